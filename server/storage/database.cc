@@ -1,0 +1,180 @@
+#include "storage/database.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "status/errors.h"
+#include "storage/migrations.h"
+
+namespace sangkien::storage {
+
+Connection::Connection(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+Connection::~Connection() {
+  cache_.clear();  // statements must finalise before the connection closes
+}
+
+SQLite::Statement& Connection::Prepare(const std::string& sql) {
+  for (auto& [text, stmt] : cache_) {
+    if (text == sql) {
+      stmt->reset();
+      stmt->clearBindings();
+      return *stmt;
+    }
+  }
+  cache_.emplace_back(sql, std::make_unique<SQLite::Statement>(*db_, sql));
+  return *cache_.back().second;
+}
+
+void Connection::Exec(const std::string& sql) { db_->exec(sql); }
+int64_t Connection::last_insert_rowid() const { return db_->getLastInsertRowid(); }
+int Connection::changes() const { return db_->getChanges(); }
+
+absl::Status StatusFromException(const std::exception& e) {
+  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
+    int code = sqlite->getErrorCode();
+    std::cerr << "sqlite error " << code << ": " << sqlite->what() << "\n";
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+      return MakeError(absl::StatusCode::kUnavailable, "DATABASE_BUSY",
+                       "the database is busy; retry", "Cơ sở dữ liệu đang bận; hãy thử lại");
+    }
+    if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+      return MakeError(absl::StatusCode::kUnavailable, "STORAGE_UNAVAILABLE",
+                       "storage is unavailable", "Không ghi được dữ liệu; hãy thử lại sau");
+    }
+  } else {
+    std::cerr << "storage error: " << e.what() << "\n";
+  }
+  return MakeError(absl::StatusCode::kInternal, "INTERNAL", "internal storage error",
+                   "Lỗi lưu trữ nội bộ");
+}
+
+Database::Database(DatabaseOptions options) : options_(std::move(options)) {}
+Database::~Database() = default;
+
+namespace {
+
+std::unique_ptr<Connection> OpenConnection(const DatabaseOptions& options, bool writer) {
+  int flags = writer ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+                     : SQLite::OPEN_READONLY;
+  auto db = std::make_unique<SQLite::Database>(options.path, flags | SQLITE_OPEN_NOMUTEX,
+                                               options.busy_timeout_ms);
+  db->exec("PRAGMA foreign_keys = ON");
+  if (writer) {
+    db->exec("PRAGMA journal_mode = WAL");
+    db->exec(options.synchronous_full ? "PRAGMA synchronous = FULL"
+                                      : "PRAGMA synchronous = NORMAL");
+  }
+  // Readers never write, but sorting large result sets wants memory, not disk.
+  db->exec("PRAGMA temp_store = MEMORY");
+  return std::make_unique<Connection>(std::move(db));
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
+  if (options.path.empty() || options.path == ":memory:") {
+    return absl::InvalidArgumentError("database path must name a file");
+  }
+  std::unique_ptr<Database> db(new Database(options));
+  try {
+    db->writer_ = OpenConnection(options, /*writer=*/true);
+  } catch (const std::exception& e) {
+    return absl::UnavailableError(absl::StrCat("cannot open database ", options.path, ": ",
+                                               e.what()));
+  }
+  if (absl::Status s = db->Migrate(); !s.ok()) return s;
+  try {
+    for (int i = 0; i < std::max(1, options.reader_count); ++i) {
+      db->idle_readers_.push_back(OpenConnection(options, /*writer=*/false));
+    }
+  } catch (const std::exception& e) {
+    return absl::UnavailableError(absl::StrCat("cannot open reader: ", e.what()));
+  }
+  return db;
+}
+
+absl::Status Database::Migrate() {
+  try {
+    SQLite::Statement version_query(writer_->raw(), "PRAGMA user_version");
+    version_query.executeStep();
+    int current = version_query.getColumn(0).getInt();
+    const auto& migrations = Migrations();
+    int latest = migrations.empty() ? 0 : migrations.back().version;
+    if (current > latest) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("database schema version ", current, " is newer than this server (",
+                       latest, ")"));
+    }
+    for (const Migration& m : migrations) {
+      if (m.version <= current) continue;
+      SQLite::Transaction txn(writer_->raw(), SQLite::TransactionBehavior::IMMEDIATE);
+      writer_->raw().exec(std::string(m.sql));
+      writer_->raw().exec(absl::StrCat("PRAGMA user_version = ", m.version));
+      txn.commit();
+      current = m.version;
+    }
+    schema_version_ = current;
+  } catch (const std::exception& e) {
+    return StatusFromException(e);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  absl::Status status;
+  try {
+    writer_->Exec("BEGIN IMMEDIATE");
+  } catch (const std::exception& e) {
+    return StatusFromException(e);
+  }
+  try {
+    status = fn(*writer_);
+    if (status.ok()) writer_->Exec("COMMIT");
+  } catch (const std::exception& e) {
+    status = StatusFromException(e);
+  }
+  if (!status.ok()) {
+    try {
+      if (!writer_->raw().getHandle() || sqlite3_get_autocommit(writer_->raw().getHandle()) == 0) {
+        writer_->Exec("ROLLBACK");
+      }
+    } catch (const std::exception&) {
+      // The transaction is already gone; nothing was committed.
+    }
+  }
+  return status;
+}
+
+absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection&)> fn) {
+  std::unique_ptr<Connection> conn;
+  {
+    std::unique_lock<std::mutex> lock(pool_mu_);
+    pool_cv_.wait(lock, [this] { return !idle_readers_.empty(); });
+    conn = std::move(idle_readers_.back());
+    idle_readers_.pop_back();
+  }
+  absl::Status status;
+  try {
+    conn->Exec("BEGIN");
+    status = fn(*conn);
+    conn->Exec("COMMIT");
+  } catch (const std::exception& e) {
+    status = StatusFromException(e);
+    try {
+      if (sqlite3_get_autocommit(conn->raw().getHandle()) == 0) conn->Exec("ROLLBACK");
+    } catch (const std::exception&) {
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(pool_mu_);
+    idle_readers_.push_back(std::move(conn));
+  }
+  pool_cv_.notify_one();
+  return status;
+}
+
+}  // namespace sangkien::storage

@@ -1,0 +1,95 @@
+// The SQLite database: one writer connection, a small pool of readers,
+// pragmas and migrations. Every read and write runs inside a transaction
+// handed to a callback, so a caller can never leave one open.
+#ifndef SANGKIEN_SERVER_STORAGE_DATABASE_H_
+#define SANGKIEN_SERVER_STORAGE_DATABASE_H_
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace sangkien::storage {
+
+struct DatabaseOptions {
+  std::string path;  // ":memory:" is refused: readers would not share it
+  int reader_count = 4;
+  // FULL: an acknowledged write survives power loss. NORMAL only for tests
+  // and benchmarks that say so.
+  bool synchronous_full = true;
+  int busy_timeout_ms = 5000;
+};
+
+// One connection with a cache of prepared statements.
+class Connection {
+ public:
+  explicit Connection(std::unique_ptr<SQLite::Database> db);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // A prepared statement for `sql`, compiled once per connection; it comes
+  // back reset with its bindings cleared.
+  SQLite::Statement& Prepare(const std::string& sql);
+  // Runs statements that return no rows (DDL, BEGIN, …).
+  void Exec(const std::string& sql);
+  int64_t last_insert_rowid() const;
+  int changes() const;
+  SQLite::Database& raw() { return *db_; }
+
+ private:
+  std::unique_ptr<SQLite::Database> db_;
+  std::vector<std::pair<std::string, std::unique_ptr<SQLite::Statement>>> cache_;
+};
+
+class Database {
+ public:
+  static absl::StatusOr<std::unique_ptr<Database>> Open(const DatabaseOptions& options);
+  ~Database();
+
+  // Runs `fn` in BEGIN IMMEDIATE … COMMIT on the writer connection. A non-OK
+  // status or an exception from `fn` rolls back; SQLite errors become
+  // INTERNAL (or UNAVAILABLE when the database stays busy).
+  absl::Status Write(absl::FunctionRef<absl::Status(Connection&)> fn);
+  // Runs `fn` in a read transaction on a pooled reader (a consistent
+  // snapshot, so a page of results never mixes two states).
+  absl::Status Read(absl::FunctionRef<absl::Status(Connection&)> fn);
+
+  // PRAGMA user_version after migrations.
+  int schema_version() const { return schema_version_; }
+  const std::string& path() const { return options_.path; }
+
+ private:
+  explicit Database(DatabaseOptions options);
+  absl::Status Migrate();
+
+  // Constant after Open().
+  DatabaseOptions options_;
+  int schema_version_ = 0;
+
+  std::mutex write_mu_;  // serialises writers; SQLite allows one anyway
+  std::unique_ptr<Connection> writer_;
+
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by pool_mu_
+};
+
+// Converts an exception thrown by SQLiteCpp into a status; the SQL text is
+// logged, never returned to callers.
+absl::Status StatusFromException(const std::exception& e);
+
+}  // namespace sangkien::storage
+
+#endif  // SANGKIEN_SERVER_STORAGE_DATABASE_H_

@@ -1,0 +1,146 @@
+#include "storage/migrations.h"
+
+namespace sangkien::storage {
+
+// Dates are ISO text (YYYY-MM-DD) so they sort and compare as dates; times
+// are microseconds since the epoch. Lists owned by one row (sections,
+// recipients, the units a task names) are JSON: they are always read whole.
+// `revision` counts updates and makes the etag.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE units (
+  id INTEGER PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  short_name TEXT NOT NULL DEFAULT '',
+  aliases TEXT NOT NULL DEFAULT '[]',
+  kind INTEGER NOT NULL,
+  parent_id INTEGER REFERENCES units(id),
+  demo INTEGER NOT NULL DEFAULT 0,
+  sort_key BLOB NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX units_by_sort_key ON units(sort_key, id);
+CREATE INDEX units_by_kind ON units(kind, sort_key, id);
+CREATE INDEX units_by_parent ON units(parent_id, sort_key, id);
+
+CREATE TABLE unit_groups (
+  id INTEGER PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  aliases TEXT NOT NULL DEFAULT '[]',
+  revision INTEGER NOT NULL DEFAULT 1
+) STRICT;
+
+CREATE TABLE unit_group_kinds (
+  group_id INTEGER NOT NULL REFERENCES unit_groups(id),
+  kind INTEGER NOT NULL,
+  PRIMARY KEY (group_id, kind)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX unit_group_kinds_by_kind ON unit_group_kinds(kind);
+
+CREATE TABLE plans (
+  id INTEGER PRIMARY KEY,
+  symbol TEXT NOT NULL DEFAULT '',
+  kind INTEGER NOT NULL DEFAULT 0,
+  issuer TEXT NOT NULL DEFAULT '',
+  issuer_unit_id INTEGER REFERENCES units(id),
+  place TEXT NOT NULL DEFAULT '',
+  issue_date TEXT,
+  title TEXT NOT NULL,
+  title_sort_key BLOB NOT NULL,
+  preamble TEXT NOT NULL DEFAULT '',
+  sections TEXT NOT NULL DEFAULT '[]',
+  signer TEXT NOT NULL DEFAULT '{}',
+  recipients TEXT NOT NULL DEFAULT '[]',
+  basis TEXT NOT NULL DEFAULT '[]',
+  state INTEGER NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  delete_time INTEGER
+) STRICT;
+CREATE INDEX plans_by_issue_date ON plans(issue_date, id) WHERE delete_time IS NULL;
+CREATE INDEX plans_by_create_time ON plans(create_time, id) WHERE delete_time IS NULL;
+
+CREATE TABLE tasks (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  position INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  section TEXT NOT NULL DEFAULT '',
+  lead_units TEXT NOT NULL DEFAULT '[]',
+  coordinating_units TEXT NOT NULL DEFAULT '[]',
+  tf_kind INTEGER NOT NULL DEFAULT 0,
+  tf_text TEXT NOT NULL DEFAULT '',
+  tf_due_date TEXT,
+  tf_start_date TEXT,
+  tf_report_dates TEXT NOT NULL DEFAULT '[]',
+  tf_condition TEXT NOT NULL DEFAULT '',
+  status INTEGER NOT NULL,
+  progress INTEGER NOT NULL DEFAULT 0,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX tasks_by_plan ON tasks(plan_id, position, id);
+CREATE INDEX tasks_by_due_date ON tasks(tf_due_date, id);
+
+CREATE TABLE assignments (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  role INTEGER NOT NULL,
+  via_group_id INTEGER REFERENCES unit_groups(id),
+  next_due_date TEXT,
+  last_report_id INTEGER,
+  progress INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (task_id, unit_id, role)
+) STRICT;
+CREATE INDEX assignments_by_unit ON assignments(unit_id, next_due_date, id);
+CREATE INDEX assignments_by_plan ON assignments(plan_id, next_due_date, id);
+CREATE INDEX assignments_by_due ON assignments(next_due_date, id);
+
+CREATE TABLE progress_reports (
+  id INTEGER PRIMARY KEY,
+  plan_id INTEGER NOT NULL REFERENCES plans(id),
+  task_id INTEGER NOT NULL REFERENCES tasks(id),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  report_date TEXT NOT NULL,
+  covers_due_date TEXT,
+  text TEXT NOT NULL,
+  progress INTEGER NOT NULL,
+  attachments TEXT NOT NULL DEFAULT '[]',
+  create_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX progress_reports_by_task ON progress_reports(task_id, id);
+CREATE INDEX progress_reports_by_unit_task ON progress_reports(unit_id, task_id, covers_due_date);
+
+-- A create with a client request_id is recorded here in the same
+-- transaction, so a retry finds the first result.
+CREATE TABLE request_log (
+  method TEXT NOT NULL,
+  request_id TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  resource_name TEXT NOT NULL,
+  extra TEXT NOT NULL DEFAULT '',
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (method, request_id)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, kV1},
+  };
+  return kMigrations;
+}
+
+}  // namespace sangkien::storage

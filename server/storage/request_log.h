@@ -1,0 +1,40 @@
+// Idempotent creates: the first result of each (method, request_id), written
+// in the same transaction as the create itself.
+#ifndef SANGKIEN_SERVER_STORAGE_REQUEST_LOG_H_
+#define SANGKIEN_SERVER_STORAGE_REQUEST_LOG_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "storage/database.h"
+
+namespace sangkien::storage {
+
+struct RequestRecord {
+  std::string fingerprint;    // digest of the request, to catch a reused id
+  std::string resource_name;  // what the first call created
+  std::string extra;          // anything else the first response held
+};
+
+class RequestLog {
+ public:
+  static absl::StatusOr<std::optional<RequestRecord>> Find(Connection& c, std::string_view method,
+                                                           std::string_view request_id);
+  static absl::Status Record(Connection& c, std::string_view method, std::string_view request_id,
+                             const RequestRecord& record, absl::Time now);
+};
+
+// Small key/value settings kept in the database (e.g. the page-token key).
+class MetaStore {
+ public:
+  // The value for `key`, creating it with `make()` on first use.
+  static absl::StatusOr<std::string> GetOrCreate(Connection& c, std::string_view key,
+                                                 std::string (*make)());
+};
+
+}  // namespace sangkien::storage
+
+#endif  // SANGKIEN_SERVER_STORAGE_REQUEST_LOG_H_
