@@ -12,11 +12,18 @@ namespace sangkien::text {
 // U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
+// Copy of `s` with each ill-formed UTF-8 sequence (its maximal subpart, as
+// the Unicode standard recommends) replaced by U+FFFD, so that text from
+// outside can still be stored and sent in protobuf string fields.
+std::string ReplaceInvalidUtf8(std::string_view s);
+
 // NFC form of UTF-8 text. Invalid UTF-8 is returned unchanged (validate first).
 std::string ToNfc(std::string_view s);
 
 // Lower-case, diacritic-free, đ→d form for matching: "Đột phá, NĂNG ĐỘNG" →
-// "dot pha, nang dong". NFC and NFD input fold the same.
+// "dot pha, nang dong". NFC and NFD input fold the same. Marks of other
+// scripts are dropped too, but their letters are not transliterated.
+// Ill-formed UTF-8 comes out as U+FFFD.
 std::string FoldForSearch(std::string_view s);
 
 // Collapses every run of whitespace (including NBSP and line breaks) to one
