@@ -140,8 +140,7 @@ absl::Status CheckValue(const FilterField& field, FilterTerm& term) {
     case FilterType::kResource: {
       int64_t id = 0;
       if (!absl::StartsWith(term.value, field.resource_prefix) ||
-          !absl::SimpleAtoi(std::string_view(term.value).substr(field.resource_prefix.size()),
-                            &id) ||
+          !absl::SimpleAtoi(term.value.substr(field.resource_prefix.size()), &id) ||
           id <= 0) {
         return FilterError(absl::StrCat(field.name, " takes a resource name like \"",
                                         field.resource_prefix, "1\""),
@@ -220,11 +219,11 @@ absl::StatusOr<std::vector<FilterTerm>> ParseFilter(std::string_view filter,
 absl::StatusOr<OrderBy> ParseOrderBy(std::string_view order_by,
                                      const std::vector<std::string>& allowed,
                                      const OrderBy& default_order) {
-  std::vector<std::string_view> words =
-      absl::StrSplit(order_by, absl::ByAnyChar(" \t"), absl::SkipEmpty());
+  std::vector<std::string> words =
+      absl::StrSplit(std::string(order_by), absl::ByAnyChar(" \t"), absl::SkipEmpty());
   if (words.empty()) return default_order;
   OrderBy result;
-  result.field = std::string(words[0]);
+  result.field = words[0];
   bool known = false;
   for (const auto& a : allowed) known = known || a == result.field;
   if (!known || words.size() > 2) {

@@ -37,7 +37,7 @@ absl::Status BadToken() {
 PageTokenCodec::PageTokenCodec(std::string key) : key_(std::move(key)) {}
 
 std::string PageTokenCodec::Mac(std::string_view scope, std::string_view payload) const {
-  std::string data = absl::StrCat(scope.size(), ":", scope, payload);
+  std::string data = absl::StrCat(scope.size(), ":", std::string(scope), std::string(payload));
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int mac_len = 0;
   HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()),
@@ -57,7 +57,7 @@ std::string PageTokenCodec::Encode(std::string_view scope, const PageCursor& cur
 absl::StatusOr<PageCursor> PageTokenCodec::Decode(std::string_view scope,
                                                   std::string_view token) const {
   std::string raw;
-  if (token.size() > 4096 || !absl::WebSafeBase64Unescape(token, &raw) ||
+  if (token.size() > 4096 || !absl::WebSafeBase64Unescape(std::string(token), &raw) ||
       raw.size() < 1 + 8 + kMacBytes || raw[0] != kVersion) {
     return BadToken();
   }

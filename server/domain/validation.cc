@@ -9,13 +9,13 @@
 namespace sangkien::domain {
 
 std::optional<int64_t> ParseCollectionId(std::string_view name, std::string_view collection) {
-  if (!absl::StartsWith(name, collection) || name.size() <= collection.size() ||
+  if (name.substr(0, collection.size()) != collection || name.size() <= collection.size() ||
       name[collection.size()] != '/') {
     return std::nullopt;
   }
   std::string_view rest = name.substr(collection.size() + 1);
   int64_t id = 0;
-  if (rest.empty() || rest.size() > 18 || !absl::SimpleAtoi(rest, &id) || id <= 0 ||
+  if (rest.empty() || rest.size() > 18 || !absl::SimpleAtoi(std::string(rest), &id) || id <= 0 ||
       !absl::ascii_isdigit(static_cast<unsigned char>(rest.front()))) {
     return std::nullopt;
   }
@@ -80,15 +80,15 @@ int64_t Violations::Name(std::string_view field, std::string_view value,
                          std::string_view collection, bool required) {
   if (value.empty()) {
     if (required) {
-      Add(std::string(field), absl::StrCat("is required (", collection, "/{id})"),
-          absl::StrCat("không được để trống (", collection, "/{id})"));
+      Add(std::string(field), absl::StrCat("is required (", std::string(collection), "/{id})"),
+          absl::StrCat("không được để trống (", std::string(collection), "/{id})"));
     }
     return 0;
   }
   auto id = ParseCollectionId(value, collection);
   if (!id) {
-    Add(std::string(field), absl::StrCat("must be a resource name like ", collection, "/1"),
-        absl::StrCat("phải là tên tài nguyên dạng ", collection, "/1"));
+    Add(std::string(field), absl::StrCat("must be a resource name like ", std::string(collection), "/1"),
+        absl::StrCat("phải là tên tài nguyên dạng ", std::string(collection), "/1"));
     return 0;
   }
   return *id;

@@ -17,7 +17,7 @@ constexpr char kFieldSep = '\x1f';
 constexpr char kRecordSep = '\x1e';
 
 std::string PayloadString(const absl::Status& status, std::string_view url) {
-  auto payload = status.GetPayload(url);
+  auto payload = status.GetPayload(absl::string_view(url.data(), url.size()));
   return payload ? std::string(*payload) : std::string();
 }
 
@@ -26,9 +26,11 @@ std::string PayloadString(const absl::Status& status, std::string_view url) {
 absl::Status MakeError(absl::StatusCode code, std::string_view reason,
                        std::string_view message, std::string_view message_vi,
                        std::vector<FieldViolation> violations) {
-  absl::Status status(code, message);
-  status.SetPayload(kReasonUrl, absl::Cord(reason));
-  if (!message_vi.empty()) status.SetPayload(kViUrl, absl::Cord(message_vi));
+  absl::Status status(code, std::string(message));
+  status.SetPayload(std::string(kReasonUrl), absl::Cord(std::string(reason)));
+  if (!message_vi.empty()) {
+    status.SetPayload(std::string(kViUrl), absl::Cord(std::string(message_vi)));
+  }
   if (!violations.empty()) {
     std::vector<std::string> records;
     records.reserve(violations.size());
@@ -36,7 +38,7 @@ absl::Status MakeError(absl::StatusCode code, std::string_view reason,
       records.push_back(absl::StrCat(v.field, std::string(1, kFieldSep), v.description,
                                      std::string(1, kFieldSep), v.description_vi));
     }
-    status.SetPayload(kViolationsUrl, absl::Cord(absl::StrJoin(records, std::string(1, kRecordSep))));
+    status.SetPayload(std::string(kViolationsUrl), absl::Cord(absl::StrJoin(records, std::string(1, kRecordSep))));
   }
   return status;
 }
@@ -65,15 +67,15 @@ absl::Status InvalidField(std::string_view field, std::string_view description,
 
 absl::Status NotFound(std::string_view resource_name) {
   return MakeError(absl::StatusCode::kNotFound, "NOT_FOUND",
-                   absl::StrCat(resource_name, " not found"),
-                   absl::StrCat("Không tìm thấy ", resource_name));
+                   absl::StrCat(std::string(resource_name), " not found"),
+                   absl::StrCat("Không tìm thấy ", std::string(resource_name)));
 }
 
 absl::Status EtagMismatch(std::string_view resource_name) {
   return MakeError(absl::StatusCode::kAborted, "ETAG_MISMATCH",
-                   absl::StrCat(resource_name,
+                   absl::StrCat(std::string(resource_name),
                                 " was changed by someone else since it was read; read it again"),
-                   absl::StrCat(resource_name,
+                   absl::StrCat(std::string(resource_name),
                                 " đã được người khác thay đổi sau khi bạn đọc; hãy tải lại"));
 }
 
@@ -85,8 +87,8 @@ std::vector<FieldViolation> ErrorFieldViolations(const absl::Status& status) {
   std::vector<FieldViolation> out;
   std::string raw = PayloadString(status, kViolationsUrl);
   if (raw.empty()) return out;
-  for (std::string_view record : absl::StrSplit(raw, kRecordSep)) {
-    std::vector<std::string_view> parts = absl::StrSplit(record, kFieldSep);
+  for (absl::string_view record : absl::StrSplit(raw, kRecordSep)) {
+    std::vector<absl::string_view> parts = absl::StrSplit(record, kFieldSep);
     FieldViolation v;
     if (parts.size() > 0) v.field = std::string(parts[0]);
     if (parts.size() > 1) v.description = std::string(parts[1]);

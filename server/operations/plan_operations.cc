@@ -1,0 +1,405 @@
+#include "operations/plan_operations.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "calendar/civil_date.h"
+#include "domain/assignment_rules.h"
+#include "domain/validation.h"
+#include "operations/idempotency_internal.h"
+#include "status/errors.h"
+#include "status/status_macros.h"
+#include "storage/plan_repository.h"
+#include "storage/unit_repository.h"
+
+namespace sangkien::operations {
+
+using storage::Connection;
+using storage::PlanRepository;
+using storage::UnitRepository;
+
+namespace {
+
+constexpr std::string_view kCreatePlan = "CreatePlan";
+constexpr std::string_view kImportPlan = "ImportPlan";
+constexpr std::string_view kCreateReport = "CreateProgressReport";
+
+absl::Status CheckRefsExist(Connection& c, const std::vector<domain::Task>& tasks) {
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    for (const auto* refs : {&tasks[i].lead_units, &tasks[i].coordinating_units}) {
+      for (const auto& ref : *refs) {
+        bool exists = ref.kind == domain::UnitRef::Kind::kUnit
+                          ? UnitRepository::Get(c, ref.id).ok()
+                          : UnitRepository::GetGroup(c, ref.id).ok();
+        if (!exists) {
+          std::string name = ref.kind == domain::UnitRef::Kind::kUnit
+                                 ? domain::UnitName(ref.id)
+                                 : domain::UnitGroupName(ref.id);
+          std::string field = absl::StrCat("tasks[", i, "].",
+                                           refs == &tasks[i].lead_units ? "lead_units"
+                                                                        : "coordinating_units");
+          return InvalidField(field, absl::StrCat(name, " does not exist"),
+                              absl::StrCat("Không có ", name));
+        }
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+// Lead units decide a one-off task's status and progress: in progress after
+// the first report, completed when every lead has reported 100 %.
+void FollowLeadReports(domain::Task& task, const std::vector<domain::Assignment>& assignments) {
+  if (task.status == domain::TaskStatus::kCancelled) return;
+  int leads = 0, done = 0, min_progress = 100;
+  for (const auto& a : assignments) {
+    if (a.role != domain::AssignmentRole::kLead) continue;
+    ++leads;
+    min_progress = std::min(min_progress, a.progress_percent);
+    if (a.progress_percent >= 100) ++done;
+  }
+  if (leads == 0) return;
+  task.progress_percent = min_progress;
+  bool one_off = task.status == domain::TaskStatus::kNotStarted ||
+                 task.status == domain::TaskStatus::kInProgress ||
+                 task.status == domain::TaskStatus::kCompleted;
+  if (!one_off) return;
+  task.status = done == leads ? domain::TaskStatus::kCompleted : domain::TaskStatus::kInProgress;
+}
+
+nlohmann::json WarningsToJson(const std::vector<importer::ImportWarning>& warnings,
+                              const std::vector<int64_t>& created) {
+  nlohmann::json w = nlohmann::json::array();
+  for (const auto& x : warnings) {
+    w.push_back({{"code", x.code},
+                 {"line", x.line},
+                 {"item", x.item},
+                 {"message", x.message},
+                 {"message_vi", x.message_vi}});
+  }
+  return {{"warnings", w}, {"created_units", created}};
+}
+
+void WarningsFromJson(const std::string& text, ImportOutcome& out) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return;
+  for (const auto& x : j.value("warnings", nlohmann::json::array())) {
+    out.warnings.push_back({x.value("code", ""), x.value("line", 0), x.value("item", ""),
+                            x.value("message", ""), x.value("message_vi", "")});
+  }
+  for (const auto& id : j.value("created_units", nlohmann::json::array())) {
+    if (id.is_number_integer()) out.created_units.push_back(id.get<int64_t>());
+  }
+}
+
+absl::StatusOr<std::vector<domain::Task>> AllTasks(Connection& c, int64_t plan_id) {
+  std::vector<domain::Task> tasks;
+  domain::ListQuery q;
+  q.page_size = domain::kMaxPageSize;
+  q.order = {"position", false};
+  for (;;) {
+    SK_ASSIGN_OR_RETURN(auto page, PlanRepository::ListTasks(c, plan_id, q));
+    for (auto& t : page.items) tasks.push_back(std::move(t));
+    if (!page.next) break;
+    q.after = page.next;
+  }
+  return tasks;
+}
+
+}  // namespace
+
+absl::CivilDay PlanOperations::Today() const { return calendar::DayInDistrict(clock_()); }
+
+absl::StatusOr<domain::Plan> PlanOperations::GetPlan(int64_t id, bool show_deleted) {
+  domain::Plan plan;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(plan, PlanRepository::GetPlan(c, id, show_deleted));
+    return absl::OkStatus();
+  }));
+  return plan;
+}
+
+absl::StatusOr<domain::ListPage<domain::Plan>> PlanOperations::ListPlans(
+    const domain::ListQuery& query) {
+  domain::ListPage<domain::Plan> page;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListPlans(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::Status PlanOperations::InsertPlanAndTasks(Connection& c, domain::Plan& plan,
+                                                std::vector<domain::Task>& tasks, absl::Time now) {
+  SK_RETURN_IF_ERROR(CheckRefsExist(c, tasks));
+  if (plan.state == domain::PlanState::kUnspecified) plan.state = domain::PlanState::kDraft;
+  SK_ASSIGN_OR_RETURN(plan.id, PlanRepository::InsertPlan(c, plan, now));
+  absl::CivilDay anchor = domain::PlanAnchor(plan, calendar::DayInDistrict(now));
+  std::map<int64_t, std::vector<int64_t>> members_cache;
+  auto members = [&](int64_t group_id) -> std::vector<int64_t> {
+    auto it = members_cache.find(group_id);
+    if (it != members_cache.end()) return it->second;
+    auto m = UnitRepository::GroupMembers(c, group_id);
+    return members_cache[group_id] = m.ok() ? *m : std::vector<int64_t>{};
+  };
+  int position = 0;
+  for (domain::Task& task : tasks) {
+    task.plan_id = plan.id;
+    task.position = ++position;
+    if (task.status == domain::TaskStatus::kUnspecified) {
+      task.status = domain::InitialTaskStatus(task.timeframe);
+    }
+    SK_ASSIGN_OR_RETURN(task.id, PlanRepository::InsertTask(c, task, now));
+    auto due = domain::NextDueDate(task.timeframe, anchor, {});
+    for (const auto& seed : domain::ExpandAssignments(task, members)) {
+      SK_RETURN_IF_ERROR(PlanRepository::InsertAssignment(c, plan.id, task.id, seed, due));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(domain::Plan plan,
+                                                         std::vector<domain::Task> tasks,
+                                                         const Idempotency& idempotency) {
+  PlanWithTasks result;
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreatePlan, idempotency));
+    if (!replay) {
+      absl::Time now = clock_();
+      SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, plan, tasks, now));
+      SK_RETURN_IF_ERROR(
+          internal::RecordCreate(c, kCreatePlan, idempotency, domain::PlanName(plan.id), "", now));
+    } else {
+      plan.id = domain::ParseCollectionId(replay->resource_name, "plans").value_or(0);
+    }
+    SK_ASSIGN_OR_RETURN(result.plan, PlanRepository::GetPlan(c, plan.id, /*show_deleted=*/true));
+    SK_ASSIGN_OR_RETURN(result.tasks, AllTasks(c, plan.id));
+    return absl::OkStatus();
+  }));
+  return result;
+}
+
+absl::StatusOr<domain::Plan> PlanOperations::UpdatePlan(const domain::Plan& plan,
+                                                        const std::string& expected_etag) {
+  domain::Plan updated;
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(domain::Plan current, PlanRepository::GetPlan(c, plan.id));
+    if (current.etag != expected_etag) return EtagMismatch(domain::PlanName(plan.id));
+    SK_RETURN_IF_ERROR(PlanRepository::UpdatePlan(c, plan, clock_()));
+    SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetPlan(c, plan.id));
+    return absl::OkStatus();
+  }));
+  return updated;
+}
+
+absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(int64_t id,
+                                                        const std::string& expected_etag) {
+  domain::Plan deleted;
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(domain::Plan current, PlanRepository::GetPlan(c, id));
+    if (!expected_etag.empty() && current.etag != expected_etag) {
+      return EtagMismatch(domain::PlanName(id));
+    }
+    SK_RETURN_IF_ERROR(PlanRepository::SoftDeletePlan(c, id, clock_()));
+    SK_ASSIGN_OR_RETURN(deleted, PlanRepository::GetPlan(c, id, /*show_deleted=*/true));
+    return absl::OkStatus();
+  }));
+  return deleted;
+}
+
+absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(std::string_view text,
+                                                         const ImportOptions& options,
+                                                         const Idempotency& idempotency) {
+  SK_ASSIGN_OR_RETURN(std::vector<importer::DirectoryEntry> entries, directory_.Entries());
+  SK_ASSIGN_OR_RETURN(importer::ImportedPlan imported, importer::ImportPlanText(text, entries));
+  ImportOutcome outcome;
+  outcome.warnings = imported.warnings;
+  if (options.validate_only) {
+    outcome.plan = std::move(imported.plan);
+    outcome.tasks = std::move(imported.tasks);
+    return outcome;
+  }
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kImportPlan, idempotency));
+    int64_t plan_id = 0;
+    if (replay) {
+      plan_id = domain::ParseCollectionId(replay->resource_name, "plans").value_or(0);
+      outcome.warnings.clear();
+      WarningsFromJson(replay->extra, outcome);
+    } else {
+      absl::Time now = clock_();
+      // Units the plan names that the directory lacks: create them (and say
+      // so), or leave the refs out of the assignments.
+      std::map<std::string, int64_t> created;
+      if (options.create_missing_units) {
+        for (const std::string& name : imported.unknown_units) {
+          domain::Unit unit;
+          unit.display_name = name;
+          unit.kind = GuessUnitKind(name);
+          SK_ASSIGN_OR_RETURN(unit.id, UnitRepository::Insert(c, unit, now));
+          created[name] = unit.id;
+          outcome.created_units.push_back(unit.id);
+          outcome.warnings.push_back(
+              {"UNIT_CREATED", 0, "",
+               absl::StrCat("created ", domain::UnitName(unit.id), " \"", name,
+                            "\" in the directory; check its kind and parent"),
+               absl::StrCat("Đã thêm đơn vị \"", name,
+                            "\" vào danh mục; hãy kiểm tra loại và đơn vị cấp trên")});
+        }
+      }
+      for (auto& task : imported.tasks) {
+        for (auto* refs : {&task.lead_units, &task.coordinating_units}) {
+          for (auto& ref : *refs) {
+            if (ref.id != 0) continue;
+            auto it = created.find(ref.display_name);
+            if (it != created.end()) ref.id = it->second;
+          }
+          std::erase_if(*refs, [](const domain::UnitRef& r) { return r.id == 0; });
+        }
+      }
+      imported.plan.state =
+          options.publish ? domain::PlanState::kPublished : domain::PlanState::kDraft;
+      SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, imported.plan, imported.tasks, now));
+      plan_id = imported.plan.id;
+      SK_RETURN_IF_ERROR(internal::RecordCreate(
+          c, kImportPlan, idempotency, domain::PlanName(plan_id),
+          WarningsToJson(outcome.warnings, outcome.created_units).dump(), now));
+    }
+    SK_ASSIGN_OR_RETURN(outcome.plan, PlanRepository::GetPlan(c, plan_id, /*show_deleted=*/true));
+    SK_ASSIGN_OR_RETURN(outcome.tasks, AllTasks(c, plan_id));
+    return absl::OkStatus();
+  }));
+  return outcome;
+}
+
+absl::StatusOr<domain::Task> PlanOperations::GetTask(int64_t plan_id, int64_t task_id) {
+  domain::Task task;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(task, PlanRepository::GetTask(c, plan_id, task_id));
+    return absl::OkStatus();
+  }));
+  return task;
+}
+
+absl::StatusOr<domain::ListPage<domain::Task>> PlanOperations::ListTasks(
+    int64_t plan_id, const domain::ListQuery& query) {
+  domain::ListPage<domain::Task> page;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    if (plan_id != 0) SK_RETURN_IF_ERROR(PlanRepository::GetPlan(c, plan_id).status());
+    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListTasks(c, plan_id, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Task& task,
+                                                        const std::string& expected_etag) {
+  domain::Task updated;
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(domain::Task current, PlanRepository::GetTask(c, task.plan_id, task.id));
+    if (current.etag != expected_etag) {
+      return EtagMismatch(domain::TaskName(task.plan_id, task.id));
+    }
+    SK_RETURN_IF_ERROR(PlanRepository::UpdateTask(c, task, clock_()));
+    if (!(current.timeframe == task.timeframe)) {
+      SK_ASSIGN_OR_RETURN(domain::Plan plan, PlanRepository::GetPlan(c, task.plan_id));
+      absl::CivilDay anchor = domain::PlanAnchor(plan, calendar::DayInDistrict(plan.create_time));
+      SK_ASSIGN_OR_RETURN(auto assignments, PlanRepository::AssignmentsOfTask(c, task.id));
+      for (const auto& a : assignments) {
+        SK_ASSIGN_OR_RETURN(auto history, PlanRepository::History(c, task.id, a.unit_id));
+        SK_RETURN_IF_ERROR(PlanRepository::SetAssignmentDue(
+            c, a.id, domain::NextDueDate(task.timeframe, anchor, history)));
+      }
+    }
+    SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetTask(c, task.plan_id, task.id));
+    return absl::OkStatus();
+  }));
+  return updated;
+}
+
+absl::StatusOr<domain::ListPage<domain::Assignment>> PlanOperations::ListAssignments(
+    int64_t plan_id, int64_t task_id, const domain::ListQuery& query, absl::CivilDay as_of) {
+  domain::ListPage<domain::Assignment> page;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    if (task_id != 0) {
+      SK_RETURN_IF_ERROR(PlanRepository::GetTask(c, plan_id, task_id).status());
+    } else if (plan_id != 0) {
+      SK_RETURN_IF_ERROR(PlanRepository::GetPlan(c, plan_id).status());
+    }
+    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListAssignments(c, plan_id, task_id, query, as_of));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
+    int64_t plan_id, domain::ProgressReport report, const Idempotency& idempotency) {
+  domain::ProgressReport created;
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreateReport, idempotency));
+    if (replay) {
+      constexpr std::string_view kReports = "/progressReports/";
+      auto pos = replay->resource_name.find(kReports);
+      int64_t id = 0;
+      if (pos != std::string::npos) {
+        (void)absl::SimpleAtoi(replay->resource_name.substr(pos + kReports.size()), &id);
+      }
+      SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, id));
+      return absl::OkStatus();
+    }
+    SK_ASSIGN_OR_RETURN(domain::Task task, PlanRepository::GetTask(c, plan_id, report.task_id));
+    SK_ASSIGN_OR_RETURN(domain::Unit unit, UnitRepository::Get(c, report.unit_id));
+    SK_ASSIGN_OR_RETURN(auto assignments, PlanRepository::AssignmentsOfTask(c, task.id));
+    std::vector<domain::Assignment*> own;
+    for (auto& a : assignments) {
+      if (a.unit_id == unit.id) own.push_back(&a);
+    }
+    if (own.empty()) {
+      return MakeError(absl::StatusCode::kFailedPrecondition, "UNIT_NOT_ASSIGNED",
+                       absl::StrCat(domain::UnitName(unit.id), " has no assignment on ",
+                                    domain::TaskName(plan_id, task.id)),
+                       absl::StrCat(unit.display_name, " không được giao nhiệm vụ ", task.number));
+    }
+    absl::Time now = clock_();
+    report.plan_id = plan_id;
+    report.create_time = now;
+    report.covers_due_date = domain::DueDateAnsweredBy(own.front()->next_due_date);
+    SK_ASSIGN_OR_RETURN(report.id, PlanRepository::InsertReport(c, report));
+    SK_ASSIGN_OR_RETURN(domain::Plan plan, PlanRepository::GetPlan(c, plan_id));
+    absl::CivilDay anchor = domain::PlanAnchor(plan, calendar::DayInDistrict(plan.create_time));
+    SK_ASSIGN_OR_RETURN(auto history, PlanRepository::History(c, task.id, unit.id));
+    for (domain::Assignment* a : own) {
+      a->next_due_date = domain::NextDueDate(task.timeframe, anchor, history);
+      a->progress_percent = report.progress_percent;
+      SK_RETURN_IF_ERROR(PlanRepository::SetAssignmentProgress(c, a->id, a->next_due_date,
+                                                               report.id, report.progress_percent));
+    }
+    domain::Task before = task;
+    FollowLeadReports(task, assignments);
+    if (task.status != before.status || task.progress_percent != before.progress_percent) {
+      SK_RETURN_IF_ERROR(PlanRepository::UpdateTask(c, task, now));
+    }
+    SK_RETURN_IF_ERROR(internal::RecordCreate(
+        c, kCreateReport, idempotency, domain::ProgressReportName(plan_id, task.id, report.id), "",
+        now));
+    SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, report.id));
+    return absl::OkStatus();
+  }));
+  return created;
+}
+
+absl::StatusOr<domain::ListPage<domain::ProgressReport>> PlanOperations::ListReports(
+    int64_t plan_id, int64_t task_id, const domain::ListQuery& query) {
+  domain::ListPage<domain::ProgressReport> page;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    SK_RETURN_IF_ERROR(PlanRepository::GetTask(c, plan_id, task_id).status());
+    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListReports(c, task_id, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+}  // namespace sangkien::operations

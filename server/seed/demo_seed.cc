@@ -1,0 +1,115 @@
+#include "seed/demo_seed.h"
+
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "calendar/civil_date.h"
+#include "domain/list_query.h"
+#include "status/status_macros.h"
+
+namespace sangkien::seed {
+namespace {
+
+using domain::UnitKind;
+
+struct DemoUnit {
+  const char* name;
+  const char* short_name;
+  UnitKind kind;
+  std::vector<std::string> aliases;
+  bool demo;  // invented for the demo (the plan names no commune)
+};
+
+// The district bodies the plan names, then demo communes.
+std::vector<DemoUnit> DemoUnits() {
+  return {
+      {"UBND huyện", "UBND huyện", UnitKind::kPeoplesCommittee,
+       {"Ủy ban nhân dân huyện", "Uỷ ban nhân dân huyện"}, false},
+      {"Phòng Nội vụ", "Nội vụ", UnitKind::kOffice, {"phòng Nội vụ"}, false},
+      {"Phòng Tư pháp", "Tư pháp", UnitKind::kOffice, {}, false},
+      {"Phòng Văn hóa, Thông tin", "VH-TT", UnitKind::kOffice,
+       {"Phòng Văn hóa và Thông tin", "Phòng Văn hoá, Thông tin"}, false},
+      {"Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch", "TT VH-TT-TT&DL", UnitKind::kCentre,
+       {"Trung tâm Văn hóa TTTT&DL", "Trung tâm VH-TT-TT&DL"}, false},
+      {"Thanh tra huyện", "Thanh tra", UnitKind::kInspectorate, {}, false},
+      {"Ban Thường vụ Huyện uỷ", "BTV Huyện uỷ", UnitKind::kPartyBody,
+       {"Ban Thường vụ Huyện ủy"}, false},
+      {"Ban Tổ chức Huyện ủy", "BTC Huyện ủy", UnitKind::kPartyBody, {"Ban Tổ chức Huyện uỷ"},
+       false},
+      {"HĐND huyện", "HĐND huyện", UnitKind::kPeoplesCouncil, {"Hội đồng nhân dân huyện"}, false},
+      {"UBND xã Tân Lập", "Tân Lập", UnitKind::kCommune, {"Ủy ban nhân dân xã Tân Lập"}, true},
+      {"UBND xã Hòa Bình", "Hòa Bình", UnitKind::kCommune, {"Ủy ban nhân dân xã Hòa Bình"}, true},
+      {"UBND xã Đông Sơn", "Đông Sơn", UnitKind::kCommune, {"Ủy ban nhân dân xã Đông Sơn"}, true},
+      {"UBND xã Yên Phú", "Yên Phú", UnitKind::kCommune, {"Ủy ban nhân dân xã Yên Phú"}, true},
+      {"UBND thị trấn Phú Thịnh", "TT Phú Thịnh", UnitKind::kTown,
+       {"Ủy ban nhân dân thị trấn Phú Thịnh"}, true},
+  };
+}
+
+}  // namespace
+
+absl::StatusOr<bool> SeedDemoIfEmpty(operations::DirectoryOperations& directory,
+                                     operations::PlanOperations& plans) {
+  domain::ListQuery any;
+  any.page_size = 1;
+  any.order = {"display_name", false};
+  SK_ASSIGN_OR_RETURN(auto existing, directory.ListUnits(any));
+  if (!existing.items.empty()) return false;
+
+  int64_t district_id = 0;
+  std::map<std::string, int64_t> ids;
+  for (const DemoUnit& d : DemoUnits()) {
+    domain::Unit unit;
+    unit.display_name = d.name;
+    unit.short_name = d.short_name;
+    unit.kind = d.kind;
+    unit.aliases = d.aliases;
+    unit.demo = d.demo;
+    // Offices, centres, the inspectorate and communes sit under the district
+    // People's Committee; party and council bodies stand beside it.
+    bool under_district = d.kind == UnitKind::kOffice || d.kind == UnitKind::kCentre ||
+                          d.kind == UnitKind::kInspectorate || d.kind == UnitKind::kCommune ||
+                          d.kind == UnitKind::kTown;
+    unit.parent_id = under_district ? district_id : 0;
+    SK_ASSIGN_OR_RETURN(domain::Unit created, directory.CreateUnit(unit, {}));
+    if (d.kind == UnitKind::kPeoplesCommittee) district_id = created.id;
+    ids[d.name] = created.id;
+  }
+
+  domain::UnitGroup offices;
+  offices.display_name = "Các phòng, ngành, đơn vị cấp huyện";
+  offices.aliases = {"phòng, ngành, đơn vị cấp huyện", "Các phòng, ban, ngành cấp huyện"};
+  offices.member_kinds = {UnitKind::kOffice, UnitKind::kInspectorate, UnitKind::kCentre};
+  SK_RETURN_IF_ERROR(directory.CreateGroup(offices).status());
+  domain::UnitGroup communes;
+  communes.display_name = "UBND các xã, thị trấn";
+  communes.aliases = {"Ủy ban nhân dân các xã, thị trấn", "Uỷ ban nhân dân các xã, thị trấn",
+                      "các xã, thị trấn"};
+  communes.member_kinds = {UnitKind::kCommune, UnitKind::kTown};
+  SK_RETURN_IF_ERROR(directory.CreateGroup(communes).status());
+
+  operations::ImportOptions options;
+  options.publish = true;
+  SK_ASSIGN_OR_RETURN(auto imported, plans.ImportPlan(SeedPlanText(), options, {}));
+
+  // Tân Lập has filed every yearly report on item 4.2 so far; the other
+  // communes have not, so the demo shows both.
+  for (const auto& task : imported.tasks) {
+    if (task.number != "4.2") continue;
+    for (int year = 2022; year <= 2025; ++year) {
+      domain::ProgressReport report;
+      report.task_id = task.id;
+      report.unit_id = ids["UBND xã Tân Lập"];
+      report.report_date = absl::CivilDay(year, 11, 25);
+      report.progress_percent = 100;
+      report.text = absl::StrCat(
+          "Đã rà soát các quy định về quản lý ngân sách, tài sản công, đất đai năm ", year,
+          "; đề nghị sửa đổi 2 quy định không còn phù hợp và công khai thủ tục hành chính tại "
+          "bộ phận một cửa.");
+      SK_RETURN_IF_ERROR(plans.CreateReport(imported.plan.id, report, {}).status());
+    }
+  }
+  return true;
+}
+
+}  // namespace sangkien::seed

@@ -1,0 +1,27 @@
+// The demo district a new server starts with: the units the seed plan names,
+// a handful of demo communes and a town (marked demo), the two unit groups
+// the plan assigns work to, the plan itself imported through the importer,
+// and a few progress reports so that some assignments are on time and some
+// late.
+#ifndef SANGKIEN_SERVER_SEED_DEMO_SEED_H_
+#define SANGKIEN_SERVER_SEED_DEMO_SEED_H_
+
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "operations/directory_operations.h"
+#include "operations/plan_operations.h"
+
+namespace sangkien::seed {
+
+// The text of the district plan (Kế hoạch thực hiện Chương trình hành động
+// số 36-CTr/HU), embedded in the binary.
+std::string_view SeedPlanText();
+
+// Seeds when the directory is empty; true if it did.
+absl::StatusOr<bool> SeedDemoIfEmpty(operations::DirectoryOperations& directory,
+                                     operations::PlanOperations& plans);
+
+}  // namespace sangkien::seed
+
+#endif  // SANGKIEN_SERVER_SEED_DEMO_SEED_H_
