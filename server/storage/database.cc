@@ -29,6 +29,10 @@ SQLite::Statement& Connection::Prepare(const std::string& sql) {
 }
 
 void Connection::Exec(const std::string& sql) { db_->exec(sql); }
+
+void Connection::ResetStatements() {
+  for (auto& entry : cache_) entry.second->reset();
+}
 int64_t Connection::last_insert_rowid() const { return db_->getLastInsertRowid(); }
 int Connection::changes() const { return db_->getChanges(); }
 
@@ -133,12 +137,14 @@ absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
   }
   try {
     status = fn(*writer_);
+    writer_->ResetStatements();
     if (status.ok()) writer_->Exec("COMMIT");
   } catch (const std::exception& e) {
     status = StatusFromException(e);
   }
   if (!status.ok()) {
     try {
+      writer_->ResetStatements();
       if (!writer_->raw().getHandle() || sqlite3_get_autocommit(writer_->raw().getHandle()) == 0) {
         writer_->Exec("ROLLBACK");
       }
@@ -161,10 +167,12 @@ absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection&)> fn) {
   try {
     conn->Exec("BEGIN");
     status = fn(*conn);
+    conn->ResetStatements();
     conn->Exec("COMMIT");
   } catch (const std::exception& e) {
     status = StatusFromException(e);
     try {
+      conn->ResetStatements();
       if (sqlite3_get_autocommit(conn->raw().getHandle()) == 0) conn->Exec("ROLLBACK");
     } catch (const std::exception&) {
     }

@@ -44,6 +44,10 @@ class Connection {
   SQLite::Statement& Prepare(const std::string& sql);
   // Runs statements that return no rows (DDL, BEGIN, …).
   void Exec(const std::string& sql);
+  // Resets every cached statement. A statement left mid-result keeps its
+  // transaction's snapshot alive past COMMIT, so this runs before each
+  // transaction ends.
+  void ResetStatements();
   int64_t last_insert_rowid() const;
   int changes() const;
   SQLite::Database& raw() { return *db_; }

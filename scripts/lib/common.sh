@@ -1,0 +1,68 @@
+# Shared by scripts/run and scripts/test: installing what is missing and
+# building. Sourced, not run.
+
+SANGKIEN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SANGKIEN_BUILD="${SANGKIEN_BUILD:-$SANGKIEN_ROOT/build}"
+
+# Debian bookworm packages the build, the server and the tests need.
+SANGKIEN_PACKAGES=(
+  build-essential cmake ninja-build pkg-config ccache
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  libsqlite3-dev libsqlitecpp-dev sqlite3
+  libicu-dev libssl-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev
+  python3 python3-grpcio python3-protobuf
+)
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    say "need root to run: $*  (install sudo or run as root)"
+    return 1
+  fi
+}
+
+ensure_packages() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "packages: all ${#@} present"
+    return 0
+  fi
+  say "installing ${#missing[@]} missing packages: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    "${missing[@]}"
+}
+
+# configure_build [cmake -D options...]
+configure_build() {
+  if [ ! -f "$SANGKIEN_BUILD/build.ninja" ]; then
+    say "configuring $SANGKIEN_BUILD"
+  fi
+  cmake -S "$SANGKIEN_ROOT" -B "$SANGKIEN_BUILD" -G Ninja \
+    -DCMAKE_BUILD_TYPE="${SANGKIEN_BUILD_TYPE:-RelWithDebInfo}" "$@" >/dev/null
+}
+
+# build_targets [target...]: all targets when none are named.
+build_targets() {
+  local jobs
+  jobs="$(nproc 2>/dev/null || echo 2)"
+  if [ $# -eq 0 ]; then
+    say "building everything (${jobs} jobs)"
+    cmake --build "$SANGKIEN_BUILD" --parallel "$jobs"
+  else
+    say "building $* (${jobs} jobs)"
+    cmake --build "$SANGKIEN_BUILD" --parallel "$jobs" --target "$@"
+  fi
+}
