@@ -24,6 +24,14 @@ int Usage() {
   return 2;
 }
 
+// At most `max_bytes` of `s`, cut at a character boundary, with "…" when cut.
+std::string Shorten(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end) + "…";
+}
+
 std::string Join(const std::vector<sangkien::domain::UnitRef>& refs) {
   std::string out;
   for (const auto& r : refs) out += (out.empty() ? "" : "; ") + r.display_name;
@@ -87,7 +95,7 @@ int Import(const std::vector<std::string>& args) {
   }
   std::cout << "tasks:  " << outcome->tasks.size() << "\n";
   for (const auto& t : outcome->tasks) {
-    std::cout << "  " << t.number << "  " << t.title.substr(0, 90) << "\n"
+    std::cout << "  " << t.number << "  " << Shorten(t.title, 90) << "\n"
               << "       chủ trì: " << Join(t.lead_units) << "\n"
               << "       phối hợp: " << Join(t.coordinating_units) << "\n"
               << "       thời hạn: " << sangkien::calendar::DisplayTimeframe(t.timeframe) << "\n";
