@@ -329,6 +329,11 @@ absl::StatusOr<domain::ListPage<domain::Plan>> PlanRepository::ListPlans(
   internal::SelectBuilder select(
       absl::StrCat("SELECT ", kPlanColumns, ", ", order.expr, " FROM plans p"));
   select.Where("p.delete_time IS NULL");
+  // An unset issue date is stored as '' so that it sorts first; it must not
+  // satisfy a date comparison.
+  for (const auto& term : query.filter) {
+    if (term.field == "issue_date") select.Where("p.issue_date != ''");
+  }
   select.Filter(query.filter, {{"kind", {"p.kind", BindValue::Type::kInt}},
                                {"state", {"p.state", BindValue::Type::kInt}},
                                {"symbol", {"p.symbol", BindValue::Type::kText}},
@@ -400,6 +405,10 @@ absl::StatusOr<domain::ListPage<domain::Task>> PlanRepository::ListTasks(
           "EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = ?", role, ")");
       select.Where(term.op == domain::FilterOp::kNe ? absl::StrCat("NOT ", exists) : exists,
                    {BindValue::Int(term.int_value)});
+    } else if (term.field == "due_date") {
+      // "No due date" is stored as kNoDate so that it sorts last; it must not
+      // satisfy a date comparison.
+      select.Where("t.tf_due_date != ?", {BindValue::Text(internal::kNoDate)});
     }
   }
   select.Filter(query.filter, {{"status", {"t.status", BindValue::Type::kInt}},
@@ -467,6 +476,8 @@ absl::StatusOr<domain::ListPage<domain::Assignment>> PlanRepository::ListAssignm
       auto key = domain::ParseTaskName(term.value);
       select.Where(term.op == domain::FilterOp::kNe ? "a.task_id != ?" : "a.task_id = ?",
                    {BindValue::Int(key ? key->task_id : -1)});
+    } else if (term.field == "due_date") {
+      select.Where("a.next_due_date != ?", {BindValue::Text(internal::kNoDate)});
     }
   }
   select.Filter(query.filter, {{"unit", {"a.unit_id", BindValue::Type::kInt}},
