@@ -56,7 +56,8 @@ absl::Status CheckNameFree(Connection& c, const domain::Unit& unit) {
   return absl::OkStatus();
 }
 
-// Gives a new unit the assignments of tasks that name a group it joins.
+}  // namespace
+
 absl::Status AssignNewMember(Connection& c, const domain::Unit& unit, absl::Time now) {
   SK_ASSIGN_OR_RETURN(std::vector<int64_t> groups, UnitRepository::GroupsWithKind(c, unit.kind));
   for (int64_t group_id : groups) {
@@ -77,8 +78,6 @@ absl::Status AssignNewMember(Connection& c, const domain::Unit& unit, absl::Time
   }
   return absl::OkStatus();
 }
-
-}  // namespace
 
 domain::UnitKind GuessUnitKind(std::string_view display_name) {
   std::string f = text::FoldForSearch(display_name);

@@ -46,6 +46,10 @@ class DirectoryOperations {
   Clock clock_;
 };
 
+// Gives `unit`, just inserted, the assignments of every task that names a
+// group its kind makes it a member of. Runs in the caller's transaction.
+absl::Status AssignNewMember(storage::Connection& c, const domain::Unit& unit, absl::Time now);
+
 // Guesses a new unit's kind from its name ("UBND xã …" → commune); used for
 // units a plan names that the directory does not know.
 domain::UnitKind GuessUnitKind(std::string_view display_name);

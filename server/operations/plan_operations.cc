@@ -240,6 +240,7 @@ absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(std::string_view text,
           unit.display_name = name;
           unit.kind = GuessUnitKind(name);
           SK_ASSIGN_OR_RETURN(unit.id, UnitRepository::Insert(c, unit, now));
+          SK_RETURN_IF_ERROR(AssignNewMember(c, unit, now));
           created[name] = unit.id;
           outcome.created_units.push_back(unit.id);
           outcome.warnings.push_back(
