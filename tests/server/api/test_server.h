@@ -1,0 +1,115 @@
+// A fixture that runs the real server in-process on an ephemeral loopback
+// port, over a fresh database seeded with the demo district, and calls it
+// through the generated stubs.
+#ifndef SANGKIEN_TESTS_SERVER_API_TEST_SERVER_H_
+#define SANGKIEN_TESTS_SERVER_API_TEST_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "api/server.h"
+#include "google/type/date.pb.h"
+#include "sangkien/v1/directory_service.grpc.pb.h"
+#include "sangkien/v1/plan_service.grpc.pb.h"
+
+namespace sangkien::api_test {
+
+namespace v1 = ::sangkien::v1;
+
+// Every call carries a deadline this far out.
+inline constexpr std::chrono::seconds kCallTimeout{10};
+
+// 2026-11-27 09:00 in the district (UTC+7): the server's "now".
+absl::Time FixedNow();
+
+// A deadline kCallTimeout from now, for contexts built by hand.
+std::chrono::system_clock::time_point CallDeadline();
+
+google::type::Date MakeDate(int year, int month, int day);
+// "2026-11-30", or "" when the date is unset (all zero).
+std::string IsoDate(const google::type::Date& date);
+
+// Runs one server per test.
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  // Calls `rpc` with a fresh context carrying a deadline.
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::PlanService::Stub::*rpc)(grpc::ClientContext*, const Req&,
+                                                               Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    context.set_deadline(CallDeadline());
+    return ((*plans_).*rpc)(&context, request, response);
+  }
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::DirectoryService::Stub::*rpc)(grpc::ClientContext*,
+                                                                    const Req&, Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    context.set_deadline(CallDeadline());
+    return ((*directory_).*rpc)(&context, request, response);
+  }
+
+  // "units/N" of the unit with this display name; fails the test if absent.
+  std::string UnitNamed(const std::string& display_name);
+  // "unitGroups/N" of the group with this display name.
+  std::string GroupNamed(const std::string& display_name);
+  // Every unit, in the default order.
+  std::vector<v1::Unit> AllUnits(const std::string& filter = "", const std::string& order_by = "");
+  // Every plan the list shows.
+  std::vector<v1::Plan> AllPlans();
+  // The seed plan's name ("plans/N").
+  std::string SeedPlan();
+
+  // Every task under `parent`, paging with `page_size`; fails the test on an
+  // error.
+  std::vector<v1::Task> AllTasks(const std::string& parent, const std::string& filter = "",
+                                 const std::string& order_by = "", int page_size = 0);
+  // The seed plan's tasks in document order.
+  std::vector<v1::Task> SeedTasks() { return AllTasks(SeedPlan()); }
+  // The `index`-th (0-based) task of the seed plan numbered `number`.
+  v1::Task SeedTask(const std::string& number, int index = 0);
+
+  std::vector<v1::Assignment> AllAssignments(const std::string& parent,
+                                             const std::string& filter = "",
+                                             const std::string& order_by = "");
+  std::vector<v1::ProgressReport> AllReports(const std::string& task);
+
+  // Stops the server and starts a new one on the same database (and a new
+  // port), with fresh stubs.
+  void RestartServer();
+
+  api::Server& server() { return *server_; }
+  const std::string& target() const { return target_; }
+  std::shared_ptr<grpc::Channel> channel() { return channel_; }
+
+  std::unique_ptr<v1::PlanService::Stub> plans_;
+  std::unique_ptr<v1::DirectoryService::Stub> directory_;
+
+ private:
+  void StartServer();
+
+  std::filesystem::path dir_;
+  std::unique_ptr<api::Server> server_;
+  std::string target_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+// The tasks' numbers, in order.
+std::vector<std::string> Numbers(const std::vector<v1::Task>& tasks);
+// The assignments' task numbers, in order.
+std::vector<std::string> TaskNumbers(const std::vector<v1::Assignment>& assignments);
+
+}  // namespace sangkien::api_test
+
+#endif  // SANGKIEN_TESTS_SERVER_API_TEST_SERVER_H_
