@@ -433,7 +433,11 @@ ClosingInfo ParseClosing(const std::vector<SourceLine>& lines, size_t begin, siz
     }
   };
 
-  for (size_t i = begin; i < end && i < lines.size(); ++i) take(lines[i].text);
+  for (size_t i = begin; i < end && i < lines.size(); ++i) {
+    // An appendix after the signature is no part of the closing.
+    if (StartsWithKeys(lines[i].text, folder, {"phu", "luc"})) break;
+    take(lines[i].text);
+  }
   info.signer.on_behalf_of = absl::StrJoin(on_behalf, ", ");
   return info;
 }

@@ -238,6 +238,10 @@ std::vector<Paragraph> Unwrap(const std::vector<SourceLine>& lines, size_t begin
     bool fresh = paragraphs.empty() || force_break || marker.kind != MarkerKind::kNone ||
                  hints.line_per_paragraph || blank_run >= break_blanks ||
                  (EndsClause(previous) && StartsUpper(line.text.substr(0, 8))) ||
+                 // "II. NHIỆM VỤ" then "Các nhiệm vụ cụ thể …": a heading ends
+                 // where the capitals do.
+                 (IsMostlyUpper(previous) && !IsMostlyUpper(line.text) &&
+                  StartsUpper(line.text.substr(0, 8))) ||
                  (starts_paragraph && starts_paragraph(line.text));
     blank_run = 0;
     force_break = false;

@@ -1,9 +1,10 @@
 #include "importer/plan_importer.h"
 
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <optional>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -14,6 +15,7 @@
 #include "importer/item_text.h"
 #include "importer/paragraphs.h"
 #include "importer/source_text.h"
+#include "importer/task_table.h"
 #include "importer/tokens.h"
 #include "importer/unit_matcher.h"
 
@@ -37,18 +39,26 @@ struct Item {
   std::string roman;  // label of the enclosing roman section
 };
 
-// What an item (or a lettered part of one) contributes as a task.
-struct TaskSource {
-  std::string number;
-  const Item* item = nullptr;
-  std::vector<const Paragraph*> paras;  // paras[0] is the one with the number
-  bool has_children = false;
-};
-
 struct AttributeAt {
   Attribute attribute;
   const Paragraph* paragraph = nullptr;
 };
+
+// What an item, a lettered part of one or a table row contributes as a task.
+struct TaskSource {
+  std::string number;
+  std::string section;                  // "II.4"
+  std::vector<const Paragraph*> paras;  // paras[0] is the one with the number
+  bool has_children = false;
+  std::vector<AttributeAt> attributes;  // given by table cells
+  bool table_row = false;               // a row is a task whatever it says
+};
+
+// "II.4": the roman part and the first number of an item.
+std::string SectionOf(const Item& item) {
+  std::string top = std::to_string(item.marker.components.front());
+  return item.roman.empty() ? top : item.roman + "." + top;
+}
 
 class Importer {
  public:
@@ -67,12 +77,14 @@ class Importer {
   void CheckNumbering();
   void BuildSections();
   void BuildTasks();
+  void BuildTableTasks(const std::vector<TaskTable>& tables, size_t closing,
+                       const std::vector<SourceLine>& lines);
   std::vector<TaskSource> TaskSources(const Item& item);
   void BuildTask(const TaskSource& source);
   std::vector<UnitRef> ResolveUnits(const std::vector<AttributeAt>& attributes, AttributeKind kind,
                                     const std::string& number);
   void AddUnit(const FoundUnit& found, std::vector<UnitRef>* refs);
-  void ReportUnknown(const FoundUnit& found, int line, const std::string& number);
+  void ReportUnknown(FoundUnit& found, int line, const std::string& number);
   void CollectCitations(const Paragraph* title, const std::vector<Paragraph>& preamble,
                         const std::vector<Paragraph>& body);
   void InferIssuer(const std::vector<Paragraph>& preamble);
@@ -85,12 +97,25 @@ class Importer {
   ImportedPlan out_;
   std::vector<Item> items_;
   std::vector<Citation> citations_;
-  std::unordered_set<std::string> unknown_seen_;
+  std::unordered_map<std::string, std::string> unknown_names_;  // folded -> as first written
+  // Input line of each task and section, to put table rows in document order.
+  std::vector<int> task_lines_;
+  std::vector<int> section_lines_;
+  std::deque<Paragraph> table_cells_;  // table cells as paragraphs, for line numbers
 };
 
 absl::StatusOr<ImportedPlan> Importer::Run(std::string_view raw) {
   auto lines_or = ReadSourceLines(raw);
   if (!lines_or.ok()) return lines_or.status();
+  // Task tables are read apart; the rest of the text reads as if they were
+  // not there.
+  const std::vector<TaskTable> tables = FindTaskTables(*lines_or, folder_);
+  for (const TaskTable& t : tables) {
+    for (size_t i = t.caption_begin; i < t.end; ++i) {
+      (*lines_or)[i].text.clear();
+      (*lines_or)[i].cells.clear();
+    }
+  }
   const std::vector<SourceLine>& lines = *lines_or;
   const LayoutHints hints = DetectLayout(lines);
   domain::Plan& plan = out_.plan;
@@ -161,7 +186,7 @@ absl::StatusOr<ImportedPlan> Importer::Run(std::string_view raw) {
   BuildItems(body);
   CollectCitations(title.text.empty() ? nullptr : &title, preamble, body);
 
-  const bool has_structure = !items_.empty();
+  const bool has_structure = !items_.empty() || !tables.empty();
   bool plan_like = kind_line && (!plan.title.empty() || has_structure);
   if (!plan_like && has_structure) {
     // Numbered text alone (a recipe, a list of steps) is no plan: it must
@@ -185,6 +210,25 @@ absl::StatusOr<ImportedPlan> Importer::Run(std::string_view raw) {
   CheckNumbering();
   BuildSections();
   BuildTasks();
+  BuildTableTasks(tables, closing, lines);
+  {
+    // Table rows take their place among the items, by line.
+    std::vector<size_t> order(out_.tasks.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return task_lines_[a] < task_lines_[b]; });
+    std::vector<domain::Task> tasks;
+    for (size_t i : order) tasks.push_back(std::move(out_.tasks[i]));
+    for (size_t i = 0; i < tasks.size(); ++i) tasks[i].position = static_cast<int>(i) + 1;
+    out_.tasks = std::move(tasks);
+    std::vector<size_t> sorder(out_.plan.sections.size());
+    for (size_t i = 0; i < sorder.size(); ++i) sorder[i] = i;
+    std::stable_sort(sorder.begin(), sorder.end(),
+                     [&](size_t a, size_t b) { return section_lines_[a] < section_lines_[b]; });
+    std::vector<domain::Section> sections;
+    for (size_t i : sorder) sections.push_back(std::move(out_.plan.sections[i]));
+    out_.plan.sections = std::move(sections);
+  }
   for (const CitationConflict& c : FindConflicts(citations_, folder_)) {
     std::string a = DescribeCitation(*c.later);
     std::string b = DescribeCitation(*c.earlier);
@@ -321,6 +365,7 @@ void Importer::BuildSections() {
     for (size_t i = 1; i < item.paras.size(); ++i) body.push_back(item.paras[i]->Full());
     section.body = absl::StrJoin(body, "\n");
     out_.plan.sections.push_back(std::move(section));
+    section_lines_.push_back(item.paras.front()->first_line());
   }
 }
 
@@ -372,7 +417,7 @@ std::vector<TaskSource> Importer::TaskSources(const Item& item) {
   std::vector<TaskSource> sources;
   TaskSource head;
   head.number = item.marker.label;
-  head.item = &item;
+  head.section = SectionOf(item);
   if (starts.empty()) {
     head.paras = item.paras;
     head.has_children = !item.children.empty();
@@ -389,7 +434,7 @@ std::vector<TaskSource> Importer::TaskSources(const Item& item) {
     part.number = split_kind == MarkerKind::kLetter
                       ? item.marker.label + "." + item.paras[starts[s]]->marker.label
                       : item.marker.label + "(" + std::to_string(s + 1) + ")";
-    part.item = &item;
+    part.section = SectionOf(item);
     part.paras.assign(item.paras.begin() + starts[s], item.paras.begin() + end);
     sources.push_back(std::move(part));
   }
@@ -403,9 +448,14 @@ void Importer::BuildTasks() {
   }
 }
 
-void Importer::ReportUnknown(const FoundUnit& found, int line, const std::string& number) {
-  std::string key = folder_.Fold(found.ref.display_name);
-  if (!unknown_seen_.insert(key).second) return;
+void Importer::ReportUnknown(FoundUnit& found, int line, const std::string& number) {
+  // Every mention of one unknown unit carries the spelling first seen, the
+  // one in unknown_units, so that callers can map refs to the unit they
+  // create by name.
+  auto [it, fresh] =
+      unknown_names_.emplace(folder_.Fold(found.ref.display_name), found.ref.display_name);
+  found.ref.display_name = it->second;
+  if (!fresh) return;
   out_.unknown_units.push_back(found.ref.display_name);
   Warn("UNKNOWN_UNIT", line, number,
        absl::StrFormat("\"%s\" is not in the unit directory", found.ref.display_name),
@@ -428,7 +478,7 @@ std::vector<UnitRef> Importer::ResolveUnits(const std::vector<AttributeAt>& attr
   std::vector<UnitRef> refs;
   for (const AttributeAt& a : attributes) {
     if (a.attribute.kind != kind) continue;
-    for (const FoundUnit& f : matcher_.ParseList(a.attribute.value)) {
+    for (FoundUnit& f : matcher_.ParseList(a.attribute.value)) {
       if (!f.known) ReportUnknown(f, a.paragraph->LineAt(a.attribute.value_begin), number);
       AddUnit(f, &refs);
     }
@@ -438,7 +488,7 @@ std::vector<UnitRef> Importer::ResolveUnits(const std::vector<AttributeAt>& attr
 
 void Importer::BuildTask(const TaskSource& source) {
   const Paragraph& head = *source.paras.front();
-  std::vector<AttributeAt> attributes;
+  std::vector<AttributeAt> attributes = source.attributes;
   std::vector<const Paragraph*> body_paras;
   bool attribute_lines = false;
   for (size_t i = 0; i < source.paras.size(); ++i) {
@@ -467,13 +517,11 @@ void Importer::BuildTask(const TaskSource& source) {
   // A heading over sub-items is a task only when it carries its own
   // attribute lines; otherwise its children are the tasks.
   bool is_task = source.has_children ? attribute_lines : (!attributes.empty() || prose);
-  if (!is_task) return;
+  if (!is_task && !source.table_row) return;
 
   domain::Task task;
   task.number = source.number;
-  const Item& item = *source.item;
-  std::string top = std::to_string(item.marker.components.front());
-  task.section = item.roman.empty() ? top : item.roman + "." + top;
+  task.section = source.section;
 
   task.lead_units = ResolveUnits(attributes, AttributeKind::kLead, task.number);
   task.coordinating_units = ResolveUnits(attributes, AttributeKind::kCoordinate, task.number);
@@ -548,6 +596,67 @@ void Importer::BuildTask(const TaskSource& source) {
   }
   task.position = static_cast<int>(out_.tasks.size()) + 1;
   out_.tasks.push_back(std::move(task));
+  task_lines_.push_back(line);
+}
+
+void Importer::BuildTableTasks(const std::vector<TaskTable>& tables, size_t closing,
+                               const std::vector<SourceLine>& lines) {
+  for (const TaskTable& table : tables) {
+    // A table after the signature is an appendix ("Phụ lục"); one in the
+    // body belongs to the roman part above it.
+    const int header_line = lines[table.header].number;
+    std::string part = "PL";
+    if (table.header < closing) {
+      part.clear();
+      for (const Item& item : items_) {
+        if (item.paras.front()->first_line() > header_line) break;
+        if (item.marker.kind == MarkerKind::kRoman) part = item.marker.label;
+      }
+    }
+    std::vector<std::string> rendered;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+      const TaskTableRow& row = table.rows[r];
+      auto cell = [&](const std::string& text) -> const Paragraph* {
+        Paragraph& p = table_cells_.emplace_back();
+        p.text = text;
+        p.line_starts.emplace_back(0, row.line);
+        return &p;
+      };
+      TaskSource source;
+      source.table_row = true;
+      source.number = row.number.empty() ? std::to_string(r + 1) : row.number;
+      source.section = part;
+      if (!row.group.empty()) source.section += (part.empty() ? "" : ".") + row.group;
+      source.paras.push_back(cell(row.content));
+      for (const std::string& more : row.more_content) source.paras.push_back(cell(more));
+      const std::pair<AttributeKind, const std::string*> cells[] = {
+          {AttributeKind::kLead, &row.lead},
+          {AttributeKind::kCoordinate, &row.coordinating},
+          {AttributeKind::kTimeframe, &row.timeframe}};
+      std::vector<std::string> parts;
+      for (const auto& [kind, value] : cells) {
+        if (value->empty()) continue;
+        Attribute a;
+        a.kind = kind;
+        a.value = std::string(TrimChars(*value, ".;,"));
+        source.attributes.push_back(AttributeAt{std::move(a), cell(*value)});
+        static constexpr std::string_view kLabels[] = {"Chủ trì", "Phối hợp", "Thời gian"};
+        parts.push_back(std::string(kLabels[static_cast<int>(kind)]) + ": " + *value);
+      }
+      std::string content = row.content;
+      for (const std::string& more : row.more_content) content += " " + more;
+      rendered.push_back(source.number + ". " + content +
+                         (parts.empty() ? "" : " (" + absl::StrJoin(parts, "; ") + ")"));
+      BuildTask(source);
+    }
+    domain::Section section;
+    section.number = table.header < closing ? "" : "PL";
+    section.heading = table.caption;
+    section.body = absl::StrJoin(rendered, "\n");
+    section.level = 0;
+    out_.plan.sections.push_back(std::move(section));
+    section_lines_.push_back(header_line);
+  }
 }
 
 void Importer::CollectCitations(const Paragraph* title, const std::vector<Paragraph>& preamble,

@@ -165,10 +165,18 @@ absl::StatusOr<std::vector<SourceLine>> ReadSourceLines(std::string_view raw) {
     size_t end = nfc.find_first_of("\r\n", pos);
     if (end == std::string::npos) end = nfc.size();
     std::string line = nfc.substr(pos, end - pos);
+    SourceLine out;
+    if (line.find('\t') != std::string::npos) {
+      size_t start = 0;
+      for (size_t tab = line.find('\t'); start <= line.size(); tab = line.find('\t', start)) {
+        if (tab == std::string::npos) tab = line.size();
+        out.cells.push_back(text::CollapseWhitespace(line.substr(start, tab - start)));
+        start = tab + 1;
+      }
+    }
     std::replace_if(
         line.begin(), line.end(), [](char ch) { return ch == '\f' || ch == '\v' || ch == '\t'; },
         ' ');
-    SourceLine out;
     out.number = number++;
     out.text = text::CollapseWhitespace(line);
     if (IsPageNumber(out.text)) {

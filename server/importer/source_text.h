@@ -23,6 +23,9 @@ struct SourceLine {
   // A page number PDF extraction left between two lines of a paragraph; its
   // text is cleared and the blank lines around it mean nothing.
   bool page_number = false;
+  // The tab-separated cells of a table row copied from Word, each collapsed;
+  // empty for a line without tabs.
+  std::vector<std::string> cells;
   bool blank() const { return text.empty(); }
 };
 

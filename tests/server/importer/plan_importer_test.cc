@@ -682,6 +682,18 @@ TEST(LayoutTest, BulletsWithTheirOwnLeadUnitsAreTasks) {
   EXPECT_EQ(Ids(FindTask(p, "2")->lead_units), (std::vector<std::string>{"U4"}));
 }
 
+TEST(LayoutTest, UnknownUnitsAreSpelledOneWay) {
+  ImportedPlan p = MustImport(
+      "KẾ HOẠCH\nThử nghiệm\nI. NHIỆM VỤ\n1. Tuần tra.\n- Đơn vị chủ trì: Công an huyện.\n"
+      "2. Kiểm tra.\n- Đơn vị chủ trì: Phòng Nội vụ.\n- Đơn vị phối hợp: CÔNG AN HUYỆN, "
+      "Cong an huyen.\n",
+      SeedDirectory());
+  EXPECT_THAT(p.unknown_units, ElementsAre("Công an huyện"));
+  EXPECT_THAT(WarningsWithCode(p, "UNKNOWN_UNIT"), ::testing::SizeIs(1));
+  EXPECT_EQ(Ids(FindTask(p, "2")->coordinating_units),
+            (std::vector<std::string>{"U0:Công an huyện"}));
+}
+
 TEST(LayoutTest, NumberingGapsAreReportedOnce) {
   ImportedPlan p = MustImport(
       "KẾ HOẠCH\nThử nghiệm\nI. NHIỆM VỤ\n1. Phòng Nội vụ rà soát.\n"
@@ -1003,6 +1015,77 @@ TEST_F(HuongSonTest, SignerBeforeRecipients) {
   EXPECT_THAT(p_.plan.recipients,
               ElementsAre("Phòng VH&TT huyện (b/c)", "TT Đảng ủy, TT HĐND xã",
                           "Các ban, ngành, đoàn thể xã", "Các thôn", "Lưu: VP"));
+}
+
+// ---------------------------------------------------------------------------
+// Plan 4: the tasks are in an appendix table copied from Word (tab-separated
+// cells), after the signature.
+
+class DongSonTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    p_ = MustImport(ReadPlan("dong_son_73_kh_ubnd_appendix_table.txt"), DistrictDirectory());
+  }
+  ImportedPlan p_;
+};
+
+TEST_F(DongSonTest, TableRowsAreTasksAfterTheBody) {
+  std::vector<std::string> numbers;
+  for (const auto& t : p_.tasks) numbers.push_back(absl::StrCat(t.section, ":", t.number));
+  EXPECT_THAT(numbers, ElementsAre("III.1:1", "III.2:2", "PL.I:1", "PL.I:2", "PL.II:1", "PL.II:2",
+                                   "PL.II:3"));
+  const domain::Task* rows = FindTask(p_, "1", 1);
+  EXPECT_EQ(rows->title,
+            "Rà soát, hệ thống hóa văn bản quy phạm pháp luật do HĐND, UBND huyện ban hành");
+  EXPECT_EQ(Ids(rows->lead_units), (std::vector<std::string>{"U3"}));
+  EXPECT_EQ(Ids(rows->coordinating_units), (std::vector<std::string>{"G101"}));
+  EXPECT_EQ(rows->timeframe.due_date, absl::CivilDay(2024, 6, 30));
+  const domain::Task* periodic = FindTask(p_, "2", 2);
+  EXPECT_EQ(periodic->title,
+            "Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính");
+  EXPECT_EQ(periodic->body,
+            "Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính\n"
+            "Trả lời công khai trên Cổng thông tin điện tử huyện.");
+  EXPECT_THAT(periodic->timeframe.report_dates, ElementsAre(AnnualDate{6, 15}, AnnualDate{12, 15}));
+  EXPECT_THAT(FindTask(p_, "3")->lead_units, IsEmpty());
+  EXPECT_THAT(WarnedItems(p_, "MISSING_LEAD_UNIT"), ElementsAre("3"));
+  EXPECT_THAT(p_.unknown_units, ElementsAre("Văn phòng HĐND và UBND huyện"));
+}
+
+TEST_F(DongSonTest, TheAppendixIsASectionAndNotPartOfTheClosing) {
+  const domain::Section& last = p_.plan.sections.back();
+  EXPECT_EQ(last.number, "PL");
+  EXPECT_THAT(last.heading, ::testing::StartsWith("PHỤ LỤC PHÂN CÔNG NHIỆM VỤ"));
+  EXPECT_THAT(last.body, HasSubstr("1. Rà soát, hệ thống hóa văn bản"));
+  EXPECT_EQ(p_.plan.signer.full_name, "Lê Văn Hùng");
+  EXPECT_EQ(p_.plan.signer.position, "PHÓ CHỦ TỊCH");
+  EXPECT_THAT(p_.plan.recipients,
+              ElementsAre("Sở Nội vụ (b/c)", "TT Huyện ủy, TT HĐND huyện", "Lưu: VT, NV"));
+  // A heading in capitals does not swallow the sentence under it.
+  for (const auto& s : p_.plan.sections) {
+    if (s.number == "II") {
+      EXPECT_EQ(s.heading, "NHIỆM VỤ");
+      EXPECT_EQ(s.body, "Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.");
+    }
+  }
+}
+
+TEST(LayoutTest, TableInsideTheBody) {
+  ImportedPlan p = MustImport(
+      "KẾ HOẠCH\nTuyên truyền năm 2024\nI. NHIỆM VỤ\n1. Phòng Nội vụ tổng hợp.\n"
+      "II. PHÂN CÔNG\nSTT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian\n"
+      "1\tTổ chức hội nghị\tPhòng Tư pháp\tQuý I/2024\n"
+      "2\tPhát hành tài liệu\tPhòng Văn hóa, Thông tin\tQuý II/2024\n"
+      "III. TỔ CHỨC THỰC HIỆN\n1. Các phòng, ban, ngành cấp huyện thực hiện.\n",
+      SeedDirectory());
+  std::vector<std::string> numbers;
+  for (const auto& t : p.tasks)
+    numbers.push_back(absl::StrCat(t.position, ":", t.section, ":", t.number));
+  EXPECT_THAT(numbers, ElementsAre("1:I.1:1", "2:II:1", "3:II:2", "4:III.1:1"));
+  EXPECT_EQ(Ids(FindTask(p, "2")->lead_units), (std::vector<std::string>{"U4"}));
+  std::vector<std::string> sections;
+  for (const auto& s : p.plan.sections) sections.push_back(s.number);
+  EXPECT_THAT(sections, ElementsAre("I", "1", "II", "", "III", "1"));
 }
 
 }  // namespace
