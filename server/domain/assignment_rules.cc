@@ -7,33 +7,35 @@ namespace sangkien::domain {
 std::vector<AssignmentSeed> ExpandAssignments(
     const Task& task, const std::function<std::vector<int64_t>(int64_t group_id)>& members) {
   std::vector<AssignmentSeed> out;
-  auto add = [&](int64_t unit_id, AssignmentRole role, int64_t via_group) {
-    for (auto& existing : out) {
-      if (existing.unit_id != unit_id) continue;
-      if (existing.role == AssignmentRole::kLead && role == AssignmentRole::kCoordinate) return;
-      if (existing.role == role) {
-        if (via_group == 0) existing.via_group_id = 0;  // named directly wins
-        return;
-      }
-      if (existing.role == AssignmentRole::kCoordinate && role == AssignmentRole::kLead) {
-        existing = {unit_id, role, via_group};
-        return;
+  auto find = [&](int64_t unit_id) -> AssignmentSeed* {
+    for (auto& s : out) {
+      if (s.unit_id == unit_id) return &s;
+    }
+    return nullptr;
+  };
+  // Units the plan names directly take the role it names them in ("Phòng Nội
+  // vụ" coordinating 4.2 stays a coordinator although its group leads 4.2);
+  // named in both roles, they lead.
+  for (const auto* refs : {&task.lead_units, &task.coordinating_units}) {
+    AssignmentRole role =
+        refs == &task.lead_units ? AssignmentRole::kLead : AssignmentRole::kCoordinate;
+    for (const UnitRef& ref : *refs) {
+      if (ref.id == 0 || ref.kind != UnitRef::Kind::kUnit || find(ref.id) != nullptr) continue;
+      out.push_back({ref.id, role, 0});
+    }
+  }
+  // Then groups, for members not named directly; a member of a lead group
+  // and of a coordinating group leads.
+  for (const auto* refs : {&task.lead_units, &task.coordinating_units}) {
+    AssignmentRole role =
+        refs == &task.lead_units ? AssignmentRole::kLead : AssignmentRole::kCoordinate;
+    for (const UnitRef& ref : *refs) {
+      if (ref.id == 0 || ref.kind != UnitRef::Kind::kGroup) continue;
+      for (int64_t unit_id : members(ref.id)) {
+        if (find(unit_id) == nullptr) out.push_back({unit_id, role, ref.id});
       }
     }
-    out.push_back({unit_id, role, via_group});
-  };
-  auto expand = [&](const std::vector<UnitRef>& refs, AssignmentRole role) {
-    for (const UnitRef& ref : refs) {
-      if (ref.id == 0) continue;
-      if (ref.kind == UnitRef::Kind::kUnit) {
-        add(ref.id, role, 0);
-      } else {
-        for (int64_t unit_id : members(ref.id)) add(unit_id, role, ref.id);
-      }
-    }
-  };
-  expand(task.lead_units, AssignmentRole::kLead);
-  expand(task.coordinating_units, AssignmentRole::kCoordinate);
+  }
   return out;
 }
 

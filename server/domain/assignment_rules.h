@@ -21,9 +21,10 @@ struct AssignmentSeed {
   friend bool operator==(const AssignmentSeed&, const AssignmentSeed&) = default;
 };
 
-// One assignment per unit and role: groups expand to their members; a unit
-// named directly wins over the same unit reached through a group; a unit that
-// leads does not also coordinate. Unresolved refs (id 0) are skipped.
+// One assignment per unit: a unit named directly takes the role the plan
+// names it in (lead when named in both); groups expand to the members not
+// named directly, a member of both a lead and a coordinating group leading.
+// Unresolved refs (id 0) are skipped.
 std::vector<AssignmentSeed> ExpandAssignments(
     const Task& task, const std::function<std::vector<int64_t>(int64_t group_id)>& members);
 

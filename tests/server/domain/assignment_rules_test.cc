@@ -9,6 +9,15 @@ namespace {
 using calendar::ParseTimeframe;
 using testing::UnorderedElementsAre;
 
+}  // namespace
+
+void PrintTo(const AssignmentSeed& s, std::ostream* os) {
+  *os << "{unit " << s.unit_id << ", role " << static_cast<int>(s.role) << ", via "
+      << s.via_group_id << "}";
+}
+
+namespace {
+
 UnitRef Unit(int64_t id) { return {UnitRef::Kind::kUnit, id, "u"}; }
 UnitRef Group(int64_t id) { return {UnitRef::Kind::kGroup, id, "g"}; }
 
@@ -23,7 +32,8 @@ TEST(ExpandAssignmentsTest, GroupsExpandToEveryMember) {
   task.lead_units = {Group(100), Group(200)};
   task.coordinating_units = {Unit(1), Unit(7)};
   auto seeds = ExpandAssignments(task, Members);
-  EXPECT_THAT(seeds, UnorderedElementsAre(AssignmentSeed{1, AssignmentRole::kLead, 100},
+  // Unit 1 is in the lead group but named as a coordinator: it coordinates.
+  EXPECT_THAT(seeds, UnorderedElementsAre(AssignmentSeed{1, AssignmentRole::kCoordinate, 0},
                                           AssignmentSeed{2, AssignmentRole::kLead, 100},
                                           AssignmentSeed{3, AssignmentRole::kLead, 100},
                                           AssignmentSeed{10, AssignmentRole::kLead, 200},
@@ -45,6 +55,31 @@ TEST(ExpandAssignmentsTest, DirectNameWinsOverGroupAndLeadOverCoordinate) {
               UnorderedElementsAre(AssignmentSeed{1, AssignmentRole::kLead, 100},
                                    AssignmentSeed{2, AssignmentRole::kLead, 0},
                                    AssignmentSeed{3, AssignmentRole::kLead, 100}));
+}
+
+// Seed item 4.2: the offices lead, Phòng Nội vụ and Phòng Tư pháp (offices
+// themselves) are named as coordinators, so they coordinate.
+TEST(ExpandAssignmentsTest, NamedCoordinatorIsNotMadeLeadByItsGroup) {
+  Task task;
+  task.lead_units = {Group(100), Group(200)};
+  task.coordinating_units = {Unit(1), Unit(2)};
+  EXPECT_THAT(ExpandAssignments(task, Members),
+              UnorderedElementsAre(AssignmentSeed{1, AssignmentRole::kCoordinate, 0},
+                                   AssignmentSeed{2, AssignmentRole::kCoordinate, 0},
+                                   AssignmentSeed{3, AssignmentRole::kLead, 100},
+                                   AssignmentSeed{10, AssignmentRole::kLead, 200},
+                                   AssignmentSeed{11, AssignmentRole::kLead, 200}));
+}
+
+TEST(ExpandAssignmentsTest, LeadGroupWinsOverCoordinatingGroup) {
+  Task task;
+  task.lead_units = {Group(100)};
+  task.coordinating_units = {Group(100), Group(200)};
+  auto seeds = ExpandAssignments(task, Members);
+  EXPECT_EQ(seeds.size(), 5u);
+  for (const auto& s : seeds) {
+    EXPECT_EQ(s.role, s.unit_id < 10 ? AssignmentRole::kLead : AssignmentRole::kCoordinate);
+  }
 }
 
 TEST(ExpandAssignmentsTest, UnresolvedRefsAreSkipped) {
