@@ -28,7 +28,7 @@ struct Marker {
 // (no dot, lower-case follows), "b/c".
 Marker ParseMarker(std::string_view line);
 
-// Value of a Roman numeral I..XXXIX, 0 if `s` is not one.
+// Value of a Roman numeral I..XXX, 0 if `s` is not one.
 int RomanValue(std::string_view s);
 
 struct Paragraph {
