@@ -61,6 +61,10 @@ absl::StatusOr<PageCursor> PageTokenCodec::Decode(std::string_view scope,
       raw.size() < 1 + 8 + kMacBytes || raw[0] != kVersion) {
     return BadToken();
   }
+  // Base64 leaves spare bits in the last character; a decoder ignores them,
+  // so a token that differs only there would decode to the same bytes.
+  // Accept only the one spelling Encode produces.
+  if (absl::WebSafeBase64Escape(raw) != token) return BadToken();
   std::string_view payload(raw.data(), raw.size() - kMacBytes);
   std::string expected = Mac(scope, payload);
   if (CRYPTO_memcmp(expected.data(), raw.data() + payload.size(), kMacBytes) != 0) {
