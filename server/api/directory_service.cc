@@ -42,7 +42,7 @@ absl::StatusOr<domain::Unit> CheckUnit(const v1::Unit& unit) {
 
 }  // namespace
 
-absl::Status DirectoryServiceImpl::DoListUnits(const v1::ListUnitsRequest& req,
+absl::Status DirectoryServiceImpl::DoListUnits(const domain::Caller& call, const v1::ListUnitsRequest& req,
                                                v1::ListUnitsResponse* resp) {
   ListParams params{"ListUnits", "", req.page_size(), req.page_token(), req.filter(),
                     req.order_by()};
@@ -55,7 +55,7 @@ absl::Status DirectoryServiceImpl::DoListUnits(const v1::ListUnitsRequest& req,
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoGetUnit(const v1::GetUnitRequest& req, v1::Unit* resp) {
+absl::Status DirectoryServiceImpl::DoGetUnit(const domain::Caller& call, const v1::GetUnitRequest& req, v1::Unit* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "units", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -64,7 +64,7 @@ absl::Status DirectoryServiceImpl::DoGetUnit(const v1::GetUnitRequest& req, v1::
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoCreateUnit(const v1::CreateUnitRequest& req, v1::Unit* resp) {
+absl::Status DirectoryServiceImpl::DoCreateUnit(const domain::Caller& call, const v1::CreateUnitRequest& req, v1::Unit* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -72,12 +72,13 @@ absl::Status DirectoryServiceImpl::DoCreateUnit(const v1::CreateUnitRequest& req
   unit.id = 0;
   unit.demo = req.unit().demo();
   SK_ASSIGN_OR_RETURN(domain::Unit created,
-                      ops_.CreateUnit(unit, {req.request_id(), RequestFingerprint(req)}));
+                      ops_.CreateUnit(WithRequestId(call, req.request_id()), unit,
+                                      {req.request_id(), RequestFingerprint(req)}));
   ToProto(created, resp);
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoUpdateUnit(const v1::UpdateUnitRequest& req, v1::Unit* resp) {
+absl::Status DirectoryServiceImpl::DoUpdateUnit(const domain::Caller& call, const v1::UpdateUnitRequest& req, v1::Unit* resp) {
   domain::Violations v;
   int64_t id = v.Name("unit.name", req.unit().name(), "units", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -90,12 +91,12 @@ absl::Status DirectoryServiceImpl::DoUpdateUnit(const v1::UpdateUnitRequest& req
   ApplyUpdateMask(req.update_mask(), req.unit(), &merged);
   SK_ASSIGN_OR_RETURN(domain::Unit unit, CheckUnit(merged));
   unit.id = id;
-  SK_ASSIGN_OR_RETURN(domain::Unit updated, ops_.UpdateUnit(unit, expected));
+  SK_ASSIGN_OR_RETURN(domain::Unit updated, ops_.UpdateUnit(call, unit, expected));
   ToProto(updated, resp);
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoListUnitGroups(const v1::ListUnitGroupsRequest& req,
+absl::Status DirectoryServiceImpl::DoListUnitGroups(const domain::Caller& call, const v1::ListUnitGroupsRequest& req,
                                                     v1::ListUnitGroupsResponse* resp) {
   ListParams params{"ListUnitGroups", "", req.page_size(), req.page_token(), "", ""};
   ListSpec spec{nullptr, nullptr, {"id", false}};
@@ -106,7 +107,7 @@ absl::Status DirectoryServiceImpl::DoListUnitGroups(const v1::ListUnitGroupsRequ
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoGetUnitGroup(const v1::GetUnitGroupRequest& req,
+absl::Status DirectoryServiceImpl::DoGetUnitGroup(const domain::Caller& call, const v1::GetUnitGroupRequest& req,
                                                   v1::UnitGroup* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "unitGroups", true);
@@ -119,32 +120,38 @@ absl::Status DirectoryServiceImpl::DoGetUnitGroup(const v1::GetUnitGroupRequest&
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnits(grpc::CallbackServerContext* ctx,
                                                           const v1::ListUnitsRequest* req,
                                                           v1::ListUnitsResponse* resp) {
-  return FinishUnary(ctx, [&] { return DoListUnits(*req, resp); });
+  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/ListUnits",
+                     [&](const domain::Caller& call) { return DoListUnits(call, *req, resp); });
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::GetUnit(grpc::CallbackServerContext* ctx,
                                                         const v1::GetUnitRequest* req,
                                                         v1::Unit* resp) {
-  return FinishUnary(ctx, [&] { return DoGetUnit(*req, resp); });
+  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/GetUnit",
+                     [&](const domain::Caller& call) { return DoGetUnit(call, *req, resp); });
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateUnit(grpc::CallbackServerContext* ctx,
                                                            const v1::CreateUnitRequest* req,
                                                            v1::Unit* resp) {
-  return FinishUnary(ctx, [&] { return DoCreateUnit(*req, resp); });
+  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/CreateUnit",
+                     [&](const domain::Caller& call) { return DoCreateUnit(call, *req, resp); });
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::UpdateUnit(grpc::CallbackServerContext* ctx,
                                                            const v1::UpdateUnitRequest* req,
                                                            v1::Unit* resp) {
-  return FinishUnary(ctx, [&] { return DoUpdateUnit(*req, resp); });
+  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/UpdateUnit",
+                     [&](const domain::Caller& call) { return DoUpdateUnit(call, *req, resp); });
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnitGroups(
     grpc::CallbackServerContext* ctx, const v1::ListUnitGroupsRequest* req,
     v1::ListUnitGroupsResponse* resp) {
-  return FinishUnary(ctx, [&] { return DoListUnitGroups(*req, resp); });
+  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/ListUnitGroups",
+                     [&](const domain::Caller& call) { return DoListUnitGroups(call, *req, resp); });
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::GetUnitGroup(grpc::CallbackServerContext* ctx,
                                                              const v1::GetUnitGroupRequest* req,
                                                              v1::UnitGroup* resp) {
-  return FinishUnary(ctx, [&] { return DoGetUnitGroup(*req, resp); });
+  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/GetUnitGroup",
+                     [&](const domain::Caller& call) { return DoGetUnitGroup(call, *req, resp); });
 }
 
 }  // namespace sangkien::api

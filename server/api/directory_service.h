@@ -3,6 +3,7 @@
 #define SANGKIEN_SERVER_API_DIRECTORY_SERVICE_H_
 
 #include "absl/status/status.h"
+#include "api/call_gate.h"
 #include "domain/page_token.h"
 #include "operations/directory_operations.h"
 #include "sangkien/v1/directory_service.grpc.pb.h"
@@ -11,8 +12,9 @@ namespace sangkien::api {
 
 class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService {
  public:
-  DirectoryServiceImpl(operations::DirectoryOperations& ops, const domain::PageTokenCodec& tokens)
-      : ops_(ops), tokens_(tokens) {}
+  DirectoryServiceImpl(operations::DirectoryOperations& ops, const domain::PageTokenCodec& tokens,
+                       const CallGate& gate)
+      : ops_(ops), tokens_(tokens), gate_(gate) {}
 
   grpc::ServerUnaryReactor* ListUnits(grpc::CallbackServerContext* ctx,
                                       const v1::ListUnitsRequest* req,
@@ -31,17 +33,18 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
                                          v1::UnitGroup* resp) override;
 
   // The work of each RPC, callable without gRPC.
-  absl::Status DoListUnits(const v1::ListUnitsRequest& req, v1::ListUnitsResponse* resp);
-  absl::Status DoGetUnit(const v1::GetUnitRequest& req, v1::Unit* resp);
-  absl::Status DoCreateUnit(const v1::CreateUnitRequest& req, v1::Unit* resp);
-  absl::Status DoUpdateUnit(const v1::UpdateUnitRequest& req, v1::Unit* resp);
-  absl::Status DoListUnitGroups(const v1::ListUnitGroupsRequest& req,
+  absl::Status DoListUnits(const domain::Caller& call, const v1::ListUnitsRequest& req, v1::ListUnitsResponse* resp);
+  absl::Status DoGetUnit(const domain::Caller& call, const v1::GetUnitRequest& req, v1::Unit* resp);
+  absl::Status DoCreateUnit(const domain::Caller& call, const v1::CreateUnitRequest& req, v1::Unit* resp);
+  absl::Status DoUpdateUnit(const domain::Caller& call, const v1::UpdateUnitRequest& req, v1::Unit* resp);
+  absl::Status DoListUnitGroups(const domain::Caller& call, const v1::ListUnitGroupsRequest& req,
                                 v1::ListUnitGroupsResponse* resp);
-  absl::Status DoGetUnitGroup(const v1::GetUnitGroupRequest& req, v1::UnitGroup* resp);
+  absl::Status DoGetUnitGroup(const domain::Caller& call, const v1::GetUnitGroupRequest& req, v1::UnitGroup* resp);
 
  private:
   operations::DirectoryOperations& ops_;
   const domain::PageTokenCodec& tokens_;
+  const CallGate& gate_;
 };
 
 }  // namespace sangkien::api

@@ -117,28 +117,28 @@ domain::Task CheckTask(domain::Violations& v, const v1::Task& t, std::string_vie
 
 }  // namespace
 
-absl::Status PlanServiceImpl::DoListPlans(const v1::ListPlansRequest& req,
+absl::Status PlanServiceImpl::DoListPlans(const domain::Caller& call, const v1::ListPlansRequest& req,
                                           v1::ListPlansResponse* resp) {
   ListParams params{"ListPlans", "", req.page_size(), req.page_token(), req.filter(), req.order_by()};
   ListSpec spec{&PlanRepository::PlanFilterFields(), &PlanRepository::PlanOrderFields(),
                 {"issue_date", true}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
-  SK_ASSIGN_OR_RETURN(auto page, ops_.ListPlans(query));
+  SK_ASSIGN_OR_RETURN(auto page, ops_.ListPlans(call, query));
   for (const auto& p : page.items) ToProto(p, resp->add_plans());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoGetPlan(const v1::GetPlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoGetPlan(const domain::Caller& call, const v1::GetPlanRequest& req, v1::Plan* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "plans", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Plan plan, ops_.GetPlan(id, req.show_deleted()));
+  SK_ASSIGN_OR_RETURN(domain::Plan plan, ops_.GetPlan(call, id, req.show_deleted()));
   ToProto(plan, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoCreatePlan(const v1::CreatePlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoCreatePlan(const domain::Caller& call, const v1::CreatePlanRequest& req, v1::Plan* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
   domain::Plan plan = CheckPlan(v, req.plan(), "plan.");
@@ -149,18 +149,18 @@ absl::Status PlanServiceImpl::DoCreatePlan(const v1::CreatePlanRequest& req, v1:
   }
   SK_RETURN_IF_ERROR(v.ToStatus());
   plan.id = 0;
-  SK_ASSIGN_OR_RETURN(auto created, ops_.CreatePlan(std::move(plan), std::move(tasks),
+  SK_ASSIGN_OR_RETURN(auto created, ops_.CreatePlan(WithRequestId(call, req.request_id()), std::move(plan), std::move(tasks),
                                                     {req.request_id(), RequestFingerprint(req)}));
   ToProto(created.plan, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoUpdatePlan(const v1::UpdatePlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoUpdatePlan(const domain::Caller& call, const v1::UpdatePlanRequest& req, v1::Plan* resp) {
   domain::Violations v;
   int64_t id = v.Name("plan.name", req.plan().name(), "plans", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
   SK_RETURN_IF_ERROR(CheckUpdateMask(req.update_mask(), PlanUpdatableFields()));
-  SK_ASSIGN_OR_RETURN(domain::Plan current, ops_.GetPlan(id, false));
+  SK_ASSIGN_OR_RETURN(domain::Plan current, ops_.GetPlan(call, id, false));
   std::string expected = req.plan().etag().empty() ? current.etag : req.plan().etag();
   if (expected != current.etag) return EtagMismatch(req.plan().name());
   v1::Plan merged;
@@ -170,21 +170,21 @@ absl::Status PlanServiceImpl::DoUpdatePlan(const v1::UpdatePlanRequest& req, v1:
   SK_RETURN_IF_ERROR(v.ToStatus());
   plan.id = id;
   plan.issuer_unit_id = current.issuer_unit_id;
-  SK_ASSIGN_OR_RETURN(domain::Plan updated, ops_.UpdatePlan(plan, expected));
+  SK_ASSIGN_OR_RETURN(domain::Plan updated, ops_.UpdatePlan(call, plan, expected));
   ToProto(updated, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoDeletePlan(const v1::DeletePlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoDeletePlan(const domain::Caller& call, const v1::DeletePlanRequest& req, v1::Plan* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "plans", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Plan deleted, ops_.DeletePlan(id, req.etag()));
+  SK_ASSIGN_OR_RETURN(domain::Plan deleted, ops_.DeletePlan(call, id, req.etag()));
   ToProto(deleted, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoImportPlan(const v1::ImportPlanRequest& req,
+absl::Status PlanServiceImpl::DoImportPlan(const domain::Caller& call, const v1::ImportPlanRequest& req,
                                            v1::ImportPlanResponse* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
@@ -199,7 +199,7 @@ absl::Status PlanServiceImpl::DoImportPlan(const v1::ImportPlanRequest& req,
   options.create_missing_units = !req.has_create_missing_units() || req.create_missing_units();
   options.publish = req.publish();
   SK_ASSIGN_OR_RETURN(auto outcome,
-                      ops_.ImportPlan(req.text(), options, {req.request_id(), RequestFingerprint(req)}));
+                      ops_.ImportPlan(WithRequestId(call, req.request_id()), req.text(), options, {req.request_id(), RequestFingerprint(req)}));
   ToProto(outcome.plan, resp->mutable_plan());
   if (outcome.plan.id == 0) {
     resp->mutable_plan()->clear_name();
@@ -212,7 +212,7 @@ absl::Status PlanServiceImpl::DoImportPlan(const v1::ImportPlanRequest& req,
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoListTasks(const v1::ListTasksRequest& req,
+absl::Status PlanServiceImpl::DoListTasks(const domain::Caller& call, const v1::ListTasksRequest& req,
                                           v1::ListTasksResponse* resp) {
   domain::Violations v;
   int64_t plan_id = PlanParent(v, "parent", req.parent());
@@ -222,31 +222,31 @@ absl::Status PlanServiceImpl::DoListTasks(const v1::ListTasksRequest& req,
   ListSpec spec{&PlanRepository::TaskFilterFields(), &PlanRepository::TaskOrderFields(),
                 {"position", false}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
-  SK_ASSIGN_OR_RETURN(auto page, ops_.ListTasks(plan_id, query));
+  SK_ASSIGN_OR_RETURN(auto page, ops_.ListTasks(call, plan_id, query));
   for (const auto& t : page.items) ToProto(t, resp->add_tasks());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoGetTask(const v1::GetTaskRequest& req, v1::Task* resp) {
+absl::Status PlanServiceImpl::DoGetTask(const domain::Caller& call, const v1::GetTaskRequest& req, v1::Task* resp) {
   auto key = domain::ParseTaskName(req.name());
   if (!key) {
     return InvalidField("name", "must be a task name like plans/1/tasks/2",
                         "phải là tên nhiệm vụ dạng plans/1/tasks/2");
   }
-  SK_ASSIGN_OR_RETURN(domain::Task task, ops_.GetTask(key->plan_id, key->task_id));
+  SK_ASSIGN_OR_RETURN(domain::Task task, ops_.GetTask(call, key->plan_id, key->task_id));
   ToProto(task, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoUpdateTask(const v1::UpdateTaskRequest& req, v1::Task* resp) {
+absl::Status PlanServiceImpl::DoUpdateTask(const domain::Caller& call, const v1::UpdateTaskRequest& req, v1::Task* resp) {
   auto key = domain::ParseTaskName(req.task().name());
   if (!key) {
     return InvalidField("task.name", "must be a task name like plans/1/tasks/2",
                         "phải là tên nhiệm vụ dạng plans/1/tasks/2");
   }
   SK_RETURN_IF_ERROR(CheckUpdateMask(req.update_mask(), TaskUpdatableFields()));
-  SK_ASSIGN_OR_RETURN(domain::Task current, ops_.GetTask(key->plan_id, key->task_id));
+  SK_ASSIGN_OR_RETURN(domain::Task current, ops_.GetTask(call, key->plan_id, key->task_id));
   std::string expected = req.task().etag().empty() ? current.etag : req.task().etag();
   if (expected != current.etag) return EtagMismatch(req.task().name());
   v1::Task merged;
@@ -258,12 +258,12 @@ absl::Status PlanServiceImpl::DoUpdateTask(const v1::UpdateTaskRequest& req, v1:
   task.plan_id = key->plan_id;
   task.id = key->task_id;
   task.position = current.position;
-  SK_ASSIGN_OR_RETURN(domain::Task updated, ops_.UpdateTask(task, expected));
+  SK_ASSIGN_OR_RETURN(domain::Task updated, ops_.UpdateTask(call, task, expected));
   ToProto(updated, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoListAssignments(const v1::ListAssignmentsRequest& req,
+absl::Status PlanServiceImpl::DoListAssignments(const domain::Caller& call, const v1::ListAssignmentsRequest& req,
                                                 v1::ListAssignmentsResponse* resp) {
   int64_t plan_id = 0, task_id = 0;
   if (auto key = domain::ParseTaskName(req.parent())) {
@@ -283,13 +283,13 @@ absl::Status PlanServiceImpl::DoListAssignments(const v1::ListAssignmentsRequest
   ListSpec spec{&PlanRepository::AssignmentFilterFields(), &PlanRepository::AssignmentOrderFields(),
                 {"next_due_date", false}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
-  SK_ASSIGN_OR_RETURN(auto page, ops_.ListAssignments(plan_id, task_id, query, as_of));
+  SK_ASSIGN_OR_RETURN(auto page, ops_.ListAssignments(call, plan_id, task_id, query, as_of));
   for (const auto& a : page.items) ToProto(a, as_of, resp->add_assignments());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoCreateProgressReport(const v1::CreateProgressReportRequest& req,
+absl::Status PlanServiceImpl::DoCreateProgressReport(const domain::Caller& call, const v1::CreateProgressReportRequest& req,
                                                      v1::ProgressReport* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
@@ -324,13 +324,13 @@ absl::Status PlanServiceImpl::DoCreateProgressReport(const v1::CreateProgressRep
   }
   SK_RETURN_IF_ERROR(v.ToStatus());
   report.task_id = key->task_id;
-  SK_ASSIGN_OR_RETURN(auto created, ops_.CreateReport(key->plan_id, std::move(report),
+  SK_ASSIGN_OR_RETURN(auto created, ops_.CreateReport(WithRequestId(call, req.request_id()), key->plan_id, std::move(report),
                                                       {req.request_id(), RequestFingerprint(req)}));
   ToProto(created, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoListProgressReports(const v1::ListProgressReportsRequest& req,
+absl::Status PlanServiceImpl::DoListProgressReports(const domain::Caller& call, const v1::ListProgressReportsRequest& req,
                                                     v1::ListProgressReportsResponse* resp) {
   auto key = domain::ParseTaskName(req.parent());
   if (!key) {
@@ -341,7 +341,7 @@ absl::Status PlanServiceImpl::DoListProgressReports(const v1::ListProgressReport
                     req.filter(), ""};
   ListSpec spec{&PlanRepository::ReportFilterFields(), nullptr, {"id", true}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
-  SK_ASSIGN_OR_RETURN(auto page, ops_.ListReports(key->plan_id, key->task_id, query));
+  SK_ASSIGN_OR_RETURN(auto page, ops_.ListReports(call, key->plan_id, key->task_id, query));
   for (const auto& r : page.items) ToProto(r, resp->add_progress_reports());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
@@ -350,7 +350,8 @@ absl::Status PlanServiceImpl::DoListProgressReports(const v1::ListProgressReport
 #define SK_UNARY_IMPL(Method, Request, Response)                                                \
   grpc::ServerUnaryReactor* PlanServiceImpl::Method(grpc::CallbackServerContext* ctx,           \
                                                     const Request* req, Response* resp) {       \
-    return FinishUnary(ctx, [&] { return Do##Method(*req, resp); });                            \
+    return FinishUnary(ctx, gate_, "sangkien.v1.PlanService/" #Method,                          \
+                       [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
   }
 SK_UNARY_IMPL(ListPlans, v1::ListPlansRequest, v1::ListPlansResponse)
 SK_UNARY_IMPL(GetPlan, v1::GetPlanRequest, v1::Plan)

@@ -3,6 +3,7 @@
 #define SANGKIEN_SERVER_API_PLAN_SERVICE_H_
 
 #include "absl/status/status.h"
+#include "api/call_gate.h"
 #include "domain/page_token.h"
 #include "operations/plan_operations.h"
 #include "sangkien/v1/plan_service.grpc.pb.h"
@@ -11,13 +12,14 @@ namespace sangkien::api {
 
 class PlanServiceImpl final : public v1::PlanService::CallbackService {
  public:
-  PlanServiceImpl(operations::PlanOperations& ops, const domain::PageTokenCodec& tokens)
-      : ops_(ops), tokens_(tokens) {}
+  PlanServiceImpl(operations::PlanOperations& ops, const domain::PageTokenCodec& tokens,
+                  const CallGate& gate)
+      : ops_(ops), tokens_(tokens), gate_(gate) {}
 
 #define SK_UNARY(Method, Request, Response)                                        \
   grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req, \
                                    Response* resp) override;                       \
-  absl::Status Do##Method(const Request& req, Response* resp);
+  absl::Status Do##Method(const domain::Caller& call, const Request& req, Response* resp);
   SK_UNARY(ListPlans, v1::ListPlansRequest, v1::ListPlansResponse)
   SK_UNARY(GetPlan, v1::GetPlanRequest, v1::Plan)
   SK_UNARY(CreatePlan, v1::CreatePlanRequest, v1::Plan)
@@ -35,6 +37,7 @@ class PlanServiceImpl final : public v1::PlanService::CallbackService {
  private:
   operations::PlanOperations& ops_;
   const domain::PageTokenCodec& tokens_;
+  const CallGate& gate_;
 };
 
 }  // namespace sangkien::api

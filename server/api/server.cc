@@ -5,14 +5,22 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <openssl/rand.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "api/account_service.h"
+#include "api/audit_service.h"
+#include "api/call_gate.h"
 #include "api/call_log_interceptor.h"
 #include "api/directory_service.h"
 #include "api/plan_service.h"
+#include "auth/authenticator.h"
 #include "domain/page_token.h"
+#include "operations/account_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "seed/demo_seed.h"
@@ -27,8 +35,14 @@ struct Server::Impl {
   std::unique_ptr<domain::PageTokenCodec> tokens;
   std::unique_ptr<operations::DirectoryOperations> directory;
   std::unique_ptr<operations::PlanOperations> plans;
+  std::unique_ptr<operations::AccountOperations> accounts;
+  std::unique_ptr<auth::Authenticator> authenticator;
+  std::unique_ptr<CallGate> gate;
   std::unique_ptr<DirectoryServiceImpl> directory_service;
   std::unique_ptr<PlanServiceImpl> plan_service;
+  std::unique_ptr<AccountServiceImpl> account_service;
+  std::unique_ptr<AuditServiceImpl> audit_service;
+  std::vector<seed::DemoToken> demo_tokens;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
 };
@@ -47,6 +61,15 @@ void AllowClientKeepalive(grpc::ServerBuilder& builder) {
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 20000);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+}
+
+absl::Status WriteDemoTokens(const std::string& path, const std::vector<seed::DemoToken>& tokens) {
+  std::ofstream out(path, std::ios::trunc);
+  if (!out) return absl::UnavailableError(absl::StrCat("cannot write ", path));
+  ::chmod(path.c_str(), 0600);
+  out << "# Demo accounts of the seeded district; each line: label, account, bearer token.\n";
+  for (const auto& t : tokens) out << t.label << "\t" << t.account << "\t" << t.secret << "\n";
+  return out.good() ? absl::OkStatus() : absl::UnavailableError(absl::StrCat("cannot write ", path));
 }
 
 }  // namespace
@@ -77,12 +100,26 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->directory = std::make_unique<operations::DirectoryOperations>(*impl->db, options.clock);
   impl->plans =
       std::make_unique<operations::PlanOperations>(*impl->db, *impl->directory, options.clock);
+  impl->accounts = std::make_unique<operations::AccountOperations>(*impl->db, options.clock);
   if (options.seed_demo) {
-    SK_ASSIGN_OR_RETURN(bool seeded, seed::SeedDemoIfEmpty(*impl->directory, *impl->plans));
-    if (seeded) std::cerr << "seeded the demo district into " << options.database_path << "\n";
+    SK_ASSIGN_OR_RETURN(auto seeded,
+                        seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts));
+    if (seeded) {
+      impl->demo_tokens = std::move(*seeded);
+      std::cerr << "seeded the demo district into " << options.database_path << "\n";
+      if (!options.demo_tokens_file.empty()) {
+        SK_RETURN_IF_ERROR(WriteDemoTokens(options.demo_tokens_file, impl->demo_tokens));
+      }
+    }
   }
-  impl->directory_service = std::make_unique<DirectoryServiceImpl>(*impl->directory, *impl->tokens);
-  impl->plan_service = std::make_unique<PlanServiceImpl>(*impl->plans, *impl->tokens);
+  impl->authenticator = std::make_unique<auth::Authenticator>(*impl->db, options.clock);
+  impl->gate = std::make_unique<CallGate>(*impl->authenticator);
+  impl->directory_service =
+      std::make_unique<DirectoryServiceImpl>(*impl->directory, *impl->tokens, *impl->gate);
+  impl->plan_service = std::make_unique<PlanServiceImpl>(*impl->plans, *impl->tokens, *impl->gate);
+  impl->account_service =
+      std::make_unique<AccountServiceImpl>(*impl->accounts, *impl->tokens, *impl->gate);
+  impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -90,6 +127,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(), &impl->port);
   builder.RegisterService(impl->directory_service.get());
   builder.RegisterService(impl->plan_service.get());
+  builder.RegisterService(impl->account_service.get());
+  builder.RegisterService(impl->audit_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
   if (options.log_calls) {
@@ -107,6 +146,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 }
 
 int Server::port() const { return impl_->port; }
+
+const std::vector<seed::DemoToken>& Server::demo_tokens() const { return impl_->demo_tokens; }
 
 void Server::Shutdown(absl::Duration grace) {
   impl_->server->GetHealthCheckService()->SetServingStatus(false);

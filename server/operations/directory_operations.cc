@@ -4,10 +4,12 @@
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
 #include "domain/assignment_rules.h"
+#include "operations/audit_digest.h"
 #include "domain/validation.h"
 #include "operations/idempotency_internal.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
+#include "storage/audit_log.h"
 #include "storage/plan_repository.h"
 #include "storage/unit_repository.h"
 #include "text/vietnamese.h"
@@ -116,7 +118,8 @@ absl::StatusOr<domain::ListPage<domain::Unit>> DirectoryOperations::ListUnits(
   return page;
 }
 
-absl::StatusOr<domain::Unit> DirectoryOperations::CreateUnit(domain::Unit unit,
+absl::StatusOr<domain::Unit> DirectoryOperations::CreateUnit(const domain::Caller& caller,
+                                                             domain::Unit unit,
                                                              const Idempotency& idempotency) {
   domain::Unit created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
@@ -134,12 +137,14 @@ absl::StatusOr<domain::Unit> DirectoryOperations::CreateUnit(domain::Unit unit,
     SK_RETURN_IF_ERROR(internal::RecordCreate(c, kCreateUnit, idempotency,
                                               domain::UnitName(unit.id), "", now));
     SK_ASSIGN_OR_RETURN(created, UnitRepository::Get(c, unit.id));
-    return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor, domain::UnitName(unit.id), "",
+                                     Digest(created), now);
   }));
   return created;
 }
 
-absl::StatusOr<domain::Unit> DirectoryOperations::UpdateUnit(const domain::Unit& unit,
+absl::StatusOr<domain::Unit> DirectoryOperations::UpdateUnit(const domain::Caller& caller,
+                                                             const domain::Unit& unit,
                                                              const std::string& expected_etag) {
   domain::Unit updated;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
@@ -147,9 +152,11 @@ absl::StatusOr<domain::Unit> DirectoryOperations::UpdateUnit(const domain::Unit&
     if (current.etag != expected_etag) return EtagMismatch(domain::UnitName(unit.id));
     SK_RETURN_IF_ERROR(CheckParent(c, unit.id, unit.parent_id));
     SK_RETURN_IF_ERROR(CheckNameFree(c, unit));
-    SK_RETURN_IF_ERROR(UnitRepository::Update(c, unit, clock_()));
+    absl::Time now = clock_();
+    SK_RETURN_IF_ERROR(UnitRepository::Update(c, unit, now));
     SK_ASSIGN_OR_RETURN(updated, UnitRepository::Get(c, unit.id));
-    return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor, domain::UnitName(unit.id), Digest(current),
+                                     Digest(updated), now);
   }));
   return updated;
 }
@@ -173,11 +180,15 @@ absl::StatusOr<domain::ListPage<domain::UnitGroup>> DirectoryOperations::ListGro
   return page;
 }
 
-absl::StatusOr<int64_t> DirectoryOperations::CreateGroup(const domain::UnitGroup& group) {
+absl::StatusOr<int64_t> DirectoryOperations::CreateGroup(const domain::Caller& caller,
+                                                        const domain::UnitGroup& group) {
   int64_t id = 0;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(id, UnitRepository::InsertGroup(c, group));
-    return absl::OkStatus();
+    domain::UnitGroup stored = group;
+    stored.id = id;
+    return storage::AuditLog::Append(c, caller.actor, domain::UnitGroupName(id), "",
+                                     Digest(stored), clock_());
   }));
   return id;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/unit.h"
 #include "importer/plan_importer.h"
@@ -30,13 +31,15 @@ class DirectoryOperations {
   absl::StatusOr<domain::ListPage<domain::Unit>> ListUnits(const domain::ListQuery& query);
   // Creates the unit and gives it the assignments of every task that names a
   // group it now belongs to.
-  absl::StatusOr<domain::Unit> CreateUnit(domain::Unit unit, const Idempotency& idempotency);
+  absl::StatusOr<domain::Unit> CreateUnit(const domain::Caller& caller, domain::Unit unit,
+                                          const Idempotency& idempotency);
   // Replaces the stored unit with `unit` when `expected_etag` is current.
-  absl::StatusOr<domain::Unit> UpdateUnit(const domain::Unit& unit, const std::string& expected_etag);
+  absl::StatusOr<domain::Unit> UpdateUnit(const domain::Caller& caller, const domain::Unit& unit,
+                                          const std::string& expected_etag);
 
   absl::StatusOr<domain::UnitGroup> GetGroup(int64_t id);
   absl::StatusOr<domain::ListPage<domain::UnitGroup>> ListGroups(const domain::ListQuery& query);
-  absl::StatusOr<int64_t> CreateGroup(const domain::UnitGroup& group);
+  absl::StatusOr<int64_t> CreateGroup(const domain::Caller& caller, const domain::UnitGroup& group);
 
   // Every name (and alias) the directory knows, for the importer.
   absl::StatusOr<std::vector<importer::DirectoryEntry>> Entries();

@@ -9,9 +9,11 @@
 #include "calendar/civil_date.h"
 #include "domain/assignment_rules.h"
 #include "domain/validation.h"
+#include "operations/audit_digest.h"
 #include "operations/idempotency_internal.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
+#include "storage/audit_log.h"
 #include "storage/plan_repository.h"
 #include "storage/unit_repository.h"
 
@@ -113,20 +115,22 @@ absl::StatusOr<std::vector<domain::Task>> AllTasks(Connection& c, int64_t plan_i
 
 absl::CivilDay PlanOperations::Today() const { return calendar::DayInDistrict(clock_()); }
 
-absl::StatusOr<domain::Plan> PlanOperations::GetPlan(int64_t id, bool show_deleted) {
+absl::StatusOr<domain::Plan> PlanOperations::GetPlan(const domain::Caller& caller, int64_t id,
+                                                     bool show_deleted) {
   domain::Plan plan;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(plan, PlanRepository::GetPlan(c, id, show_deleted));
+    SK_ASSIGN_OR_RETURN(plan, PlanRepository::GetPlan(c, id, show_deleted,
+                                                      caller.sees_internal_plans()));
     return absl::OkStatus();
   }));
   return plan;
 }
 
 absl::StatusOr<domain::ListPage<domain::Plan>> PlanOperations::ListPlans(
-    const domain::ListQuery& query) {
+    const domain::Caller& caller, const domain::ListQuery& query) {
   domain::ListPage<domain::Plan> page;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListPlans(c, query));
+    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListPlans(c, query, caller.sees_internal_plans()));
     return absl::OkStatus();
   }));
   return page;
@@ -161,14 +165,15 @@ absl::Status PlanOperations::InsertPlanAndTasks(Connection& c, domain::Plan& pla
   return absl::OkStatus();
 }
 
-absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(domain::Plan plan,
+absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(const domain::Caller& caller,
+                                                         domain::Plan plan,
                                                          std::vector<domain::Task> tasks,
                                                          const Idempotency& idempotency) {
   PlanWithTasks result;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreatePlan, idempotency));
+    absl::Time now = clock_();
     if (!replay) {
-      absl::Time now = clock_();
       SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, plan, tasks, now));
       SK_RETURN_IF_ERROR(
           internal::RecordCreate(c, kCreatePlan, idempotency, domain::PlanName(plan.id), "", now));
@@ -177,25 +182,30 @@ absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(domain::Plan plan,
     }
     SK_ASSIGN_OR_RETURN(result.plan, PlanRepository::GetPlan(c, plan.id, /*show_deleted=*/true));
     SK_ASSIGN_OR_RETURN(result.tasks, AllTasks(c, plan.id));
-    return absl::OkStatus();
+    if (replay) return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor, domain::PlanName(plan.id), "",
+                                     Digest(result.plan), now);
   }));
   return result;
 }
 
-absl::StatusOr<domain::Plan> PlanOperations::UpdatePlan(const domain::Plan& plan,
+absl::StatusOr<domain::Plan> PlanOperations::UpdatePlan(const domain::Caller& caller,
+                                                        const domain::Plan& plan,
                                                         const std::string& expected_etag) {
   domain::Plan updated;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(domain::Plan current, PlanRepository::GetPlan(c, plan.id));
     if (current.etag != expected_etag) return EtagMismatch(domain::PlanName(plan.id));
-    SK_RETURN_IF_ERROR(PlanRepository::UpdatePlan(c, plan, clock_()));
+    absl::Time now = clock_();
+    SK_RETURN_IF_ERROR(PlanRepository::UpdatePlan(c, plan, now));
     SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetPlan(c, plan.id));
-    return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor, domain::PlanName(plan.id), Digest(current),
+                                     Digest(updated), now);
   }));
   return updated;
 }
 
-absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(int64_t id,
+absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(const domain::Caller& caller, int64_t id,
                                                         const std::string& expected_etag) {
   domain::Plan deleted;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
@@ -203,14 +213,17 @@ absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(int64_t id,
     if (!expected_etag.empty() && current.etag != expected_etag) {
       return EtagMismatch(domain::PlanName(id));
     }
-    SK_RETURN_IF_ERROR(PlanRepository::SoftDeletePlan(c, id, clock_()));
+    absl::Time now = clock_();
+    SK_RETURN_IF_ERROR(PlanRepository::SoftDeletePlan(c, id, now));
     SK_ASSIGN_OR_RETURN(deleted, PlanRepository::GetPlan(c, id, /*show_deleted=*/true));
-    return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor, domain::PlanName(id), Digest(current),
+                                     Digest(deleted), now);
   }));
   return deleted;
 }
 
-absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(std::string_view text,
+absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(const domain::Caller& caller,
+                                                         std::string_view text,
                                                          const ImportOptions& options,
                                                          const Idempotency& idempotency) {
   SK_ASSIGN_OR_RETURN(std::vector<importer::DirectoryEntry> entries, directory_.Entries());
@@ -271,32 +284,40 @@ absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(std::string_view text,
     }
     SK_ASSIGN_OR_RETURN(outcome.plan, PlanRepository::GetPlan(c, plan_id, /*show_deleted=*/true));
     SK_ASSIGN_OR_RETURN(outcome.tasks, AllTasks(c, plan_id));
-    return absl::OkStatus();
+    if (replay) return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor, domain::PlanName(plan_id), "",
+                                     Digest(outcome.plan), clock_());
   }));
   return outcome;
 }
 
-absl::StatusOr<domain::Task> PlanOperations::GetTask(int64_t plan_id, int64_t task_id) {
+absl::StatusOr<domain::Task> PlanOperations::GetTask(const domain::Caller& caller, int64_t plan_id,
+                                                     int64_t task_id) {
   domain::Task task;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(task, PlanRepository::GetTask(c, plan_id, task_id));
+    SK_ASSIGN_OR_RETURN(task, PlanRepository::GetTask(c, plan_id, task_id,
+                                                      caller.sees_internal_plans()));
     return absl::OkStatus();
   }));
   return task;
 }
 
 absl::StatusOr<domain::ListPage<domain::Task>> PlanOperations::ListTasks(
-    int64_t plan_id, const domain::ListQuery& query) {
+    const domain::Caller& caller, int64_t plan_id, const domain::ListQuery& query) {
   domain::ListPage<domain::Task> page;
+  bool drafts = caller.sees_internal_plans();
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-    if (plan_id != 0) SK_RETURN_IF_ERROR(PlanRepository::GetPlan(c, plan_id).status());
-    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListTasks(c, plan_id, query));
+    if (plan_id != 0) {
+      SK_RETURN_IF_ERROR(PlanRepository::GetPlan(c, plan_id, false, drafts).status());
+    }
+    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListTasks(c, plan_id, query, drafts));
     return absl::OkStatus();
   }));
   return page;
 }
 
-absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Task& task,
+absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Caller& caller,
+                                                        const domain::Task& task,
                                                         const std::string& expected_etag) {
   domain::Task updated;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
@@ -304,7 +325,8 @@ absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Task& task
     if (current.etag != expected_etag) {
       return EtagMismatch(domain::TaskName(task.plan_id, task.id));
     }
-    SK_RETURN_IF_ERROR(PlanRepository::UpdateTask(c, task, clock_()));
+    absl::Time now = clock_();
+    SK_RETURN_IF_ERROR(PlanRepository::UpdateTask(c, task, now));
     if (!(current.timeframe == task.timeframe)) {
       SK_ASSIGN_OR_RETURN(domain::Plan plan, PlanRepository::GetPlan(c, task.plan_id));
       absl::CivilDay anchor = domain::PlanAnchor(plan, calendar::DayInDistrict(plan.create_time));
@@ -316,28 +338,43 @@ absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Task& task
       }
     }
     SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetTask(c, task.plan_id, task.id));
-    return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor, domain::TaskName(task.plan_id, task.id),
+                                     Digest(current), Digest(updated), now);
   }));
   return updated;
 }
 
 absl::StatusOr<domain::ListPage<domain::Assignment>> PlanOperations::ListAssignments(
-    int64_t plan_id, int64_t task_id, const domain::ListQuery& query, absl::CivilDay as_of) {
+    const domain::Caller& caller, int64_t plan_id, int64_t task_id,
+    const domain::ListQuery& query, absl::CivilDay as_of) {
   domain::ListPage<domain::Assignment> page;
+  bool drafts = caller.sees_internal_plans();
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
     if (task_id != 0) {
-      SK_RETURN_IF_ERROR(PlanRepository::GetTask(c, plan_id, task_id).status());
+      SK_RETURN_IF_ERROR(PlanRepository::GetTask(c, plan_id, task_id, drafts).status());
     } else if (plan_id != 0) {
-      SK_RETURN_IF_ERROR(PlanRepository::GetPlan(c, plan_id).status());
+      SK_RETURN_IF_ERROR(PlanRepository::GetPlan(c, plan_id, false, drafts).status());
     }
-    SK_ASSIGN_OR_RETURN(page, PlanRepository::ListAssignments(c, plan_id, task_id, query, as_of));
+    SK_ASSIGN_OR_RETURN(page,
+                        PlanRepository::ListAssignments(c, plan_id, task_id, query, as_of, drafts));
     return absl::OkStatus();
   }));
   return page;
 }
 
 absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
-    int64_t plan_id, domain::ProgressReport report, const Idempotency& idempotency) {
+    const domain::Caller& caller, int64_t plan_id, domain::ProgressReport report,
+    const Idempotency& idempotency) {
+  // Staff act only for their own unit; coordinators and admins may file for
+  // any unit (a report handed in on paper, say).
+  const auto& who = caller.principal;
+  bool any_unit = who.Has(domain::Role::kCoordinator) || who.Has(domain::Role::kAdmin);
+  if (!any_unit && report.unit_id != who.unit_id) {
+    return MakeError(absl::StatusCode::kPermissionDenied, "OTHER_UNIT",
+                     absl::StrCat("staff of ", domain::UnitName(who.unit_id),
+                                  " may report only for their own unit"),
+                     "Cán bộ chỉ được báo cáo cho đơn vị của mình");
+  }
   domain::ProgressReport created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreateReport, idempotency));
@@ -351,7 +388,8 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
       SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, id));
       return absl::OkStatus();
     }
-    SK_ASSIGN_OR_RETURN(domain::Task task, PlanRepository::GetTask(c, plan_id, report.task_id));
+    SK_ASSIGN_OR_RETURN(domain::Task task, PlanRepository::GetTask(c, plan_id, report.task_id,
+                                                                  caller.sees_internal_plans()));
     SK_ASSIGN_OR_RETURN(domain::Unit unit, UnitRepository::Get(c, report.unit_id));
     SK_ASSIGN_OR_RETURN(auto assignments, PlanRepository::AssignmentsOfTask(c, task.id));
     std::vector<domain::Assignment*> own;
@@ -387,16 +425,20 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
         c, kCreateReport, idempotency, domain::ProgressReportName(plan_id, task.id, report.id), "",
         now));
     SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, report.id));
-    return absl::OkStatus();
+    return storage::AuditLog::Append(c, caller.actor,
+                                     domain::ProgressReportName(plan_id, task.id, report.id), "",
+                                     Digest(created), now);
   }));
   return created;
 }
 
 absl::StatusOr<domain::ListPage<domain::ProgressReport>> PlanOperations::ListReports(
-    int64_t plan_id, int64_t task_id, const domain::ListQuery& query) {
+    const domain::Caller& caller, int64_t plan_id, int64_t task_id,
+    const domain::ListQuery& query) {
   domain::ListPage<domain::ProgressReport> page;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-    SK_RETURN_IF_ERROR(PlanRepository::GetTask(c, plan_id, task_id).status());
+    SK_RETURN_IF_ERROR(
+        PlanRepository::GetTask(c, plan_id, task_id, caller.sees_internal_plans()).status());
     SK_ASSIGN_OR_RETURN(page, PlanRepository::ListReports(c, task_id, query));
     return absl::OkStatus();
   }));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/plan.h"
 #include "domain/task.h"
@@ -40,33 +41,47 @@ class PlanOperations {
   PlanOperations(storage::Database& db, DirectoryOperations& directory, Clock clock)
       : db_(db), directory_(directory), clock_(std::move(clock)) {}
 
-  absl::StatusOr<domain::Plan> GetPlan(int64_t id, bool show_deleted);
-  absl::StatusOr<domain::ListPage<domain::Plan>> ListPlans(const domain::ListQuery& query);
+  // Reads: callers who may not see drafts (the public, kiosks, staff,
+  // publishers) get NOT_FOUND for a draft plan and everything under it, and
+  // lists leave drafts out.
+  absl::StatusOr<domain::Plan> GetPlan(const domain::Caller& caller, int64_t id, bool show_deleted);
+  absl::StatusOr<domain::ListPage<domain::Plan>> ListPlans(const domain::Caller& caller,
+                                                           const domain::ListQuery& query);
   // Stores a plan with its tasks and their assignments. Task unit refs must
-  // name existing units or groups.
-  absl::StatusOr<PlanWithTasks> CreatePlan(domain::Plan plan, std::vector<domain::Task> tasks,
+  // name existing units or groups. Every write leaves one audit event.
+  absl::StatusOr<PlanWithTasks> CreatePlan(const domain::Caller& caller, domain::Plan plan,
+                                           std::vector<domain::Task> tasks,
                                            const Idempotency& idempotency);
-  absl::StatusOr<domain::Plan> UpdatePlan(const domain::Plan& plan, const std::string& expected_etag);
-  absl::StatusOr<domain::Plan> DeletePlan(int64_t id, const std::string& expected_etag);
-  absl::StatusOr<ImportOutcome> ImportPlan(std::string_view text, const ImportOptions& options,
+  absl::StatusOr<domain::Plan> UpdatePlan(const domain::Caller& caller, const domain::Plan& plan,
+                                          const std::string& expected_etag);
+  absl::StatusOr<domain::Plan> DeletePlan(const domain::Caller& caller, int64_t id,
+                                          const std::string& expected_etag);
+  absl::StatusOr<ImportOutcome> ImportPlan(const domain::Caller& caller, std::string_view text,
+                                           const ImportOptions& options,
                                            const Idempotency& idempotency);
 
-  absl::StatusOr<domain::Task> GetTask(int64_t plan_id, int64_t task_id);
-  absl::StatusOr<domain::ListPage<domain::Task>> ListTasks(int64_t plan_id,
+  absl::StatusOr<domain::Task> GetTask(const domain::Caller& caller, int64_t plan_id,
+                                       int64_t task_id);
+  absl::StatusOr<domain::ListPage<domain::Task>> ListTasks(const domain::Caller& caller,
+                                                           int64_t plan_id,
                                                            const domain::ListQuery& query);
   // A changed timeframe moves every assignment's next due date.
-  absl::StatusOr<domain::Task> UpdateTask(const domain::Task& task, const std::string& expected_etag);
+  absl::StatusOr<domain::Task> UpdateTask(const domain::Caller& caller, const domain::Task& task,
+                                          const std::string& expected_etag);
 
   absl::StatusOr<domain::ListPage<domain::Assignment>> ListAssignments(
-      int64_t plan_id, int64_t task_id, const domain::ListQuery& query, absl::CivilDay as_of);
+      const domain::Caller& caller, int64_t plan_id, int64_t task_id,
+      const domain::ListQuery& query, absl::CivilDay as_of);
 
-  // The unit must hold an assignment on the task. The report answers the
-  // assignment's next due date; the assignment and the task's status and
-  // progress follow.
-  absl::StatusOr<domain::ProgressReport> CreateReport(int64_t plan_id, domain::ProgressReport report,
+  // The unit must hold an assignment on the task, and staff may report only
+  // for their own unit. The report answers the assignment's next due date;
+  // the assignment and the task's status and progress follow.
+  absl::StatusOr<domain::ProgressReport> CreateReport(const domain::Caller& caller, int64_t plan_id,
+                                                      domain::ProgressReport report,
                                                       const Idempotency& idempotency);
   absl::StatusOr<domain::ListPage<domain::ProgressReport>> ListReports(
-      int64_t plan_id, int64_t task_id, const domain::ListQuery& query);
+      const domain::Caller& caller, int64_t plan_id, int64_t task_id,
+      const domain::ListQuery& query);
 
   absl::CivilDay Today() const;
 

@@ -48,13 +48,15 @@ std::vector<DemoUnit> DemoUnits() {
 
 }  // namespace
 
-absl::StatusOr<bool> SeedDemoIfEmpty(operations::DirectoryOperations& directory,
-                                     operations::PlanOperations& plans) {
+absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
+    operations::DirectoryOperations& directory, operations::PlanOperations& plans,
+    operations::AccountOperations& accounts) {
   domain::ListQuery any;
   any.page_size = 1;
   any.order = {"display_name", false};
   SK_ASSIGN_OR_RETURN(auto existing, directory.ListUnits(any));
-  if (!existing.items.empty()) return false;
+  if (!existing.items.empty()) return std::nullopt;
+  const domain::Caller system = domain::Caller::System("seed");
 
   int64_t district_id = 0;
   std::map<std::string, int64_t> ids;
@@ -71,7 +73,7 @@ absl::StatusOr<bool> SeedDemoIfEmpty(operations::DirectoryOperations& directory,
                           d.kind == UnitKind::kInspectorate || d.kind == UnitKind::kCommune ||
                           d.kind == UnitKind::kTown;
     unit.parent_id = under_district ? district_id : 0;
-    SK_ASSIGN_OR_RETURN(domain::Unit created, directory.CreateUnit(unit, {}));
+    SK_ASSIGN_OR_RETURN(domain::Unit created, directory.CreateUnit(system, unit, {}));
     if (d.kind == UnitKind::kPeoplesCommittee) district_id = created.id;
     ids[d.name] = created.id;
   }
@@ -80,17 +82,17 @@ absl::StatusOr<bool> SeedDemoIfEmpty(operations::DirectoryOperations& directory,
   offices.display_name = "Các phòng, ngành, đơn vị cấp huyện";
   offices.aliases = {"phòng, ngành, đơn vị cấp huyện", "Các phòng, ban, ngành cấp huyện"};
   offices.member_kinds = {UnitKind::kOffice, UnitKind::kInspectorate, UnitKind::kCentre};
-  SK_RETURN_IF_ERROR(directory.CreateGroup(offices).status());
+  SK_RETURN_IF_ERROR(directory.CreateGroup(system, offices).status());
   domain::UnitGroup communes;
   communes.display_name = "UBND các xã, thị trấn";
   communes.aliases = {"Ủy ban nhân dân các xã, thị trấn", "Uỷ ban nhân dân các xã, thị trấn",
                       "các xã, thị trấn"};
   communes.member_kinds = {UnitKind::kCommune, UnitKind::kTown};
-  SK_RETURN_IF_ERROR(directory.CreateGroup(communes).status());
+  SK_RETURN_IF_ERROR(directory.CreateGroup(system, communes).status());
 
   operations::ImportOptions options;
   options.publish = true;
-  SK_ASSIGN_OR_RETURN(auto imported, plans.ImportPlan(SeedPlanText(), options, {}));
+  SK_ASSIGN_OR_RETURN(auto imported, plans.ImportPlan(system, SeedPlanText(), options, {}));
 
   // Tân Lập has filed every yearly report on item 4.2 so far; the other
   // communes have not, so the demo shows both.
@@ -106,10 +108,53 @@ absl::StatusOr<bool> SeedDemoIfEmpty(operations::DirectoryOperations& directory,
           "Đã rà soát các quy định về quản lý ngân sách, tài sản công, đất đai năm ", year,
           "; đề nghị sửa đổi 2 quy định không còn phù hợp và công khai thủ tục hành chính tại "
           "bộ phận một cửa.");
-      SK_RETURN_IF_ERROR(plans.CreateReport(imported.plan.id, report, {}).status());
+      SK_RETURN_IF_ERROR(plans.CreateReport(system, imported.plan.id, report, {}).status());
     }
   }
-  return true;
+
+  // One account per role, and a kiosk for each demo commune and the town.
+  struct DemoAccount {
+    std::string label;
+    std::string display_name;
+    domain::Role role;
+    std::string unit;
+    std::string position;
+  };
+  std::vector<DemoAccount> people = {
+      {"admin", "Quản trị hệ thống (demo)", domain::Role::kAdmin, "", "Quản trị viên"},
+      {"coordinator", "Nguyễn Thị Lan (demo)", domain::Role::kCoordinator, "Phòng Nội vụ",
+       "Chuyên viên Phòng Nội vụ"},
+      {"approver", "Trần Văn Minh (demo)", domain::Role::kApprover, "UBND huyện",
+       "Phó Chủ tịch UBND huyện"},
+      {"inspector", "Lê Văn Hùng (demo)", domain::Role::kInspector, "Thanh tra huyện",
+       "Thanh tra viên"},
+      {"publisher", "Phạm Thu Hà (demo)", domain::Role::kPublisher, "Phòng Văn hóa, Thông tin",
+       "Chuyên viên Phòng Văn hóa, Thông tin"},
+      {"staff Tân Lập", "Đỗ Văn Nam (demo)", domain::Role::kStaff, "UBND xã Tân Lập",
+       "Công chức Văn phòng - Thống kê"},
+      {"staff Hòa Bình", "Hoàng Thị Mai (demo)", domain::Role::kStaff, "UBND xã Hòa Bình",
+       "Công chức Văn phòng - Thống kê"},
+  };
+  for (const DemoUnit& d : DemoUnits()) {
+    if (d.kind == UnitKind::kCommune || d.kind == UnitKind::kTown) {
+      people.push_back({absl::StrCat("kiosk ", d.short_name), absl::StrCat("Kiosk ", d.name),
+                        domain::Role::kKiosk, d.name, "Kiosk tại bộ phận một cửa"});
+    }
+  }
+  std::vector<DemoToken> tokens;
+  for (const auto& p : people) {
+    domain::Account account;
+    account.display_name = p.display_name;
+    account.roles = {p.role};
+    account.unit_id = p.unit.empty() ? 0 : ids[p.unit];
+    account.position = p.position;
+    SK_ASSIGN_OR_RETURN(domain::Account created,
+                        accounts.CreateAccount(system.actor, account, {}));
+    SK_ASSIGN_OR_RETURN(auto token,
+                        accounts.IssueToken(system.actor, created.id, "demo", std::nullopt));
+    tokens.push_back({p.label, absl::StrCat("accounts/", created.id), token.secret});
+  }
+  return tokens;
 }
 
 }  // namespace sangkien::seed

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "operations/account_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 
@@ -18,9 +19,19 @@ namespace sangkien::seed {
 // số 36-CTr/HU), embedded in the binary.
 std::string_view SeedPlanText();
 
-// Seeds when the directory is empty; true if it did.
-absl::StatusOr<bool> SeedDemoIfEmpty(operations::DirectoryOperations& directory,
-                                     operations::PlanOperations& plans);
+// A demo account and the bearer secret of its token.
+struct DemoToken {
+  std::string label;    // "admin", "staff Tân Lập", "kiosk Hòa Bình"
+  std::string account;  // "accounts/3"
+  std::string secret;
+};
+
+// Seeds when the directory is empty. Returns the demo accounts' tokens when
+// it seeded (their secrets exist nowhere else), nullopt when the database
+// already had data.
+absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
+    operations::DirectoryOperations& directory, operations::PlanOperations& plans,
+    operations::AccountOperations& accounts);
 
 }  // namespace sangkien::seed
 

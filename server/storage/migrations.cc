@@ -136,9 +136,57 @@ CREATE TABLE request_log (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Accounts, hashed tokens and the hash-chained audit trail. audit_head
+// holds the last sequence and hash so that deleting the newest events is
+// noticed too.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  roles TEXT NOT NULL DEFAULT '[]',
+  unit_id INTEGER REFERENCES units(id),
+  position TEXT NOT NULL DEFAULT '',
+  disabled INTEGER NOT NULL DEFAULT 0,
+  service_account INTEGER NOT NULL DEFAULT 0,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX accounts_by_unit ON accounts(unit_id, id);
+
+CREATE TABLE tokens (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  display_name TEXT NOT NULL DEFAULT '',
+  prefix TEXT NOT NULL UNIQUE,
+  secret_hash BLOB NOT NULL,
+  create_time INTEGER NOT NULL,
+  expire_time INTEGER,
+  revoke_time INTEGER,
+  last_use_time INTEGER
+) STRICT;
+CREATE INDEX tokens_by_account ON tokens(account_id, id);
+
+CREATE TABLE audit_events (
+  sequence INTEGER PRIMARY KEY,
+  time INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  method TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  request_id TEXT NOT NULL DEFAULT '',
+  before_digest TEXT NOT NULL DEFAULT '',
+  after_digest TEXT NOT NULL DEFAULT '',
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_events_by_resource ON audit_events(resource, sequence);
+CREATE INDEX audit_events_by_actor ON audit_events(actor, sequence);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kV1},
+      {2, kV2},
   };
   return kMigrations;
 }

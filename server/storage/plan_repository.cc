@@ -24,6 +24,9 @@ void BindOptionalId(SQLite::Statement& q, int index, int64_t id) {
 
 // ---- plans ----
 
+// What the public may see: published plans (PlanState::kPublished).
+constexpr const char* kPublishedOnly = "p.state = 2";
+
 constexpr const char* kPlanColumns =
     "p.id, p.symbol, p.kind, p.issuer, p.issuer_unit_id, p.place, p.issue_date, p.title, "
     "p.preamble, p.sections, p.signer, p.recipients, p.basis, p.state, p.revision, "
@@ -312,23 +315,28 @@ absl::Status PlanRepository::SoftDeletePlan(Connection& c, int64_t id, absl::Tim
   return absl::OkStatus();
 }
 
-absl::StatusOr<domain::Plan> PlanRepository::GetPlan(Connection& c, int64_t id, bool show_deleted) {
+absl::StatusOr<domain::Plan> PlanRepository::GetPlan(Connection& c, int64_t id, bool show_deleted,
+                                                     bool include_drafts) {
   auto& q = c.Prepare(absl::StrCat("SELECT ", kPlanColumns, " FROM plans p WHERE p.id = ?"));
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) return NotFound(domain::PlanName(id));
   domain::Plan plan = ReadPlan(q);
   if (plan.delete_time && !show_deleted) return NotFound(domain::PlanName(id));
+  if (!include_drafts && plan.state != domain::PlanState::kPublished) {
+    return NotFound(domain::PlanName(id));
+  }
   return plan;
 }
 
 absl::StatusOr<domain::ListPage<domain::Plan>> PlanRepository::ListPlans(
-    Connection& c, const domain::ListQuery& query) {
+    Connection& c, const domain::ListQuery& query, bool include_drafts) {
   Column order{"p.issue_date", BindValue::Type::kText};
   if (query.order.field == "create_time") order = {"p.create_time", BindValue::Type::kInt};
   if (query.order.field == "title") order = {"p.title_sort_key", BindValue::Type::kBlob};
   internal::SelectBuilder select(
       absl::StrCat("SELECT ", kPlanColumns, ", ", order.expr, " FROM plans p"));
   select.Where("p.delete_time IS NULL");
+  if (!include_drafts) select.Where(kPublishedOnly);
   // An unset issue date is stored as '' so that it sorts first; it must not
   // satisfy a date comparison.
   for (const auto& term : query.filter) {
@@ -378,10 +386,11 @@ absl::Status PlanRepository::UpdateTask(Connection& c, const domain::Task& task,
 }
 
 absl::StatusOr<domain::Task> PlanRepository::GetTask(Connection& c, int64_t plan_id,
-                                                     int64_t task_id) {
+                                                     int64_t task_id, bool include_drafts) {
   auto& q = c.Prepare(absl::StrCat("SELECT ", kTaskColumns,
                                    " FROM tasks t JOIN plans p ON p.id = t.plan_id "
-                                   "WHERE t.id = ? AND t.plan_id = ? AND p.delete_time IS NULL"));
+                                   "WHERE t.id = ? AND t.plan_id = ? AND p.delete_time IS NULL",
+                                   include_drafts ? "" : absl::StrCat(" AND ", kPublishedOnly)));
   q.bind(1, static_cast<int64_t>(task_id));
   q.bind(2, static_cast<int64_t>(plan_id));
   if (!q.executeStep()) return NotFound(domain::TaskName(plan_id, task_id));
@@ -389,13 +398,14 @@ absl::StatusOr<domain::Task> PlanRepository::GetTask(Connection& c, int64_t plan
 }
 
 absl::StatusOr<domain::ListPage<domain::Task>> PlanRepository::ListTasks(
-    Connection& c, int64_t plan_id, const domain::ListQuery& query) {
+    Connection& c, int64_t plan_id, const domain::ListQuery& query, bool include_drafts) {
   Column order{"t.position", BindValue::Type::kInt};
   if (query.order.field == "due_date") order = {"t.tf_due_date", BindValue::Type::kText};
   if (query.order.field == "number") order = {"t.number", BindValue::Type::kText};
   internal::SelectBuilder select(absl::StrCat("SELECT ", kTaskColumns, ", ", order.expr,
                                               " FROM tasks t JOIN plans p ON p.id = t.plan_id"));
   select.Where("p.delete_time IS NULL");
+  if (!include_drafts) select.Where(kPublishedOnly);
   if (plan_id != 0) select.Where("t.plan_id = ?", {BindValue::Int(plan_id)});
   for (const auto& term : query.filter) {
     if (term.field == "unit" || term.field == "lead_unit") {
@@ -457,7 +467,7 @@ absl::Status PlanRepository::InsertAssignment(Connection& c, int64_t plan_id, in
 
 absl::StatusOr<domain::ListPage<domain::Assignment>> PlanRepository::ListAssignments(
     Connection& c, int64_t plan_id, int64_t task_id, const domain::ListQuery& query,
-    absl::CivilDay as_of) {
+    absl::CivilDay as_of, bool include_drafts) {
   Column order{"a.next_due_date", BindValue::Type::kText};
   if (query.order.field == "task") order = {"a.task_id", BindValue::Type::kInt};
   internal::SelectBuilder select(absl::StrCat(
@@ -465,6 +475,7 @@ absl::StatusOr<domain::ListPage<domain::Assignment>> PlanRepository::ListAssignm
       " FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN plans p ON p.id = a.plan_id "
       "JOIN units u ON u.id = a.unit_id"));
   select.Where("p.delete_time IS NULL");
+  if (!include_drafts) select.Where(kPublishedOnly);
   if (plan_id != 0) select.Where("a.plan_id = ?", {BindValue::Int(plan_id)});
   if (task_id != 0) select.Where("a.task_id = ?", {BindValue::Int(task_id)});
   std::string today = calendar::FormatIsoDate(as_of);

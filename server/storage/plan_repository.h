@@ -28,20 +28,27 @@ class PlanRepository {
   static const std::vector<std::string>& AssignmentOrderFields();
   static const std::vector<domain::FilterField>& ReportFilterFields();
 
-  // Plans. Deleted plans are NOT_FOUND unless `show_deleted`.
+  // Plans. Deleted plans are NOT_FOUND unless `show_deleted`. Reads take
+  // `include_drafts`: false for callers who may see only published plans,
+  // so drafts (and their tasks and assignments) are filtered inside the
+  // query and pages stay full.
   static absl::StatusOr<int64_t> InsertPlan(Connection& c, const domain::Plan& plan, absl::Time now);
   static absl::Status UpdatePlan(Connection& c, const domain::Plan& plan, absl::Time now);
   static absl::Status SoftDeletePlan(Connection& c, int64_t id, absl::Time now);
-  static absl::StatusOr<domain::Plan> GetPlan(Connection& c, int64_t id, bool show_deleted = false);
+  static absl::StatusOr<domain::Plan> GetPlan(Connection& c, int64_t id, bool show_deleted = false,
+                                              bool include_drafts = true);
   static absl::StatusOr<domain::ListPage<domain::Plan>> ListPlans(Connection& c,
-                                                                  const domain::ListQuery& query);
+                                                                  const domain::ListQuery& query,
+                                                                  bool include_drafts = true);
 
   // Tasks of plans that are not deleted. plan_id 0 lists across plans.
   static absl::StatusOr<int64_t> InsertTask(Connection& c, const domain::Task& task, absl::Time now);
   static absl::Status UpdateTask(Connection& c, const domain::Task& task, absl::Time now);
-  static absl::StatusOr<domain::Task> GetTask(Connection& c, int64_t plan_id, int64_t task_id);
+  static absl::StatusOr<domain::Task> GetTask(Connection& c, int64_t plan_id, int64_t task_id,
+                                              bool include_drafts = true);
   static absl::StatusOr<domain::ListPage<domain::Task>> ListTasks(Connection& c, int64_t plan_id,
-                                                                  const domain::ListQuery& query);
+                                                                  const domain::ListQuery& query,
+                                                                  bool include_drafts = true);
   // Tasks that name `group_id` (lead or coordinating), for new group members.
   static absl::StatusOr<std::vector<domain::Task>> TasksNamingGroup(Connection& c,
                                                                     int64_t group_id);
@@ -53,7 +60,7 @@ class PlanRepository {
   // plan_id / task_id 0 widen the scope; `as_of` judges "overdue".
   static absl::StatusOr<domain::ListPage<domain::Assignment>> ListAssignments(
       Connection& c, int64_t plan_id, int64_t task_id, const domain::ListQuery& query,
-      absl::CivilDay as_of);
+      absl::CivilDay as_of, bool include_drafts = true);
   static absl::StatusOr<std::vector<domain::Assignment>> AssignmentsOfTask(Connection& c,
                                                                            int64_t task_id);
   static absl::Status SetAssignmentProgress(Connection& c, int64_t assignment_id,

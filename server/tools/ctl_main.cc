@@ -75,7 +75,8 @@ int Import(const std::vector<std::string>& args) {
   sangkien::operations::ImportOptions options;
   options.validate_only = dry_run;
   options.publish = publish;
-  auto outcome = plans.ImportPlan(buffer.str(), options, {});
+  auto outcome = plans.ImportPlan(sangkien::domain::Caller::System("sangkienctl import"),
+                                  buffer.str(), options, {});
   if (!outcome.ok()) {
     std::string vi = sangkien::ErrorMessageVi(outcome.status());
     std::cerr << "import failed: " << outcome.status().message() << "\n";

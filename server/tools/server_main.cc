@@ -10,6 +10,8 @@
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address:port to listen on (port 0: any free)");
 ABSL_FLAG(std::string, db, "var/sangkien.db", "SQLite database file (created if missing)");
 ABSL_FLAG(bool, seed_demo, true, "seed the demo district into an empty database");
+ABSL_FLAG(std::string, demo_tokens_file, "",
+          "when seeding, write the demo accounts' tokens here (default: <db>.demo-tokens)");
 ABSL_FLAG(bool, log_calls, true, "log one line per call: method, status, milliseconds");
 ABSL_FLAG(std::string, synchronous, "full",
           "SQLite synchronous mode: full (durable across power loss) or normal (benchmarks)");
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
   options.listen_address = absl::GetFlag(FLAGS_listen);
   options.database_path = absl::GetFlag(FLAGS_db);
   options.seed_demo = absl::GetFlag(FLAGS_seed_demo);
+  options.demo_tokens_file = absl::GetFlag(FLAGS_demo_tokens_file);
+  if (options.demo_tokens_file.empty()) options.demo_tokens_file = options.database_path + ".demo-tokens";
   options.log_calls = absl::GetFlag(FLAGS_log_calls);
   std::string sync = absl::GetFlag(FLAGS_synchronous);
   if (sync != "full" && sync != "normal") {

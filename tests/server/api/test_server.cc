@@ -43,6 +43,21 @@ void ApiTest::SetUp() {
   dir_ = MakeTempDir();
   ASSERT_FALSE(dir_.empty());
   StartServer();
+  UseDemoAccount("admin");
+}
+
+void ApiTest::UseDemoAccount(const std::string& label) { token_ = DemoSecret(label); }
+
+const std::string& ApiTest::DemoSecret(const std::string& label) {
+  auto it = demo_secrets_.find(label);
+  EXPECT_NE(it, demo_secrets_.end()) << "no demo account " << label;
+  static const std::string kNone;
+  return it == demo_secrets_.end() ? kNone : it->second;
+}
+
+void ApiTest::Prepare(grpc::ClientContext& context) const {
+  context.set_deadline(CallDeadline());
+  if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
 }
 
 void ApiTest::StartServer() {
@@ -56,6 +71,7 @@ void ApiTest::StartServer() {
   ASSERT_TRUE(started.ok()) << started.status();
   server_ = std::move(*started);
   ASSERT_GT(server_->port(), 0);
+  for (const auto& t : server_->demo_tokens()) demo_secrets_[t.label] = t.secret;
   target_ = absl::StrCat("127.0.0.1:", server_->port());
   channel_ = grpc::CreateChannel(target_, grpc::InsecureChannelCredentials());
   plans_ = v1::PlanService::NewStub(channel_);

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,7 +49,7 @@ class ApiTest : public ::testing::Test {
                                                                Resp*),
                     const Req& request, Resp* response) {
     grpc::ClientContext context;
-    context.set_deadline(CallDeadline());
+    Prepare(context);
     return ((*plans_).*rpc)(&context, request, response);
   }
   template <typename Req, typename Resp>
@@ -56,9 +57,18 @@ class ApiTest : public ::testing::Test {
                                                                     const Req&, Resp*),
                     const Req& request, Resp* response) {
     grpc::ClientContext context;
-    context.set_deadline(CallDeadline());
+    Prepare(context);
     return ((*directory_).*rpc)(&context, request, response);
   }
+
+  // Calls run as a demo account ("admin" by default; labels as the demo
+  // seed names them: "coordinator", "staff Tân Lập", "kiosk Hòa Bình", …),
+  // or as the public.
+  void UseDemoAccount(const std::string& label);
+  void UsePublic() { token_.clear(); }
+  const std::string& DemoSecret(const std::string& label);
+  // Sets the deadline and, unless public, the bearer token.
+  void Prepare(grpc::ClientContext& context) const;
 
   // "units/N" of the unit with this display name; fails the test if absent.
   std::string UnitNamed(const std::string& display_name);
@@ -103,6 +113,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<api::Server> server_;
   std::string target_;
   std::shared_ptr<grpc::Channel> channel_;
+  std::map<std::string, std::string> demo_secrets_;  // from the seeding start
+  std::string token_;
 };
 
 // The tasks' numbers, in order.

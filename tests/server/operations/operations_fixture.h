@@ -33,18 +33,18 @@ class OperationsTest : public ::testing::Test {
     domain::UnitGroup offices;
     offices.display_name = "Các phòng, ngành, đơn vị cấp huyện";
     offices.member_kinds = {domain::UnitKind::kOffice};
-    offices_ = *directory_->CreateGroup(offices);
+    offices_ = *directory_->CreateGroup(sys_, offices);
     domain::UnitGroup communes;
     communes.display_name = "UBND các xã, thị trấn";
     communes.member_kinds = {domain::UnitKind::kCommune, domain::UnitKind::kTown};
-    communes_ = *directory_->CreateGroup(communes);
+    communes_ = *directory_->CreateGroup(sys_, communes);
   }
 
   int64_t AddUnit(const std::string& name, domain::UnitKind kind) {
     domain::Unit unit;
     unit.display_name = name;
     unit.kind = kind;
-    auto created = directory_->CreateUnit(unit, {});
+    auto created = directory_->CreateUnit(sys_, unit, {});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -66,7 +66,7 @@ class OperationsTest : public ::testing::Test {
     yearly.title = "Rà soát cơ chế";
     yearly.lead_units = {{domain::UnitRef::Kind::kGroup, communes_, "UBND các xã"}};
     yearly.timeframe = calendar::ParseTimeframe("Thường xuyên; định kỳ hàng năm báo cáo trước ngày 30/11");
-    auto created = plans_->CreatePlan(plan, {quarterly, yearly}, {request_id, "fp"});
+    auto created = plans_->CreatePlan(sys_, plan, {quarterly, yearly}, {request_id, "fp"});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? *created : PlanWithTasks{};
   }
@@ -75,11 +75,12 @@ class OperationsTest : public ::testing::Test {
     domain::ListQuery q;
     q.order = {"next_due_date", false};
     q.filter = {{"unit", domain::FilterOp::kEq, "", unit_id}};
-    auto page = plans_->ListAssignments(0, 0, q, plans_->Today());
+    auto page = plans_->ListAssignments(sys_, 0, 0, q, plans_->Today());
     EXPECT_TRUE(page.ok()) << page.status();
     return page.ok() ? page->items : std::vector<domain::Assignment>{};
   }
 
+  const domain::Caller sys_ = domain::Caller::System("test");
   sangkien::testing::TempDir dir_;
   std::unique_ptr<storage::Database> db_;
   absl::Time now_ = absl::FromCivil(absl::CivilSecond(2026, 11, 27, 9, 0, 0),

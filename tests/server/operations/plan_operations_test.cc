@@ -8,11 +8,13 @@
 namespace sangkien::operations {
 namespace {
 
+domain::Caller Caller() { return domain::Caller::System("test"); }
+
 int PlanCount(PlanOperations& plans) {
   domain::ListQuery q;
   q.order = {"create_time", false};
   q.page_size = 500;
-  auto page = plans.ListPlans(q);
+  auto page = plans.ListPlans(Caller(), q);
   return page.ok() ? static_cast<int>(page->items.size()) : -1;
 }
 
@@ -44,7 +46,7 @@ TEST_F(OperationsTest, CreatePlanRefusesUnknownUnitsAndWritesNothing) {
   domain::Task task;
   task.title = "x";
   task.lead_units = {{domain::UnitRef::Kind::kUnit, 999, "?"}};
-  auto created = plans_->CreatePlan(plan, {task}, {});
+  auto created = plans_->CreatePlan(sys_, plan, {task}, {});
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ErrorFieldViolations(created.status())[0].field, "tasks[0].lead_units");
@@ -59,7 +61,7 @@ TEST_F(OperationsTest, SameRequestIdCreatesOnce) {
   EXPECT_EQ(AssignmentsOf(noi_vu_).size(), 1u);
   domain::Plan other;
   other.title = "Khác";
-  auto reused = plans_->CreatePlan(other, {}, {"req-1", "another fingerprint"});
+  auto reused = plans_->CreatePlan(sys_, other, {}, {"req-1", "another fingerprint"});
   ASSERT_FALSE(reused.ok());
   EXPECT_EQ(reused.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(ErrorReason(reused.status()), "REQUEST_ID_REUSED");
@@ -70,44 +72,44 @@ TEST_F(OperationsTest, StaleEtagIsAbortedAndChangesNothing) {
   auto created = MakePlan();
   domain::Plan edit = created.plan;
   edit.title = "Tên mới";
-  auto updated = plans_->UpdatePlan(edit, created.plan.etag);
+  auto updated = plans_->UpdatePlan(sys_, edit, created.plan.etag);
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(updated->title, "Tên mới");
   EXPECT_NE(updated->etag, created.plan.etag);
   edit.title = "Ghi đè";
-  auto stale = plans_->UpdatePlan(edit, created.plan.etag);
+  auto stale = plans_->UpdatePlan(sys_, edit, created.plan.etag);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
   EXPECT_EQ(ErrorReason(stale.status()), "ETAG_MISMATCH");
-  EXPECT_EQ(plans_->GetPlan(created.plan.id, false)->title, "Tên mới");
+  EXPECT_EQ(plans_->GetPlan(sys_, created.plan.id, false)->title, "Tên mới");
 
   domain::Task task = created.tasks[0];
   task.progress_percent = 40;
-  ASSERT_TRUE(plans_->UpdateTask(task, task.etag).ok());
+  ASSERT_TRUE(plans_->UpdateTask(sys_, task, task.etag).ok());
   task.progress_percent = 90;
-  EXPECT_EQ(plans_->UpdateTask(task, task.etag).status().code(), absl::StatusCode::kAborted);
-  EXPECT_EQ(plans_->GetTask(task.plan_id, task.id)->progress_percent, 40);
+  EXPECT_EQ(plans_->UpdateTask(sys_, task, task.etag).status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(plans_->GetTask(sys_, task.plan_id, task.id)->progress_percent, 40);
 }
 
 TEST_F(OperationsTest, SoftDeleteHidesPlanTasksAndAssignments) {
   auto created = MakePlan();
-  auto deleted = plans_->DeletePlan(created.plan.id, "");
+  auto deleted = plans_->DeletePlan(sys_, created.plan.id, "");
   ASSERT_TRUE(deleted.ok());
   ASSERT_TRUE(deleted->delete_time.has_value());
-  EXPECT_EQ(plans_->GetPlan(created.plan.id, false).status().code(), absl::StatusCode::kNotFound);
-  EXPECT_TRUE(plans_->GetPlan(created.plan.id, true).ok());
+  EXPECT_EQ(plans_->GetPlan(sys_, created.plan.id, false).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(plans_->GetPlan(sys_, created.plan.id, true).ok());
   EXPECT_EQ(PlanCount(*plans_), 0);
-  EXPECT_EQ(plans_->GetTask(created.plan.id, created.tasks[0].id).status().code(),
+  EXPECT_EQ(plans_->GetTask(sys_, created.plan.id, created.tasks[0].id).status().code(),
             absl::StatusCode::kNotFound);
   EXPECT_TRUE(AssignmentsOf(noi_vu_).empty());
-  EXPECT_EQ(plans_->DeletePlan(created.plan.id, "").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(plans_->DeletePlan(sys_, created.plan.id, "").status().code(), absl::StatusCode::kNotFound);
 }
 
 TEST_F(OperationsTest, DeleteWithStaleEtagKeepsThePlan) {
   auto created = MakePlan();
-  EXPECT_EQ(plans_->DeletePlan(created.plan.id, "\"999\"").status().code(),
+  EXPECT_EQ(plans_->DeletePlan(sys_, created.plan.id, "\"999\"").status().code(),
             absl::StatusCode::kAborted);
-  EXPECT_TRUE(plans_->GetPlan(created.plan.id, false).ok());
+  EXPECT_TRUE(plans_->GetPlan(sys_, created.plan.id, false).ok());
 }
 
 TEST_F(OperationsTest, ReportsAnswerDueDatesAndDriveTaskStatus) {
@@ -120,7 +122,7 @@ TEST_F(OperationsTest, ReportsAnswerDueDatesAndDriveTaskStatus) {
   r.report_date = absl::CivilDay(2022, 11, 28);
   r.text = "Báo cáo năm 2022";
   r.progress_percent = 100;
-  auto report = plans_->CreateReport(created.plan.id, r, {});
+  auto report = plans_->CreateReport(sys_, created.plan.id, r, {});
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->covers_due_date, absl::CivilDay(2022, 11, 30));
   auto hb = AssignmentsOf(hoa_binh_);
@@ -134,15 +136,15 @@ TEST_F(OperationsTest, ReportsAnswerDueDatesAndDriveTaskStatus) {
   r.task_id = quarterly.id;
   r.unit_id = noi_vu_;
   r.progress_percent = 60;
-  ASSERT_TRUE(plans_->CreateReport(created.plan.id, r, {}).ok());
+  ASSERT_TRUE(plans_->CreateReport(sys_, created.plan.id, r, {}).ok());
   EXPECT_EQ(AssignmentsOf(noi_vu_)[0].next_due_date, absl::CivilDay(2022, 9, 30));
-  auto task = plans_->GetTask(created.plan.id, quarterly.id);
+  auto task = plans_->GetTask(sys_, created.plan.id, quarterly.id);
   EXPECT_EQ(task->status, domain::TaskStatus::kInProgress);
   EXPECT_EQ(task->progress_percent, 60);
   r.progress_percent = 100;
-  ASSERT_TRUE(plans_->CreateReport(created.plan.id, r, {}).ok());
+  ASSERT_TRUE(plans_->CreateReport(sys_, created.plan.id, r, {}).ok());
   EXPECT_EQ(AssignmentsOf(noi_vu_)[0].next_due_date, std::nullopt);
-  EXPECT_EQ(plans_->GetTask(created.plan.id, quarterly.id)->status, domain::TaskStatus::kCompleted);
+  EXPECT_EQ(plans_->GetTask(sys_, created.plan.id, quarterly.id)->status, domain::TaskStatus::kCompleted);
 }
 
 TEST_F(OperationsTest, ReportFromUnassignedUnitIsRefused) {
@@ -152,13 +154,13 @@ TEST_F(OperationsTest, ReportFromUnassignedUnitIsRefused) {
   r.unit_id = tu_phap_;
   r.report_date = absl::CivilDay(2022, 9, 1);
   r.text = "x";
-  auto report = plans_->CreateReport(created.plan.id, r, {});
+  auto report = plans_->CreateReport(sys_, created.plan.id, r, {});
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(ErrorReason(report.status()), "UNIT_NOT_ASSIGNED");
   domain::ListQuery q;
   q.order = {"id", true};
-  EXPECT_TRUE(plans_->ListReports(created.plan.id, created.tasks[0].id, q)->items.empty());
+  EXPECT_TRUE(plans_->ListReports(sys_, created.plan.id, created.tasks[0].id, q)->items.empty());
 }
 
 TEST_F(OperationsTest, ReportRetryWithSameRequestIdFilesOnce) {
@@ -168,13 +170,13 @@ TEST_F(OperationsTest, ReportRetryWithSameRequestIdFilesOnce) {
   r.unit_id = tan_lap_;
   r.report_date = absl::CivilDay(2022, 11, 20);
   r.text = "y";
-  auto a = plans_->CreateReport(created.plan.id, r, {"rep-1", "fp"});
-  auto b = plans_->CreateReport(created.plan.id, r, {"rep-1", "fp"});
+  auto a = plans_->CreateReport(sys_, created.plan.id, r, {"rep-1", "fp"});
+  auto b = plans_->CreateReport(sys_, created.plan.id, r, {"rep-1", "fp"});
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->id, b->id);
   domain::ListQuery q;
   q.order = {"id", true};
-  EXPECT_EQ(plans_->ListReports(created.plan.id, created.tasks[1].id, q)->items.size(), 1u);
+  EXPECT_EQ(plans_->ListReports(sys_, created.plan.id, created.tasks[1].id, q)->items.size(), 1u);
   EXPECT_EQ(AssignmentsOf(tan_lap_)[0].next_due_date, absl::CivilDay(2022, 9, 30));
 }
 
@@ -182,7 +184,7 @@ TEST_F(OperationsTest, NewTimeframeMovesAssignmentDueDates) {
   auto created = MakePlan();
   domain::Task task = created.tasks[0];
   task.timeframe = calendar::ParseTimeframe("Quý IV/2027");
-  ASSERT_TRUE(plans_->UpdateTask(task, task.etag).ok());
+  ASSERT_TRUE(plans_->UpdateTask(sys_, task, task.etag).ok());
   EXPECT_EQ(AssignmentsOf(noi_vu_)[0].next_due_date, absl::CivilDay(2027, 12, 31));
 }
 
@@ -200,10 +202,10 @@ TEST_F(OperationsTest, OverdueFilterUsesTheAsOfDay) {
   domain::ListQuery q;
   q.order = {"next_due_date", false};
   q.filter = {{"overdue", domain::FilterOp::kEq, "", 1}};
-  auto late = plans_->ListAssignments(0, 0, q, absl::CivilDay(2022, 10, 1));
+  auto late = plans_->ListAssignments(sys_, 0, 0, q, absl::CivilDay(2022, 10, 1));
   ASSERT_TRUE(late.ok());
   EXPECT_EQ(late->items.size(), 3u);  // 4.3 for Nội vụ and both communes
-  auto early = plans_->ListAssignments(0, 0, q, absl::CivilDay(2022, 9, 30));
+  auto early = plans_->ListAssignments(sys_, 0, 0, q, absl::CivilDay(2022, 9, 30));
   EXPECT_TRUE(early->items.empty());
 }
 
@@ -211,7 +213,7 @@ TEST_F(OperationsTest, DuplicateUnitNameIsRefused) {
   domain::Unit unit;
   unit.display_name = "phòng nội vụ";
   unit.kind = domain::UnitKind::kOffice;
-  auto dup = directory_->CreateUnit(unit, {});
+  auto dup = directory_->CreateUnit(sys_, unit, {});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(ErrorReason(dup.status()), "UNIT_NAME_TAKEN");
 }
@@ -222,9 +224,9 @@ TEST_F(OperationsTest, UnitCannotBeItsOwnAncestor) {
   child.display_name = "Tổ công tác";
   child.kind = domain::UnitKind::kOther;
   child.parent_id = noi_vu_;
-  auto created = *directory_->CreateUnit(child, {});
+  auto created = *directory_->CreateUnit(sys_, child, {});
   noi_vu.parent_id = created.id;
-  auto cyc = directory_->UpdateUnit(noi_vu, noi_vu.etag);
+  auto cyc = directory_->UpdateUnit(sys_, noi_vu, noi_vu.etag);
   ASSERT_FALSE(cyc.ok());
   EXPECT_EQ(ErrorFieldViolations(cyc.status())[0].field, "unit.parent");
 }

@@ -1,0 +1,57 @@
+#include "api/audit_service.h"
+
+#include "api/account_convert.h"
+#include "api/list_support.h"
+#include "api/unary.h"
+#include "status/status_macros.h"
+#include "storage/audit_log.h"
+
+namespace sangkien::api {
+
+absl::Status AuditServiceImpl::DoListAuditEvents(const domain::Caller& call,
+                                                 const v1::ListAuditEventsRequest& req,
+                                                 v1::ListAuditEventsResponse* resp) {
+  ListParams params{"ListAuditEvents", "", req.page_size(), req.page_token(), req.filter(), ""};
+  ListSpec spec{&storage::AuditLog::FilterFields(), nullptr, {"sequence", false}};
+  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
+  domain::ListPage<storage::AuditEvent> page;
+  SK_RETURN_IF_ERROR(db_.Read([&](storage::Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(page, storage::AuditLog::List(c, query));
+    return absl::OkStatus();
+  }));
+  for (const auto& e : page.items) ToProto(e, resp->add_events());
+  resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
+  return absl::OkStatus();
+}
+
+absl::Status AuditServiceImpl::DoVerifyAuditChain(const domain::Caller& call,
+                                                  const v1::VerifyAuditChainRequest& req,
+                                                  v1::VerifyAuditChainResponse* resp) {
+  storage::ChainCheck check;
+  SK_RETURN_IF_ERROR(db_.Read([&](storage::Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(check, storage::AuditLog::Verify(c));
+    return absl::OkStatus();
+  }));
+  resp->set_intact(check.intact);
+  resp->set_events_checked(check.events_checked);
+  resp->set_first_broken_sequence(check.first_broken_sequence);
+  resp->set_problem(check.problem);
+  resp->set_head_hash(check.head_hash);
+  return absl::OkStatus();
+}
+
+grpc::ServerUnaryReactor* AuditServiceImpl::ListAuditEvents(grpc::CallbackServerContext* ctx,
+                                                            const v1::ListAuditEventsRequest* req,
+                                                            v1::ListAuditEventsResponse* resp) {
+  return FinishUnary(ctx, gate_, "sangkien.v1.AuditService/ListAuditEvents",
+                     [&](const domain::Caller& call) { return DoListAuditEvents(call, *req, resp); });
+}
+
+grpc::ServerUnaryReactor* AuditServiceImpl::VerifyAuditChain(
+    grpc::CallbackServerContext* ctx, const v1::VerifyAuditChainRequest* req,
+    v1::VerifyAuditChainResponse* resp) {
+  return FinishUnary(ctx, gate_, "sangkien.v1.AuditService/VerifyAuditChain",
+                     [&](const domain::Caller& call) { return DoVerifyAuditChain(call, *req, resp); });
+}
+
+}  // namespace sangkien::api

@@ -1,0 +1,40 @@
+// sangkien.v1.AuditService: reading and verifying the audit trail.
+#ifndef SANGKIEN_SERVER_API_AUDIT_SERVICE_H_
+#define SANGKIEN_SERVER_API_AUDIT_SERVICE_H_
+
+#include "absl/status/status.h"
+#include "api/call_gate.h"
+#include "domain/page_token.h"
+#include "sangkien/v1/audit_service.grpc.pb.h"
+#include "storage/database.h"
+
+namespace sangkien::api {
+
+class AuditServiceImpl final : public v1::AuditService::CallbackService {
+ public:
+  AuditServiceImpl(storage::Database& db, const domain::PageTokenCodec& tokens,
+                   const CallGate& gate)
+      : db_(db), tokens_(tokens), gate_(gate) {}
+
+  grpc::ServerUnaryReactor* ListAuditEvents(grpc::CallbackServerContext* ctx,
+                                            const v1::ListAuditEventsRequest* req,
+                                            v1::ListAuditEventsResponse* resp) override;
+  grpc::ServerUnaryReactor* VerifyAuditChain(grpc::CallbackServerContext* ctx,
+                                             const v1::VerifyAuditChainRequest* req,
+                                             v1::VerifyAuditChainResponse* resp) override;
+
+  absl::Status DoListAuditEvents(const domain::Caller& call, const v1::ListAuditEventsRequest& req,
+                                 v1::ListAuditEventsResponse* resp);
+  absl::Status DoVerifyAuditChain(const domain::Caller& call,
+                                  const v1::VerifyAuditChainRequest& req,
+                                  v1::VerifyAuditChainResponse* resp);
+
+ private:
+  storage::Database& db_;
+  const domain::PageTokenCodec& tokens_;
+  const CallGate& gate_;
+};
+
+}  // namespace sangkien::api
+
+#endif  // SANGKIEN_SERVER_API_AUDIT_SERVICE_H_

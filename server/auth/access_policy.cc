@@ -1,0 +1,74 @@
+#include "auth/access_policy.h"
+
+#include "absl/strings/str_cat.h"
+#include "status/errors.h"
+
+namespace sangkien::auth {
+
+using domain::Role;
+
+const std::vector<MethodRule>& AccessRules() {
+  const std::vector<Role> kPlanKeepers = {Role::kCoordinator, Role::kAdmin};
+  const std::vector<Role> kReporters = {Role::kStaff, Role::kCoordinator, Role::kAdmin};
+  const std::vector<Role> kAuditors = {Role::kInspector, Role::kAdmin};
+  static const std::vector<MethodRule> kRules = {
+      // Directory: public reads; the focal point keeps it.
+      {"sangkien.v1.DirectoryService/ListUnits", Access::kPublic, {}},
+      {"sangkien.v1.DirectoryService/GetUnit", Access::kPublic, {}},
+      {"sangkien.v1.DirectoryService/ListUnitGroups", Access::kPublic, {}},
+      {"sangkien.v1.DirectoryService/GetUnitGroup", Access::kPublic, {}},
+      {"sangkien.v1.DirectoryService/CreateUnit", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.DirectoryService/UpdateUnit", Access::kRoles, kPlanKeepers},
+      // Plans: public reads of published plans (drafts only for internal
+      // roles, decided in the operations).
+      {"sangkien.v1.PlanService/ListPlans", Access::kPublic, {}},
+      {"sangkien.v1.PlanService/GetPlan", Access::kPublic, {}},
+      {"sangkien.v1.PlanService/ListTasks", Access::kPublic, {}},
+      {"sangkien.v1.PlanService/GetTask", Access::kPublic, {}},
+      {"sangkien.v1.PlanService/ListAssignments", Access::kPublic, {}},
+      {"sangkien.v1.PlanService/ListProgressReports", Access::kPublic, {}},
+      {"sangkien.v1.PlanService/CreatePlan", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.PlanService/UpdatePlan", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.PlanService/DeletePlan", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.PlanService/ImportPlan", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.PlanService/UpdateTask", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.PlanService/CreateProgressReport", Access::kRoles, kReporters},
+      // Accounts.
+      {"sangkien.v1.AccountService/WhoAmI", Access::kPublic, {}},
+      {"sangkien.v1.AccountService/CreateAccount", Access::kRoles, {Role::kAdmin}},
+      {"sangkien.v1.AccountService/UpdateAccount", Access::kRoles, {Role::kAdmin}},
+      {"sangkien.v1.AccountService/ListAccounts", Access::kRoles, kAuditors},
+      {"sangkien.v1.AccountService/GetAccount", Access::kAuthenticated, {}},
+      {"sangkien.v1.AccountService/CreateToken", Access::kAuthenticated, {}},
+      {"sangkien.v1.AccountService/ListTokens", Access::kAuthenticated, {}},
+      {"sangkien.v1.AccountService/RevokeToken", Access::kAuthenticated, {}},
+      // The audit trail.
+      {"sangkien.v1.AuditService/ListAuditEvents", Access::kRoles, kAuditors},
+      {"sangkien.v1.AuditService/VerifyAuditChain", Access::kRoles, kAuditors},
+  };
+  return kRules;
+}
+
+absl::Status Authorize(const domain::Principal& principal, std::string_view method) {
+  const MethodRule* rule = nullptr;
+  for (const auto& r : AccessRules()) {
+    if (r.method == method) rule = &r;
+  }
+  if (rule != nullptr && rule->access == Access::kPublic) return absl::OkStatus();
+  if (principal.is_public()) {
+    return MakeError(absl::StatusCode::kUnauthenticated, "TOKEN_REQUIRED",
+                     "this call needs a token: send \"authorization: Bearer <token>\"",
+                     "Cần đăng nhập: hãy gửi mã truy cập (authorization: Bearer <mã>)");
+  }
+  if (rule != nullptr && rule->access == Access::kAuthenticated) return absl::OkStatus();
+  if (rule != nullptr) {
+    for (Role role : rule->roles) {
+      if (principal.Has(role)) return absl::OkStatus();
+    }
+  }
+  return MakeError(absl::StatusCode::kPermissionDenied, "PERMISSION_DENIED",
+                   absl::StrCat("your account may not call ", std::string(method)),
+                   "Tài khoản của bạn không có quyền thực hiện thao tác này");
+}
+
+}  // namespace sangkien::auth

@@ -1,0 +1,236 @@
+#include "storage/account_repository.h"
+
+#include "absl/strings/str_cat.h"
+#include "status/errors.h"
+#include "storage/sql_internal.h"
+
+namespace sangkien::storage {
+
+using internal::BindValue;
+using internal::Column;
+
+namespace {
+
+constexpr const char* kAccountColumns =
+    "a.id, a.display_name, a.roles, a.unit_id, a.position, a.disabled, a.service_account, "
+    "a.revision, a.create_time, a.update_time";
+
+std::string RolesJson(const std::vector<domain::Role>& roles) {
+  nlohmann::json j = nlohmann::json::array();
+  for (auto r : roles) j.push_back(static_cast<int>(r));
+  return j.dump();
+}
+
+std::vector<domain::Role> RolesFromJson(const std::string& text) {
+  std::vector<domain::Role> out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& r : j) {
+    if (r.is_number_integer()) out.push_back(static_cast<domain::Role>(r.get<int>()));
+  }
+  return out;
+}
+
+domain::Account ReadAccount(SQLite::Statement& q) {
+  domain::Account a;
+  a.id = q.getColumn(0).getInt64();
+  a.display_name = q.getColumn(1).getString();
+  a.roles = RolesFromJson(q.getColumn(2).getString());
+  a.unit_id = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
+  a.position = q.getColumn(4).getString();
+  a.disabled = q.getColumn(5).getInt() != 0;
+  a.service_account = q.getColumn(6).getInt() != 0;
+  a.etag = internal::Etag(q.getColumn(7).getInt64());
+  a.create_time = internal::FromMicros(q.getColumn(8).getInt64());
+  a.update_time = internal::FromMicros(q.getColumn(9).getInt64());
+  return a;
+}
+
+constexpr const char* kTokenColumns =
+    "t.id, t.account_id, t.display_name, t.prefix, t.secret_hash, t.create_time, t.expire_time, "
+    "t.revoke_time, t.last_use_time";
+
+std::optional<absl::Time> OptionalTime(SQLite::Column col) {
+  if (col.isNull()) return std::nullopt;
+  return internal::FromMicros(col.getInt64());
+}
+
+domain::Token ReadToken(SQLite::Statement& q) {
+  domain::Token t;
+  t.id = q.getColumn(0).getInt64();
+  t.account_id = q.getColumn(1).getInt64();
+  t.display_name = q.getColumn(2).getString();
+  t.prefix = q.getColumn(3).getString();
+  auto hash = q.getColumn(4);
+  t.secret_hash = std::string(static_cast<const char*>(hash.getBlob()), hash.getBytes());
+  t.create_time = internal::FromMicros(q.getColumn(5).getInt64());
+  t.expire_time = OptionalTime(q.getColumn(6));
+  t.revoke_time = OptionalTime(q.getColumn(7));
+  t.last_use_time = OptionalTime(q.getColumn(8));
+  return t;
+}
+
+void BindAccount(SQLite::Statement& q, const domain::Account& a) {
+  q.bind(1, a.display_name);
+  q.bind(2, RolesJson(a.roles));
+  if (a.unit_id == 0) {
+    q.bind(3);
+  } else {
+    q.bind(3, static_cast<int64_t>(a.unit_id));
+  }
+  q.bind(4, a.position);
+  q.bind(5, a.disabled ? 1 : 0);
+  q.bind(6, a.service_account ? 1 : 0);
+}
+
+}  // namespace
+
+const std::vector<domain::FilterField>& AccountRepository::AccountFilterFields() {
+  static const std::vector<domain::FilterField> kFields = {
+      {"role",
+       domain::FilterType::kEnum,
+       false,
+       {"", "KIOSK", "STAFF", "PUBLISHER", "COORDINATOR", "APPROVER", "INSPECTOR", "ADMIN"},
+       "ROLE_",
+       ""},
+      {"unit", domain::FilterType::kResource, false, {}, "", "units/"},
+      {"disabled", domain::FilterType::kBool, false, {}, "", ""},
+  };
+  return kFields;
+}
+
+absl::StatusOr<int64_t> AccountRepository::Insert(Connection& c, const domain::Account& account,
+                                                  absl::Time now) {
+  auto& q = c.Prepare(
+      "INSERT INTO accounts (display_name, roles, unit_id, position, disabled, service_account, "
+      "revision, create_time, update_time) VALUES (?,?,?,?,?,?,1,?,?)");
+  BindAccount(q, account);
+  q.bind(7, internal::Micros(now));
+  q.bind(8, internal::Micros(now));
+  q.exec();
+  return c.last_insert_rowid();
+}
+
+absl::Status AccountRepository::Update(Connection& c, const domain::Account& account,
+                                       absl::Time now) {
+  auto& q = c.Prepare(
+      "UPDATE accounts SET display_name = ?, roles = ?, unit_id = ?, position = ?, disabled = ?, "
+      "service_account = ?, revision = revision + 1, update_time = ? WHERE id = ?");
+  BindAccount(q, account);
+  q.bind(7, internal::Micros(now));
+  q.bind(8, static_cast<int64_t>(account.id));
+  q.exec();
+  if (c.changes() == 0) return NotFound(absl::StrCat("accounts/", account.id));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<domain::Account> AccountRepository::Get(Connection& c, int64_t id) {
+  auto& q = c.Prepare(absl::StrCat("SELECT ", kAccountColumns, " FROM accounts a WHERE a.id = ?"));
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return NotFound(absl::StrCat("accounts/", id));
+  return ReadAccount(q);
+}
+
+absl::StatusOr<domain::ListPage<domain::Account>> AccountRepository::List(
+    Connection& c, const domain::ListQuery& query) {
+  internal::SelectBuilder select(absl::StrCat("SELECT ", kAccountColumns, ", a.id FROM accounts a"));
+  for (const auto& term : query.filter) {
+    if (term.field == "role") {
+      std::string exists =
+          "EXISTS (SELECT 1 FROM json_each(a.roles) r WHERE r.value = ?)";
+      select.Where(term.op == domain::FilterOp::kNe ? absl::StrCat("NOT ", exists) : exists,
+                   {BindValue::Int(term.int_value)});
+    }
+  }
+  select.Filter(query.filter, {{"unit", {"a.unit_id", BindValue::Type::kInt}},
+                               {"disabled", {"a.disabled", BindValue::Type::kInt}}});
+  Column order{"a.id", BindValue::Type::kInt};
+  domain::ListQuery by_id = query;
+  by_id.order = {"id", false};
+  select.Page(by_id, order, "a.id");
+  auto& q = c.Prepare(select.sql());
+  internal::BindAll(q, select.binds());
+  domain::ListPage<domain::Account> page;
+  while (q.executeStep()) {
+    if (static_cast<int>(page.items.size()) == query.page_size) {
+      page.next = domain::PageCursor{absl::StrCat(page.items.back().id), page.items.back().id};
+      break;
+    }
+    page.items.push_back(ReadAccount(q));
+  }
+  return page;
+}
+
+absl::StatusOr<int64_t> AccountRepository::InsertToken(Connection& c, const domain::Token& t) {
+  auto& q = c.Prepare(
+      "INSERT INTO tokens (account_id, display_name, prefix, secret_hash, create_time, "
+      "expire_time) VALUES (?,?,?,?,?,?)");
+  q.bind(1, static_cast<int64_t>(t.account_id));
+  q.bind(2, t.display_name);
+  q.bind(3, t.prefix);
+  q.bind(4, t.secret_hash.data(), static_cast<int>(t.secret_hash.size()));
+  q.bind(5, internal::Micros(t.create_time));
+  if (t.expire_time) {
+    q.bind(6, internal::Micros(*t.expire_time));
+  } else {
+    q.bind(6);
+  }
+  q.exec();
+  return c.last_insert_rowid();
+}
+
+absl::StatusOr<domain::Token> AccountRepository::TokenByPrefix(Connection& c,
+                                                               const std::string& prefix) {
+  auto& q = c.Prepare(absl::StrCat("SELECT ", kTokenColumns, " FROM tokens t WHERE t.prefix = ?"));
+  q.bind(1, prefix);
+  if (!q.executeStep()) return absl::NotFoundError("no such token");
+  return ReadToken(q);
+}
+
+absl::StatusOr<domain::Token> AccountRepository::GetToken(Connection& c, int64_t account_id,
+                                                          int64_t token_id) {
+  auto& q = c.Prepare(absl::StrCat("SELECT ", kTokenColumns,
+                                   " FROM tokens t WHERE t.id = ? AND t.account_id = ?"));
+  q.bind(1, static_cast<int64_t>(token_id));
+  q.bind(2, static_cast<int64_t>(account_id));
+  if (!q.executeStep()) return NotFound(absl::StrCat("accounts/", account_id, "/tokens/", token_id));
+  return ReadToken(q);
+}
+
+absl::StatusOr<domain::ListPage<domain::Token>> AccountRepository::ListTokens(
+    Connection& c, int64_t account_id, const domain::ListQuery& query) {
+  internal::SelectBuilder select(absl::StrCat("SELECT ", kTokenColumns, ", t.id FROM tokens t"));
+  select.Where("t.account_id = ?", {BindValue::Int(account_id)});
+  domain::ListQuery by_id = query;
+  by_id.order = {"id", false};
+  select.Page(by_id, {"t.id", BindValue::Type::kInt}, "t.id");
+  auto& q = c.Prepare(select.sql());
+  internal::BindAll(q, select.binds());
+  domain::ListPage<domain::Token> page;
+  while (q.executeStep()) {
+    if (static_cast<int>(page.items.size()) == query.page_size) {
+      page.next = domain::PageCursor{absl::StrCat(page.items.back().id), page.items.back().id};
+      break;
+    }
+    page.items.push_back(ReadToken(q));
+  }
+  return page;
+}
+
+absl::Status AccountRepository::RevokeToken(Connection& c, int64_t token_id, absl::Time now) {
+  auto& q = c.Prepare("UPDATE tokens SET revoke_time = ? WHERE id = ? AND revoke_time IS NULL");
+  q.bind(1, internal::Micros(now));
+  q.bind(2, static_cast<int64_t>(token_id));
+  q.exec();
+  return absl::OkStatus();
+}
+
+absl::Status AccountRepository::TouchToken(Connection& c, int64_t token_id, absl::Time now) {
+  auto& q = c.Prepare("UPDATE tokens SET last_use_time = ? WHERE id = ?");
+  q.bind(1, internal::Micros(now));
+  q.bind(2, static_cast<int64_t>(token_id));
+  q.exec();
+  return absl::OkStatus();
+}
+
+}  // namespace sangkien::storage
