@@ -3,14 +3,23 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <arpa/inet.h>
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <openssl/rand.h>
-
+#include <openssl/x509.h>
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "api/account_service.h"
 #include "api/audit_service.h"
@@ -18,6 +27,7 @@
 #include "api/call_log_interceptor.h"
 #include "api/directory_service.h"
 #include "api/plan_service.h"
+#include "api/undecodable_request_interceptor.h"
 #include "auth/authenticator.h"
 #include "domain/page_token.h"
 #include "operations/account_operations.h"
@@ -45,6 +55,7 @@ struct Server::Impl {
   std::vector<seed::DemoToken> demo_tokens;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
+  std::string transport;
 };
 
 namespace {
@@ -72,7 +83,153 @@ absl::Status WriteDemoTokens(const std::string& path, const std::vector<seed::De
   return out.good() ? absl::OkStatus() : absl::UnavailableError(absl::StrCat("cannot write ", path));
 }
 
+absl::StatusOr<std::string> ReadPemFile(const std::string& path, const std::string& flag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(flag, ": cannot read ", path, ": ", std::strerror(errno)));
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (!in.good() && !in.eof()) {
+    return absl::InvalidArgumentError(absl::StrCat(flag, ": cannot read ", path));
+  }
+  return buffer.str();
+}
+
+// An encrypted key is refused rather than prompted for on the terminal.
+int NoPassphrase(char*, int, int, void*) { return 0; }
+
+struct BioDeleter {
+  void operator()(BIO* b) const { BIO_free(b); }
+};
+struct X509Deleter {
+  void operator()(X509* x) const { X509_free(x); }
+};
+struct PkeyDeleter {
+  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
+
+std::unique_ptr<BIO, BioDeleter> MemoryBio(const std::string& pem) {
+  return std::unique_ptr<BIO, BioDeleter>(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+}
+
+// Parses what gRPC would otherwise reject later with a message that names
+// neither the file nor the reason.
+absl::Status CheckServerPem(const ServerOptions& options, const std::string& cert_pem,
+                            const std::string& key_pem) {
+  auto cert_bio = MemoryBio(cert_pem);
+  std::unique_ptr<X509, X509Deleter> cert(
+      PEM_read_bio_X509(cert_bio.get(), nullptr, NoPassphrase, nullptr));
+  if (!cert) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--tls_cert: ", options.tls_cert_file, " holds no PEM certificate (BEGIN CERTIFICATE)"));
+  }
+  auto key_bio = MemoryBio(key_pem);
+  std::unique_ptr<EVP_PKEY, PkeyDeleter> key(
+      PEM_read_bio_PrivateKey(key_bio.get(), nullptr, NoPassphrase, nullptr));
+  if (!key) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--tls_key: ", options.tls_key_file,
+                     " holds no unencrypted PEM private key (BEGIN PRIVATE KEY)"));
+  }
+  if (X509_check_private_key(cert.get(), key.get()) != 1) {
+    return absl::InvalidArgumentError(absl::StrCat("--tls_key: ", options.tls_key_file,
+                                                   " is not the key of the certificate in ",
+                                                   options.tls_cert_file));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckCaPem(const ServerOptions& options, const std::string& ca_pem) {
+  auto bio = MemoryBio(ca_pem);
+  std::unique_ptr<X509, X509Deleter> ca(PEM_read_bio_X509(bio.get(), nullptr, NoPassphrase, nullptr));
+  if (!ca) {
+    return absl::InvalidArgumentError(absl::StrCat("--tls_client_ca: ", options.tls_client_ca_file,
+                                                   " holds no PEM certificate (BEGIN CERTIFICATE)"));
+  }
+  return absl::OkStatus();
+}
+
+struct Transport {
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  bool tls = false;
+  std::string description;
+};
+
+// The credentials the options ask for, or why they cannot be had.
+absl::StatusOr<Transport> MakeTransport(const ServerOptions& options) {
+  bool has_cert = !options.tls_cert_file.empty();
+  bool has_key = !options.tls_key_file.empty();
+  if (has_cert != has_key) {
+    return absl::InvalidArgumentError(
+        "--tls_cert and --tls_key go together: give both PEM files, or neither for plaintext");
+  }
+  if (!has_cert) {
+    if (!options.tls_client_ca_file.empty()) {
+      return absl::InvalidArgumentError(
+          "--tls_client_ca needs --tls_cert and --tls_key: client certificates are checked only "
+          "over TLS");
+    }
+    if (!IsLoopbackAddress(options.listen_address) && !options.allow_insecure) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "refusing to serve plaintext on ", options.listen_address,
+          ", which is not a loopback address: give --tls_cert and --tls_key, or --insecure to "
+          "accept that bearer tokens and data cross the network unencrypted"));
+    }
+    return Transport{grpc::InsecureServerCredentials(), false, "plaintext"};
+  }
+  absl::StatusOr<std::string> cert = ReadPemFile(options.tls_cert_file, "--tls_cert");
+  if (!cert.ok()) return cert.status();
+  absl::StatusOr<std::string> key = ReadPemFile(options.tls_key_file, "--tls_key");
+  if (!key.ok()) return key.status();
+  SK_RETURN_IF_ERROR(CheckServerPem(options, *cert, *key));
+  grpc::SslServerCredentialsOptions ssl(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
+  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  std::string description = "TLS";
+  if (!options.tls_client_ca_file.empty()) {
+    absl::StatusOr<std::string> ca = ReadPemFile(options.tls_client_ca_file, "--tls_client_ca");
+    if (!ca.ok()) return ca.status();
+    SK_RETURN_IF_ERROR(CheckCaPem(options, *ca));
+    ssl.client_certificate_request = GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+    ssl.pem_root_certs = *ca;
+    description = "TLS, client certificates required";
+  }
+  return Transport{grpc::SslServerCredentials(ssl), true, description};
+}
+
 }  // namespace
+
+bool IsLoopbackAddress(const std::string& listen_address) {
+  std::string address = listen_address;
+  if (absl::StartsWith(address, "unix:") || absl::StartsWith(address, "unix-abstract:")) {
+    return true;
+  }
+  for (const char* scheme : {"ipv4:", "ipv6:"}) {
+    if (absl::StartsWith(address, scheme)) address = address.substr(std::strlen(scheme));
+  }
+  std::string host;
+  if (!address.empty() && address[0] == '[') {
+    size_t close = address.find(']');
+    if (close == std::string::npos) return false;
+    host = address.substr(1, close - 1);
+  } else {
+    size_t colon = address.rfind(':');
+    host = colon == std::string::npos ? address : address.substr(0, colon);
+  }
+  if (absl::AsciiStrToLower(host) == "localhost") return true;
+  in_addr v4;
+  if (inet_pton(AF_INET, host.c_str(), &v4) == 1) {
+    return (ntohl(v4.s_addr) >> 24) == 127;
+  }
+  in6_addr v6;
+  if (inet_pton(AF_INET6, host.c_str(), &v6) == 1) {
+    if (IN6_IS_ADDR_LOOPBACK(&v6)) return true;
+    // ::ffff:127.x.x.x
+    return IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127;
+  }
+  return false;
+}
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() {
@@ -80,7 +237,15 @@ Server::~Server() {
 }
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
+  // Settle the transport before touching the database.
+  SK_ASSIGN_OR_RETURN(Transport transport, MakeTransport(options));
+  if (!transport.tls && !IsLoopbackAddress(options.listen_address)) {
+    std::cerr << "WARNING: serving plaintext (no TLS) on " << options.listen_address
+              << " because --insecure was given: bearer tokens and data cross the network "
+                 "unencrypted\n";
+  }
   auto impl = std::make_unique<Impl>();
+  impl->transport = transport.description;
   std::filesystem::path db_path(options.database_path);
   if (db_path.has_parent_path()) {
     std::error_code ec;
@@ -124,18 +289,17 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(), &impl->port);
+  builder.AddListeningPort(options.listen_address, transport.credentials, &impl->port);
   builder.RegisterService(impl->directory_service.get());
   builder.RegisterService(impl->plan_service.get());
   builder.RegisterService(impl->account_service.get());
   builder.RegisterService(impl->audit_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
-  if (options.log_calls) {
-    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-    creators.push_back(std::make_unique<CallLogInterceptorFactory>());
-    builder.experimental().SetInterceptorCreators(std::move(creators));
-  }
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+  creators.push_back(std::make_unique<UndecodableRequestInterceptorFactory>());
+  if (options.log_calls) creators.push_back(std::make_unique<CallLogInterceptorFactory>());
+  builder.experimental().SetInterceptorCreators(std::move(creators));
   impl->server = builder.BuildAndStart();
   if (!impl->server || impl->port == 0) {
     return absl::UnavailableError(
@@ -146,6 +310,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 }
 
 int Server::port() const { return impl_->port; }
+
+const std::string& Server::transport() const { return impl_->transport; }
 
 const std::vector<seed::DemoToken>& Server::demo_tokens() const { return impl_->demo_tokens; }
 
