@@ -1,5 +1,6 @@
 // Assembles and runs sangkien-server: storage, operations, the gRPC
-// services, health checking and reflection.
+// services, health checking and reflection, over TLS or (on loopback, or
+// when explicitly allowed) plaintext.
 #ifndef SANGKIEN_SERVER_API_SERVER_H_
 #define SANGKIEN_SERVER_API_SERVER_H_
 
@@ -24,14 +25,35 @@ struct ServerOptions {
   bool synchronous_full = true;
   bool log_calls = true;
   operations::Clock clock = operations::SystemClock();
+
+  // Transport. With a certificate and key (PEM files, given together) the
+  // server speaks TLS only. With a client CA bundle as well, every client
+  // must present a certificate that CA signed (kiosk devices); bearer tokens
+  // are still required on top of it.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_client_ca_file;
+  // Without TLS the server listens only on loopback addresses unless this is
+  // set; serving plaintext elsewhere is then logged as such.
+  bool allow_insecure = false;
 };
+
+// True for addresses only this machine can reach: 127.0.0.0/8, [::1],
+// localhost and unix sockets. "0.0.0.0", "[::]" and other hosts are not.
+bool IsLoopbackAddress(const std::string& listen_address);
 
 class Server {
  public:
+  // Refuses with INVALID_ARGUMENT when the TLS options do not fit together
+  // or a PEM file cannot be read or parsed, and with FAILED_PRECONDITION
+  // when asked for plaintext on a non-loopback address without
+  // allow_insecure.
   static absl::StatusOr<std::unique_ptr<Server>> Start(ServerOptions options);
   ~Server();
 
   int port() const;
+  // "TLS", "TLS, client certificates required" or "plaintext", for the log.
+  const std::string& transport() const;
   // The demo accounts' tokens if this start seeded the database.
   const std::vector<seed::DemoToken>& demo_tokens() const;
   // Stops taking calls and lets in-flight calls finish within `grace`.

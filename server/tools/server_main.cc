@@ -16,9 +16,18 @@ ABSL_FLAG(bool, log_calls, true, "log one line per call: method, status, millise
 ABSL_FLAG(std::string, synchronous, "full",
           "SQLite synchronous mode: full (durable across power loss) or normal (benchmarks)");
 ABSL_FLAG(int, shutdown_grace_seconds, 10, "how long in-flight calls may run after SIGTERM");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate (chain) of the server; with --tls_key, serve TLS only");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert (unencrypted, mode 0600)");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM CA certificate(s): require every client to present a certificate signed by one");
+ABSL_FLAG(bool, insecure, false,
+          "allow plaintext (no TLS) on an address other than loopback; logged as such");
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage("Sáng Kiến gRPC server. Flags: --listen, --db, --seed_demo, ...");
+  absl::SetProgramUsageMessage(
+      "Sáng Kiến gRPC server. Flags: --listen, --db, --seed_demo, --tls_cert, --tls_key, "
+      "--tls_client_ca, --insecure, ... (see docs/OPERATIONS.md)");
   absl::ParseCommandLine(argc, argv);
 
   // Block the stop signals in every thread (gRPC's threads inherit this mask)
@@ -34,7 +43,8 @@ int main(int argc, char** argv) {
   options.database_path = absl::GetFlag(FLAGS_db);
   options.seed_demo = absl::GetFlag(FLAGS_seed_demo);
   options.demo_tokens_file = absl::GetFlag(FLAGS_demo_tokens_file);
-  if (options.demo_tokens_file.empty()) options.demo_tokens_file = options.database_path + ".demo-tokens";
+  if (options.demo_tokens_file.empty())
+    options.demo_tokens_file = options.database_path + ".demo-tokens";
   options.log_calls = absl::GetFlag(FLAGS_log_calls);
   std::string sync = absl::GetFlag(FLAGS_synchronous);
   if (sync != "full" && sync != "normal") {
@@ -42,14 +52,19 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.synchronous_full = sync == "full";
+  options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  options.allow_insecure = absl::GetFlag(FLAGS_insecure);
 
   auto server = sangkien::api::Server::Start(options);
   if (!server.ok()) {
     std::cerr << "sangkien-server: " << server.status() << "\n";
     return 1;
   }
-  std::cerr << "sangkien-server listening on port " << (*server)->port() << " (" << options.listen_address
-            << "), database " << options.database_path << std::endl;
+  std::cerr << "sangkien-server listening on port " << (*server)->port() << " ("
+            << options.listen_address << ", " << (*server)->transport() << "), database "
+            << options.database_path << std::endl;
   // Machine-readable line for scripts and tests that start on port 0.
   std::cout << "LISTENING " << (*server)->port() << std::endl;
 
