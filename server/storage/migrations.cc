@@ -183,10 +183,28 @@ CREATE INDEX audit_events_by_resource ON audit_events(resource, sequence);
 CREATE INDEX audit_events_by_actor ON audit_events(actor, sequence);
 )sql";
 
+// The holiday calendar that working-day deadlines are counted against: one
+// row per named day (kind 1 = day off, 2 = make-up working day, as
+// sangkien.v1.HolidayKind). The date is the key.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE holidays (
+  date TEXT PRIMARY KEY,
+  kind INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT '',
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX holidays_by_kind ON holidays(kind, date);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kV1},
       {2, kV2},
+      {3, kV3},
   };
   return kMigrations;
 }

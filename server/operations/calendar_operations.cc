@@ -1,0 +1,181 @@
+#include "operations/calendar_operations.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "calendar/civil_date.h"
+#include "domain/validation.h"
+#include "operations/idempotency_internal.h"
+#include "status/errors.h"
+#include "status/status_macros.h"
+#include "storage/audit_log.h"
+#include "storage/holiday_repository.h"
+
+namespace sangkien::operations {
+
+using storage::Connection;
+using storage::HolidayRepository;
+
+namespace {
+
+constexpr std::string_view kCreateHoliday = "CreateHoliday";
+
+nlohmann::json DayJson(const calendar::CalendarDay& d) {
+  return {{"date", calendar::FormatIsoDate(d.date)},
+          {"kind", static_cast<int>(d.kind)},
+          {"name", d.name},
+          {"source", d.source},
+          {"status", d.status}};
+}
+
+// nlohmann's objects keep keys sorted, so dump() is canonical.
+std::string Digest(const calendar::CalendarDay& day) {
+  return storage::StateDigest(DayJson(day).dump());
+}
+std::string Digest(const std::vector<calendar::CalendarDay>& days) {
+  nlohmann::json all = nlohmann::json::array();
+  for (const auto& d : days) all.push_back(DayJson(d));
+  return storage::StateDigest(all.dump());
+}
+
+absl::Status DateTaken(absl::CivilDay date) {
+  std::string name = domain::HolidayName(date);
+  return MakeError(
+      absl::StatusCode::kAlreadyExists, "HOLIDAY_EXISTS",
+      absl::StrCat(name, " already exists: update it instead"),
+      absl::StrCat("Ngày ", calendar::FormatDate(date), " đã có trong lịch nghỉ: hãy sửa ngày đó"));
+}
+
+}  // namespace
+
+CalendarOperations::CalendarOperations(storage::Database& db, Clock clock)
+    : db_(db),
+      clock_(std::move(clock)),
+      current_(std::make_shared<const calendar::HolidayCalendar>()) {}
+
+std::shared_ptr<const calendar::HolidayCalendar> CalendarOperations::Current() const {
+  std::lock_guard<std::mutex> lock(current_mu_);
+  return current_;
+}
+
+void CalendarOperations::Publish(std::shared_ptr<const calendar::HolidayCalendar> calendar) {
+  std::lock_guard<std::mutex> lock(current_mu_);
+  current_ = std::move(calendar);
+}
+
+absl::Status CalendarOperations::Refresh() {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  std::vector<calendar::CalendarDay> days;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(days, HolidayRepository::All(c));
+    return absl::OkStatus();
+  }));
+  Publish(std::make_shared<const calendar::HolidayCalendar>(std::move(days)));
+  return absl::OkStatus();
+}
+
+absl::Status CalendarOperations::WriteAndPublish(absl::FunctionRef<absl::Status(Connection&)> fn) {
+  std::lock_guard<std::mutex> lock(write_mu_);
+  std::vector<calendar::CalendarDay> days;
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+    SK_RETURN_IF_ERROR(fn(c));
+    SK_ASSIGN_OR_RETURN(days, HolidayRepository::All(c));
+    return absl::OkStatus();
+  }));
+  Publish(std::make_shared<const calendar::HolidayCalendar>(std::move(days)));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<int> CalendarOperations::LoadShippedDays(
+    const domain::Caller& caller, const std::vector<calendar::CalendarDay>& days) {
+  int inserted = 0;
+  SK_RETURN_IF_ERROR(WriteAndPublish([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(bool loaded, HolidayRepository::ShippedDaysLoaded(c));
+    if (loaded) return absl::OkStatus();
+    absl::Time now = clock_();
+    SK_RETURN_IF_ERROR(HolidayRepository::MarkShippedDaysLoaded(c, now));
+    SK_ASSIGN_OR_RETURN(int64_t existing, HolidayRepository::Count(c));
+    if (existing > 0) return absl::OkStatus();
+    for (const calendar::CalendarDay& day : days) {
+      SK_RETURN_IF_ERROR(HolidayRepository::Insert(c, day, now));
+      ++inserted;
+    }
+    SK_ASSIGN_OR_RETURN(std::vector<calendar::CalendarDay> stored, HolidayRepository::All(c));
+    return storage::AuditLog::Append(c, caller.actor, "holidays", "", Digest(stored), now);
+  }));
+  return inserted;
+}
+
+absl::StatusOr<domain::Holiday> CalendarOperations::GetHoliday(absl::CivilDay date) {
+  domain::Holiday holiday;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(holiday, HolidayRepository::Get(c, date));
+    return absl::OkStatus();
+  }));
+  return holiday;
+}
+
+absl::StatusOr<domain::ListPage<domain::Holiday>> CalendarOperations::ListHolidays(
+    const domain::ListQuery& query) {
+  domain::ListPage<domain::Holiday> page;
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(page, HolidayRepository::List(c, query));
+    return absl::OkStatus();
+  }));
+  return page;
+}
+
+absl::StatusOr<domain::Holiday> CalendarOperations::CreateHoliday(const domain::Caller& caller,
+                                                                  const calendar::CalendarDay& day,
+                                                                  const Idempotency& idempotency) {
+  domain::Holiday created;
+  SK_RETURN_IF_ERROR(WriteAndPublish([&](Connection& c) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreateHoliday, idempotency));
+    if (replay) {
+      std::string_view date = replay->resource_name;
+      date.remove_prefix(std::min(date.size(), std::string_view("holidays/").size()));
+      SK_ASSIGN_OR_RETURN(created, HolidayRepository::Get(
+                                       c, calendar::ParseIsoDate(date).value_or(absl::CivilDay())));
+      return absl::OkStatus();
+    }
+    if (HolidayRepository::Get(c, day.date).ok()) return DateTaken(day.date);
+    absl::Time now = clock_();
+    std::string name = domain::HolidayName(day.date);
+    SK_RETURN_IF_ERROR(HolidayRepository::Insert(c, day, now));
+    SK_RETURN_IF_ERROR(internal::RecordCreate(c, kCreateHoliday, idempotency, name, "", now));
+    SK_ASSIGN_OR_RETURN(created, HolidayRepository::Get(c, day.date));
+    return storage::AuditLog::Append(c, caller.actor, name, "", Digest(created.day), now);
+  }));
+  return created;
+}
+
+absl::StatusOr<domain::Holiday> CalendarOperations::UpdateHoliday(
+    const domain::Caller& caller, const calendar::CalendarDay& day,
+    const std::string& expected_etag) {
+  domain::Holiday updated;
+  SK_RETURN_IF_ERROR(WriteAndPublish([&](Connection& c) -> absl::Status {
+    std::string name = domain::HolidayName(day.date);
+    SK_ASSIGN_OR_RETURN(domain::Holiday current, HolidayRepository::Get(c, day.date));
+    if (current.etag != expected_etag) return EtagMismatch(name);
+    absl::Time now = clock_();
+    SK_RETURN_IF_ERROR(HolidayRepository::Update(c, day, now));
+    SK_ASSIGN_OR_RETURN(updated, HolidayRepository::Get(c, day.date));
+    return storage::AuditLog::Append(c, caller.actor, name, Digest(current.day),
+                                     Digest(updated.day), now);
+  }));
+  return updated;
+}
+
+absl::Status CalendarOperations::DeleteHoliday(const domain::Caller& caller, absl::CivilDay date,
+                                               const std::string& expected_etag) {
+  return WriteAndPublish([&](Connection& c) -> absl::Status {
+    std::string name = domain::HolidayName(date);
+    SK_ASSIGN_OR_RETURN(domain::Holiday current, HolidayRepository::Get(c, date));
+    if (!expected_etag.empty() && current.etag != expected_etag) return EtagMismatch(name);
+    absl::Time now = clock_();
+    SK_RETURN_IF_ERROR(HolidayRepository::Delete(c, date));
+    return storage::AuditLog::Append(c, caller.actor, name, Digest(current.day), "", now);
+  });
+}
+
+}  // namespace sangkien::operations
