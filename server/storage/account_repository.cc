@@ -150,15 +150,7 @@ absl::StatusOr<domain::ListPage<domain::Account>> AccountRepository::List(
   select.Page(by_id, order, "a.id");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  domain::ListPage<domain::Account> page;
-  while (q.executeStep()) {
-    if (static_cast<int>(page.items.size()) == query.page_size) {
-      page.next = domain::PageCursor{absl::StrCat(page.items.back().id), page.items.back().id};
-      break;
-    }
-    page.items.push_back(ReadAccount(q));
-  }
-  return page;
+  return internal::ReadPage<domain::Account>(q, query, 10, order.type, ReadAccount);
 }
 
 absl::StatusOr<int64_t> AccountRepository::InsertToken(Connection& c, const domain::Token& t) {
@@ -206,15 +198,7 @@ absl::StatusOr<domain::ListPage<domain::Token>> AccountRepository::ListTokens(
   select.Page(by_id, {"t.id", BindValue::Type::kInt}, "t.id");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  domain::ListPage<domain::Token> page;
-  while (q.executeStep()) {
-    if (static_cast<int>(page.items.size()) == query.page_size) {
-      page.next = domain::PageCursor{absl::StrCat(page.items.back().id), page.items.back().id};
-      break;
-    }
-    page.items.push_back(ReadToken(q));
-  }
-  return page;
+  return internal::ReadPage<domain::Token>(q, query, 9, BindValue::Type::kInt, ReadToken);
 }
 
 absl::Status AccountRepository::RevokeToken(Connection& c, int64_t token_id, absl::Time now) {

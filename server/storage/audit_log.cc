@@ -141,15 +141,7 @@ absl::StatusOr<domain::ListPage<AuditEvent>> AuditLog::List(Connection& c,
   select.Page(by_sequence, {"sequence", BindValue::Type::kInt}, "sequence");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  domain::ListPage<AuditEvent> page;
-  while (q.executeStep()) {
-    if (static_cast<int>(page.items.size()) == query.page_size) {
-      page.next = domain::PageCursor{absl::StrCat(page.items.back().id), page.items.back().id};
-      break;
-    }
-    page.items.push_back(ReadEvent(q));
-  }
-  return page;
+  return internal::ReadPage<AuditEvent>(q, query, 10, BindValue::Type::kInt, ReadEvent);
 }
 
 absl::StatusOr<ChainCheck> AuditLog::Verify(Connection& c) {

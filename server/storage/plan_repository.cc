@@ -205,22 +205,6 @@ domain::ProgressReport ReadReport(SQLite::Statement& q) {
   return r;
 }
 
-template <typename T, typename ReadFn>
-domain::ListPage<T> ReadPage(SQLite::Statement& q, const domain::ListQuery& query, int sort_column,
-                             BindValue::Type sort_type, ReadFn read) {
-  domain::ListPage<T> page;
-  std::string last_sort;
-  while (q.executeStep()) {
-    if (static_cast<int>(page.items.size()) == query.page_size) {
-      page.next = domain::PageCursor{last_sort, page.items.back().id};
-      break;
-    }
-    page.items.push_back(read(q));
-    last_sort = internal::SortValue(q.getColumn(sort_column), sort_type);
-  }
-  return page;
-}
-
 }  // namespace
 
 // ---- field lists ----
@@ -349,7 +333,7 @@ absl::StatusOr<domain::ListPage<domain::Plan>> PlanRepository::ListPlans(
   select.Page(query, order, "p.id");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  return ReadPage<domain::Plan>(q, query, kPlanColumnCount, order.type, ReadPlan);
+  return internal::ReadPage<domain::Plan>(q, query, kPlanColumnCount, order.type, ReadPlan);
 }
 
 // ---- tasks ----
@@ -428,7 +412,7 @@ absl::StatusOr<domain::ListPage<domain::Task>> PlanRepository::ListTasks(
   select.Page(query, order, "t.id");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  return ReadPage<domain::Task>(q, query, kTaskColumnCount, order.type, ReadTask);
+  return internal::ReadPage<domain::Task>(q, query, kTaskColumnCount, order.type, ReadTask);
 }
 
 absl::StatusOr<std::vector<domain::Task>> PlanRepository::TasksNamingGroup(Connection& c,
@@ -497,7 +481,7 @@ absl::StatusOr<domain::ListPage<domain::Assignment>> PlanRepository::ListAssignm
   select.Page(query, order, "a.id");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  return ReadPage<domain::Assignment>(q, query, 18, order.type, ReadAssignment);
+  return internal::ReadPage<domain::Assignment>(q, query, 18, order.type, ReadAssignment);
 }
 
 absl::StatusOr<std::vector<domain::Assignment>> PlanRepository::AssignmentsOfTask(Connection& c,
@@ -578,7 +562,7 @@ absl::StatusOr<domain::ListPage<domain::ProgressReport>> PlanRepository::ListRep
   select.Page(newest_first, order, "r.id");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  return ReadPage<domain::ProgressReport>(q, newest_first, 10, order.type, ReadReport);
+  return internal::ReadPage<domain::ProgressReport>(q, newest_first, 10, order.type, ReadReport);
 }
 
 absl::StatusOr<domain::ReportHistory> PlanRepository::History(Connection& c, int64_t task_id,

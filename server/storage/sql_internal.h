@@ -89,6 +89,25 @@ class SelectBuilder {
 // The sort value of a row, read from the order column, for the next cursor.
 std::string SortValue(SQLite::Column column, BindValue::Type type);
 
+// Reads one page from a query built with SelectBuilder::Page (which asks for
+// one row more than the page): `read` turns a row into an item, and the
+// order column at `sort_column` makes the next cursor.
+template <typename T, typename ReadFn>
+domain::ListPage<T> ReadPage(SQLite::Statement& q, const domain::ListQuery& query, int sort_column,
+                             BindValue::Type sort_type, ReadFn read) {
+  domain::ListPage<T> page;
+  std::string last_sort;
+  while (q.executeStep()) {
+    if (static_cast<int>(page.items.size()) == query.page_size) {
+      page.next = domain::PageCursor{last_sort, page.items.back().id};
+      break;
+    }
+    page.items.push_back(read(q));
+    last_sort = internal::SortValue(q.getColumn(sort_column), sort_type);
+  }
+  return page;
+}
+
 }  // namespace sangkien::storage::internal
 
 #endif  // SANGKIEN_SERVER_STORAGE_SQL_INTERNAL_H_

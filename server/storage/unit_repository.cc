@@ -119,17 +119,7 @@ absl::StatusOr<domain::ListPage<domain::Unit>> UnitRepository::List(
   select.Page(query, order, "u.id");
   auto& q = c.Prepare(select.sql());
   internal::BindAll(q, select.binds());
-  domain::ListPage<domain::Unit> page;
-  std::string last_sort;
-  while (q.executeStep()) {
-    if (static_cast<int>(page.items.size()) == query.page_size) {
-      page.next = domain::PageCursor{last_sort, page.items.back().id};
-      break;
-    }
-    page.items.push_back(ReadUnit(q));
-    last_sort = internal::SortValue(q.getColumn(10), order.type);
-  }
-  return page;
+  return internal::ReadPage<domain::Unit>(q, query, 10, order.type, ReadUnit);
 }
 
 absl::StatusOr<std::vector<domain::Unit>> UnitRepository::All(Connection& c) {
