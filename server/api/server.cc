@@ -27,12 +27,14 @@
 #include "api/call_log_interceptor.h"
 #include "api/directory_service.h"
 #include "api/plan_service.h"
+#include "api/proposal_service.h"
 #include "api/undecodable_request_interceptor.h"
 #include "auth/authenticator.h"
 #include "domain/page_token.h"
 #include "operations/account_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
+#include "operations/proposal_operations.h"
 #include "seed/demo_seed.h"
 #include "status/status_macros.h"
 #include "storage/database.h"
@@ -46,10 +48,12 @@ struct Server::Impl {
   std::unique_ptr<operations::DirectoryOperations> directory;
   std::unique_ptr<operations::PlanOperations> plans;
   std::unique_ptr<operations::AccountOperations> accounts;
+  std::unique_ptr<operations::ProposalOperations> proposals;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<CallGate> gate;
   std::unique_ptr<DirectoryServiceImpl> directory_service;
   std::unique_ptr<PlanServiceImpl> plan_service;
+  std::unique_ptr<ProposalServiceImpl> proposal_service;
   std::unique_ptr<AccountServiceImpl> account_service;
   std::unique_ptr<AuditServiceImpl> audit_service;
   std::vector<seed::DemoToken> demo_tokens;
@@ -266,9 +270,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->plans =
       std::make_unique<operations::PlanOperations>(*impl->db, *impl->directory, options.clock);
   impl->accounts = std::make_unique<operations::AccountOperations>(*impl->db, options.clock);
+  impl->proposals = std::make_unique<operations::ProposalOperations>(
+      *impl->db, options.clock, operations::WeekendsOnlyCalendar());
   if (options.seed_demo) {
     SK_ASSIGN_OR_RETURN(auto seeded,
-                        seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts));
+                        seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts,
+                                              *impl->proposals));
     if (seeded) {
       impl->demo_tokens = std::move(*seeded);
       std::cerr << "seeded the demo district into " << options.database_path << "\n";
@@ -282,6 +289,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->directory_service =
       std::make_unique<DirectoryServiceImpl>(*impl->directory, *impl->tokens, *impl->gate);
   impl->plan_service = std::make_unique<PlanServiceImpl>(*impl->plans, *impl->tokens, *impl->gate);
+  impl->proposal_service =
+      std::make_unique<ProposalServiceImpl>(*impl->proposals, *impl->tokens, *impl->gate);
   impl->account_service =
       std::make_unique<AccountServiceImpl>(*impl->accounts, *impl->tokens, *impl->gate);
   impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);
@@ -292,6 +301,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   builder.AddListeningPort(options.listen_address, transport.credentials, &impl->port);
   builder.RegisterService(impl->directory_service.get());
   builder.RegisterService(impl->plan_service.get());
+  builder.RegisterService(impl->proposal_service.get());
   builder.RegisterService(impl->account_service.get());
   builder.RegisterService(impl->audit_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);

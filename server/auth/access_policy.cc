@@ -11,6 +11,13 @@ const std::vector<MethodRule>& AccessRules() {
   const std::vector<Role> kPlanKeepers = {Role::kCoordinator, Role::kAdmin};
   const std::vector<Role> kReporters = {Role::kStaff, Role::kCoordinator, Role::kAdmin};
   const std::vector<Role> kAuditors = {Role::kInspector, Role::kAdmin};
+  // Who may put a proposal forward (the operations hold each to their own).
+  const std::vector<Role> kProposers = {Role::kStaff, Role::kCoordinator, Role::kApprover,
+                                        Role::kAdmin};
+  const std::vector<Role> kOffices = {Role::kCoordinator, Role::kApprover, Role::kAdmin};
+  const std::vector<Role> kDeciders = {Role::kApprover, Role::kAdmin};
+  const std::vector<Role> kHistoryReaders = {Role::kStaff, Role::kCoordinator, Role::kApprover,
+                                             Role::kInspector, Role::kAdmin};
   static const std::vector<MethodRule> kRules = {
       // Directory: public reads; the focal point keeps it.
       {"sangkien.v1.DirectoryService/ListUnits", Access::kPublic, {}},
@@ -42,9 +49,42 @@ const std::vector<MethodRule>& AccessRules() {
       {"sangkien.v1.AccountService/CreateToken", Access::kAuthenticated, {}},
       {"sangkien.v1.AccountService/ListTokens", Access::kAuthenticated, {}},
       {"sangkien.v1.AccountService/RevokeToken", Access::kAuthenticated, {}},
+      // Proposals: public reads of approved proposals (drafts, appraisal and
+      // votes only for the proposer and internal roles, decided in the
+      // operations). Staff propose and submit; the focal point appraises;
+      // approvers decide and evaluate.
+      {"sangkien.v1.ProposalService/GetProposal", Access::kPublic, {}},
+      {"sangkien.v1.ProposalService/ListProposals", Access::kPublic, {}},
+      {"sangkien.v1.ProposalService/GetProposalSettings", Access::kPublic, {}},
+      {"sangkien.v1.ProposalService/ListProposalEvents", Access::kRoles, kHistoryReaders},
+      {"sangkien.v1.ProposalService/CreateProposal", Access::kRoles, kProposers},
+      {"sangkien.v1.ProposalService/UpdateProposal", Access::kRoles, kProposers},
+      {"sangkien.v1.ProposalService/WithdrawProposal", Access::kRoles, kProposers},
+      {"sangkien.v1.ProposalService/SubmitProposal", Access::kRoles, kProposers},
+      {"sangkien.v1.ProposalService/StartAppraisal", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.ProposalService/RecordAppraisal", Access::kRoles, kPlanKeepers},
+      {"sangkien.v1.ProposalService/ReturnProposal", Access::kRoles, kOffices},
+      {"sangkien.v1.ProposalService/RecordDecision", Access::kRoles, kDeciders},
+      {"sangkien.v1.ProposalService/StartPilot", Access::kRoles, kProposers},
+      {"sangkien.v1.ProposalService/RecordPilotCheck", Access::kRoles, kOffices},
+      {"sangkien.v1.ProposalService/HaltPilot", Access::kRoles, kOffices},
+      {"sangkien.v1.ProposalService/CompletePilot", Access::kRoles, kProposers},
+      {"sangkien.v1.ProposalService/EvaluateProposal", Access::kRoles, kDeciders},
+      {"sangkien.v1.ProposalService/DecideResponsibility", Access::kRoles, kDeciders},
+      {"sangkien.v1.ProposalService/PublishDecision", Access::kRoles, kOffices},
+      {"sangkien.v1.ProposalService/UpdateProposalSettings", Access::kRoles, {Role::kAdmin}},
       // The audit trail.
       {"sangkien.v1.AuditService/ListAuditEvents", Access::kRoles, kAuditors},
       {"sangkien.v1.AuditService/VerifyAuditChain", Access::kRoles, kAuditors},
+      // The holiday calendar: anyone reads it and counts working days with it;
+      // admins keep it.
+      {"sangkien.v1.HolidayCalendarService/ListHolidays", Access::kPublic, {}},
+      {"sangkien.v1.HolidayCalendarService/GetHoliday", Access::kPublic, {}},
+      {"sangkien.v1.HolidayCalendarService/AddWorkingDays", Access::kPublic, {}},
+      {"sangkien.v1.HolidayCalendarService/CountWorkingDays", Access::kPublic, {}},
+      {"sangkien.v1.HolidayCalendarService/CreateHoliday", Access::kRoles, {Role::kAdmin}},
+      {"sangkien.v1.HolidayCalendarService/UpdateHoliday", Access::kRoles, {Role::kAdmin}},
+      {"sangkien.v1.HolidayCalendarService/DeleteHoliday", Access::kRoles, {Role::kAdmin}},
   };
   return kRules;
 }

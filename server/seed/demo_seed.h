@@ -12,6 +12,7 @@
 #include "operations/account_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
+#include "operations/proposal_operations.h"
 
 namespace sangkien::seed {
 
@@ -26,12 +27,12 @@ struct DemoToken {
   std::string secret;
 };
 
-// Seeds when the directory is empty. Returns the demo accounts' tokens when
-// it seeded (their secrets exist nowhere else), nullopt when the database
-// already had data.
+// Seeds when the directory is empty, demo proposals included. Returns the
+// demo accounts' tokens when it seeded (their secrets exist nowhere else),
+// nullopt when the database already had data.
 absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
     operations::DirectoryOperations& directory, operations::PlanOperations& plans,
-    operations::AccountOperations& accounts);
+    operations::AccountOperations& accounts, operations::ProposalOperations& proposals);
 
 }  // namespace sangkien::seed
 

@@ -200,11 +200,78 @@ CREATE TABLE holidays (
 CREATE INDEX holidays_by_kind ON holidays(kind, date);
 )sql";
 
+// Innovation proposals. The workflow's records (appraisal, decision, pilot,
+// evaluation, responsibility, halt) are JSON read whole; the due dates are
+// columns so that "overdue" filters in SQL. Contents versions and events are
+// append-only: triggers refuse any UPDATE or DELETE on them.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE proposals (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  title_sort_key BLOB NOT NULL,
+  proposer_id INTEGER NOT NULL REFERENCES accounts(id),
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  state INTEGER NOT NULL,
+  contents TEXT NOT NULL DEFAULT '{}',
+  contents_version INTEGER NOT NULL DEFAULT 1,
+  record TEXT NOT NULL DEFAULT '{}',
+  submit_date TEXT,
+  decision_date TEXT,
+  decision_due_date TEXT NOT NULL DEFAULT '9999-12-31',
+  report_due_date TEXT NOT NULL DEFAULT '9999-12-31',
+  evaluation_due_date TEXT NOT NULL DEFAULT '9999-12-31',
+  decision_published INTEGER NOT NULL DEFAULT 0,
+  responsibility_published INTEGER NOT NULL DEFAULT 0,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL,
+  submit_time INTEGER
+) STRICT;
+CREATE INDEX proposals_by_create_time ON proposals(create_time, id);
+CREATE INDEX proposals_by_state ON proposals(state, id);
+CREATE INDEX proposals_by_unit ON proposals(unit_id, id);
+CREATE INDEX proposals_by_proposer ON proposals(proposer_id, id);
+
+CREATE TABLE proposal_versions (
+  proposal_id INTEGER NOT NULL REFERENCES proposals(id),
+  version INTEGER NOT NULL,
+  contents TEXT NOT NULL,
+  changed_parts TEXT NOT NULL DEFAULT '[]',
+  reason TEXT NOT NULL DEFAULT '',
+  actor TEXT NOT NULL,
+  create_time INTEGER NOT NULL,
+  PRIMARY KEY (proposal_id, version)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE proposal_events (
+  id INTEGER PRIMARY KEY,
+  proposal_id INTEGER NOT NULL REFERENCES proposals(id),
+  verb TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  state_before INTEGER NOT NULL,
+  state_after INTEGER NOT NULL,
+  contents_version INTEGER NOT NULL
+) STRICT;
+CREATE INDEX proposal_events_by_proposal ON proposal_events(proposal_id, id);
+
+CREATE TRIGGER proposal_events_no_update BEFORE UPDATE ON proposal_events
+BEGIN SELECT RAISE(ABORT, 'proposal events are append-only'); END;
+CREATE TRIGGER proposal_events_no_delete BEFORE DELETE ON proposal_events
+BEGIN SELECT RAISE(ABORT, 'proposal events are append-only'); END;
+CREATE TRIGGER proposal_versions_no_update BEFORE UPDATE ON proposal_versions
+BEGIN SELECT RAISE(ABORT, 'proposal versions are append-only'); END;
+CREATE TRIGGER proposal_versions_no_delete BEFORE DELETE ON proposal_versions
+BEGIN SELECT RAISE(ABORT, 'proposal versions are append-only'); END;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kV1},
       {2, kV2},
       {3, kV3},
+      {4, kV4},
   };
   return kMigrations;
 }

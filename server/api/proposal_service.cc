@@ -1,0 +1,552 @@
+#include "api/proposal_service.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "api/field_mask_support.h"
+#include "api/list_support.h"
+#include "api/proto_convert.h"
+#include "api/request_fingerprint.h"
+#include "api/unary.h"
+#include "domain/validation.h"
+#include "status/errors.h"
+#include "status/status_macros.h"
+#include "storage/proposal_repository.h"
+
+namespace sangkien::api {
+
+using storage::ProposalRepository;
+
+namespace {
+
+constexpr size_t kMaxNoteLength = domain::kMaxShortTextLength;
+
+std::string ProposalName(int64_t id) { return absl::StrCat("proposals/", id); }
+std::string AccountName(int64_t id) { return absl::StrCat("accounts/", id); }
+
+// ---- domain → proto ----
+
+void DayTo(const std::optional<absl::CivilDay>& day, google::type::Date* out) {
+  if (day) ToProto(*day, out);
+}
+
+void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* out) {
+  out->set_bottleneck(c.bottleneck);
+  out->set_necessity(c.necessity);
+  out->set_solutions(c.solutions);
+  out->set_scope(c.scope);
+  out->set_implementers(c.implementers);
+  if (c.pilot_start) ToProto(*c.pilot_start, out->mutable_pilot_period()->mutable_start_date());
+  if (c.pilot_end) ToProto(*c.pilot_end, out->mutable_pilot_period()->mutable_end_date());
+  out->set_resources(c.resources);
+  out->set_feasibility(c.feasibility);
+  out->set_positive_impact(c.positive_impact);
+  out->set_negative_impact(c.negative_impact);
+  out->set_expected_results(c.expected_results);
+  DayTo(c.evaluation_date, out->mutable_evaluation_date());
+}
+
+void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
+  out->set_name(ProposalName(p.id));
+  out->set_title(p.title);
+  out->set_proposer(AccountName(p.proposer_id));
+  out->set_proposer_display_name(p.proposer_display_name);
+  out->set_unit(domain::UnitName(p.unit_id));
+  out->set_unit_display_name(p.unit_display_name);
+  out->set_state(static_cast<v1::ProposalState>(p.state));
+  ContentsToProto(p.contents, out->mutable_contents());
+  out->set_contents_version(p.contents_version);
+  if (p.appraisal) {
+    auto* a = out->mutable_appraisal();
+    a->set_appraiser(p.appraisal->appraiser);
+    a->set_notes(p.appraisal->notes);
+    a->set_recommendation(static_cast<v1::AppraisalRecommendation>(p.appraisal->recommendation));
+    if (p.appraisal->record_time) ToProto(*p.appraisal->record_time, a->mutable_record_time());
+  }
+  if (p.decision) {
+    const auto& d = *p.decision;
+    auto* o = out->mutable_decision();
+    DayTo(d.meeting_date, o->mutable_meeting_date());
+    for (const auto& m : d.members_present) o->add_members_present(m);
+    o->set_head(d.head);
+    for (const auto& b : d.ballots) {
+      auto* pb = o->add_ballots();
+      pb->set_member(b.member);
+      pb->set_choice(static_cast<v1::VoteChoice>(b.choice));
+    }
+    o->set_head_override(d.head_override);
+    o->set_override_statement(d.override_statement);
+    o->set_document_symbol(d.document_symbol);
+    DayTo(d.document_date, o->mutable_document_date());
+    o->set_deliberation(d.deliberation);
+    o->set_votes_for(d.votes_for);
+    o->set_votes_against(d.votes_against);
+    o->set_votes_abstaining(d.votes_abstaining);
+    o->set_passed_by_vote(d.passed_by_vote);
+    o->set_tie_decided_by_head(d.tie_decided_by_head);
+    o->set_result(static_cast<v1::ProposalState>(d.result));
+    o->set_recorded_by(d.recorded_by);
+    if (d.record_time) ToProto(*d.record_time, o->mutable_record_time());
+  }
+  if (p.pilot.start_date || !p.pilot.checks.empty() || p.pilot.completion_report) {
+    auto* pilot = out->mutable_pilot();
+    DayTo(p.pilot.start_date, pilot->mutable_start_date());
+    for (const auto& c : p.pilot.checks) {
+      auto* pc = pilot->add_checks();
+      DayTo(c.check_date, pc->mutable_check_date());
+      pc->set_notes(c.notes);
+      for (const auto& part : c.adjusted_parts) pc->add_adjusted_parts(part);
+      pc->set_contents_version(c.contents_version);
+      pc->set_checked_by(c.checked_by);
+    }
+    if (p.pilot.completion_report) {
+      auto* r = pilot->mutable_completion_report();
+      r->set_text(p.pilot.completion_report->text);
+      DayTo(p.pilot.completion_report->report_date, r->mutable_report_date());
+      r->set_filed_by(p.pilot.completion_report->filed_by);
+    }
+  }
+  if (p.evaluation) {
+    const auto& e = *p.evaluation;
+    auto* o = out->mutable_evaluation();
+    o->set_outcome(static_cast<v1::PilotOutcome>(e.outcome));
+    o->set_objective_causes(e.objective_causes);
+    o->set_subjective_causes(e.subjective_causes);
+    o->set_motives_pure(e.motives_pure);
+    o->set_notes(e.notes);
+    DayTo(e.evaluation_date, o->mutable_evaluation_date());
+    o->set_evaluated_by(e.evaluated_by);
+  }
+  if (p.responsibility) {
+    const auto& r = *p.responsibility;
+    auto* o = out->mutable_responsibility();
+    o->set_kind(static_cast<v1::ResponsibilityKind>(r.kind));
+    o->set_grounds(r.grounds);
+    o->set_document_symbol(r.document_symbol);
+    DayTo(r.document_date, o->mutable_document_date());
+    o->set_decided_by(r.decided_by);
+  }
+  if (p.halt) {
+    auto* h = out->mutable_halt();
+    h->set_reason(p.halt->reason);
+    h->set_halted_by(p.halt->halted_by);
+    DayTo(p.halt->halt_date, h->mutable_halt_date());
+    h->set_before_evaluation_date(p.halt->before_evaluation_date);
+  }
+  auto* d = out->mutable_deadlines();
+  DayTo(p.deadlines.decision_due, d->mutable_decision_due_date());
+  d->set_decision_late(p.deadlines.decision_late);
+  DayTo(p.deadlines.report_due, d->mutable_completion_report_due_date());
+  d->set_completion_report_late(p.deadlines.report_late);
+  DayTo(p.deadlines.evaluation_due, d->mutable_evaluation_due_date());
+  d->set_evaluation_late(p.deadlines.evaluation_late);
+  out->set_overdue(p.deadlines.overdue);
+  out->set_decision_published(p.decision_published);
+  out->set_responsibility_published(p.responsibility_published);
+  out->set_etag(p.etag);
+  ToProto(p.create_time, out->mutable_create_time());
+  ToProto(p.update_time, out->mutable_update_time());
+  if (p.submit_time) ToProto(*p.submit_time, out->mutable_submit_time());
+}
+
+// ---- proto → domain, checked ----
+
+std::optional<absl::CivilDay> Day(domain::Violations& v, const std::string& field,
+                                  const google::type::Date& date, bool required = false) {
+  if (!IsValidProtoDate(date)) {
+    v.Add(field, "is not a real calendar date", "không phải một ngày hợp lệ");
+    return std::nullopt;
+  }
+  auto day = FromProto(date);
+  if (required && !day) v.Add(field, "is required", "bắt buộc phải có");
+  return day;
+}
+
+std::string LongText(domain::Violations& v, const std::string& field, const std::string& value,
+                     bool required = false) {
+  return v.Text(field, value, domain::kMaxLongTextLength, required, true);
+}
+
+domain::ProposalContents CheckContents(domain::Violations& v, const v1::ProposalContents& c,
+                                       const std::string& prefix) {
+  domain::ProposalContents out;
+  auto f = [&](const char* name) { return absl::StrCat(prefix, name); };
+  out.bottleneck = LongText(v, f("bottleneck"), c.bottleneck());
+  out.necessity = LongText(v, f("necessity"), c.necessity());
+  out.solutions = LongText(v, f("solutions"), c.solutions());
+  out.scope = LongText(v, f("scope"), c.scope());
+  out.implementers = LongText(v, f("implementers"), c.implementers());
+  out.pilot_start = Day(v, f("pilot_period.start_date"), c.pilot_period().start_date());
+  out.pilot_end = Day(v, f("pilot_period.end_date"), c.pilot_period().end_date());
+  out.resources = LongText(v, f("resources"), c.resources());
+  out.feasibility = LongText(v, f("feasibility"), c.feasibility());
+  out.positive_impact = LongText(v, f("positive_impact"), c.positive_impact());
+  out.negative_impact = LongText(v, f("negative_impact"), c.negative_impact());
+  out.expected_results = LongText(v, f("expected_results"), c.expected_results());
+  out.evaluation_date = Day(v, f("evaluation_date"), c.evaluation_date());
+  return out;
+}
+
+// Name, etag and note every workflow request carries.
+template <typename Req>
+operations::ProposalCall CheckCall(domain::Violations& v, const Req& req, bool note_required) {
+  operations::ProposalCall call;
+  call.id = v.Name("name", req.name(), "proposals", true);
+  call.etag = v.Text("etag", req.etag(), 100, false);
+  call.note = v.Text("note", req.note(), kMaxNoteLength, note_required, true);
+  return call;
+}
+
+const std::vector<std::string>& UpdatableFields() {
+  static const std::vector<std::string> kFields = {"title", "unit", "contents"};
+  return kFields;
+}
+
+const std::vector<std::string>& ContentsParts() {
+  static const std::vector<std::string> kParts = {
+      "bottleneck",      "necessity",       "solutions",        "scope",
+      "implementers",    "pilot_period",    "resources",        "feasibility",
+      "positive_impact", "negative_impact", "expected_results", "evaluation_date"};
+  return kParts;
+}
+
+}  // namespace
+
+absl::Status ProposalServiceImpl::DoCreateProposal(const domain::Caller& call,
+                                                   const v1::CreateProposalRequest& req,
+                                                   v1::Proposal* resp) {
+  domain::Violations v;
+  v.RequestId("request_id", req.request_id());
+  domain::Proposal p;
+  p.title = v.Text("proposal.title", req.proposal().title(), domain::kMaxShortTextLength, true);
+  p.unit_id = v.Name("proposal.unit", req.proposal().unit(), "units", false);
+  p.contents = CheckContents(v, req.proposal().contents(), "proposal.contents.");
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(auto created, ops_.Create(WithRequestId(call, req.request_id()), std::move(p),
+                                                {req.request_id(), RequestFingerprint(req)}));
+  ProposalToProto(created, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoUpdateProposal(const domain::Caller& call,
+                                                   const v1::UpdateProposalRequest& req,
+                                                   v1::Proposal* resp) {
+  domain::Violations v;
+  int64_t id = v.Name("proposal.name", req.proposal().name(), "proposals", true);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_RETURN_IF_ERROR(CheckUpdateMask(req.update_mask(), UpdatableFields()));
+  SK_ASSIGN_OR_RETURN(domain::Proposal current, ops_.Get(call, id));
+  std::string expected = req.proposal().etag().empty() ? current.etag : req.proposal().etag();
+  if (expected != current.etag) return EtagMismatch(req.proposal().name());
+  v1::Proposal merged;
+  ProposalToProto(current, &merged);
+  ApplyUpdateMask(req.update_mask(), req.proposal(), &merged);
+  domain::Proposal p = current;
+  p.title = v.Text("proposal.title", merged.title(), domain::kMaxShortTextLength, true);
+  p.unit_id = v.Name("proposal.unit", merged.unit(), "units", true);
+  p.contents = CheckContents(v, merged.contents(), "proposal.contents.");
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal updated, ops_.Update(call, p, expected));
+  ProposalToProto(updated, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoGetProposal(const domain::Caller& call,
+                                                const v1::GetProposalRequest& req,
+                                                v1::Proposal* resp) {
+  domain::Violations v;
+  int64_t id = v.Name("name", req.name(), "proposals", true);
+  if (req.contents_version() < 0) {
+    v.Add("contents_version", "must not be negative", "không được âm");
+  }
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.Get(call, id, req.contents_version()));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoListProposals(const domain::Caller& call,
+                                                  const v1::ListProposalsRequest& req,
+                                                  v1::ListProposalsResponse* resp) {
+  ListParams params{"ListProposals",  "",           req.page_size(),
+                    req.page_token(), req.filter(), req.order_by()};
+  ListSpec spec{&ProposalRepository::FilterFields(),
+                &ProposalRepository::OrderFields(),
+                {"create_time", true}};
+  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
+  SK_ASSIGN_OR_RETURN(auto page, ops_.List(call, query));
+  for (const auto& p : page.items) ProposalToProto(p, resp->add_proposals());
+  resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
+  return absl::OkStatus();
+}
+
+#define SK_SIMPLE_VERB(Method, OpsMethod, NoteRequired)                                 \
+  absl::Status ProposalServiceImpl::Do##Method(                                         \
+      const domain::Caller& call, const v1::Method##Request& req, v1::Proposal* resp) { \
+    domain::Violations v;                                                               \
+    operations::ProposalCall pc = CheckCall(v, req, NoteRequired);                      \
+    SK_RETURN_IF_ERROR(v.ToStatus());                                                   \
+    SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.OpsMethod(call, pc));                  \
+    ProposalToProto(p, resp);                                                                   \
+    return absl::OkStatus();                                                            \
+  }
+SK_SIMPLE_VERB(WithdrawProposal, Withdraw, false)
+SK_SIMPLE_VERB(SubmitProposal, Submit, false)
+SK_SIMPLE_VERB(StartAppraisal, StartAppraisal, false)
+SK_SIMPLE_VERB(ReturnProposal, Return, true)
+SK_SIMPLE_VERB(PublishDecision, PublishDecision, false)
+#undef SK_SIMPLE_VERB
+
+absl::Status ProposalServiceImpl::DoRecordAppraisal(const domain::Caller& call,
+                                                    const v1::RecordAppraisalRequest& req,
+                                                    v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  domain::Appraisal a;
+  a.notes = LongText(v, "appraisal.notes", req.appraisal().notes(), true);
+  a.recommendation = static_cast<domain::Recommendation>(req.appraisal().recommendation());
+  if (!v1::AppraisalRecommendation_IsValid(req.appraisal().recommendation()) ||
+      req.appraisal().recommendation() == v1::APPRAISAL_RECOMMENDATION_UNSPECIFIED) {
+    v.Add("appraisal.recommendation", "choose a recommendation", "Phải nêu đề xuất của thẩm định");
+  }
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.RecordAppraisal(call, pc, std::move(a)));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoRecordDecision(const domain::Caller& call,
+                                                   const v1::RecordDecisionRequest& req,
+                                                   v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  const auto& d = req.decision();
+  domain::LeadershipDecision out;
+  out.meeting_date = Day(v, "decision.meeting_date", d.meeting_date());
+  v.ListSize("decision.members_present", d.members_present_size(), 100);
+  for (int i = 0; i < d.members_present_size() && i < 100; ++i) {
+    out.members_present.push_back(v.Text(absl::StrCat("decision.members_present[", i, "]"),
+                                         d.members_present(i), domain::kMaxNameLength, true));
+  }
+  out.head = v.Text("decision.head", d.head(), domain::kMaxNameLength, false);
+  v.ListSize("decision.ballots", d.ballots_size(), 100);
+  for (int i = 0; i < d.ballots_size() && i < 100; ++i) {
+    const auto& b = d.ballots(i);
+    std::string member = v.Text(absl::StrCat("decision.ballots[", i, "].member"), b.member(),
+                                domain::kMaxNameLength, true);
+    if (!v1::VoteChoice_IsValid(b.choice())) {
+      v.Add(absl::StrCat("decision.ballots[", i, "].choice"), "unknown choice",
+            "lựa chọn không hợp lệ");
+    }
+    out.ballots.push_back({member, static_cast<domain::VoteChoice>(b.choice())});
+  }
+  out.head_override = d.head_override();
+  out.override_statement = LongText(v, "decision.override_statement", d.override_statement());
+  out.document_symbol = v.Text("decision.document_symbol", d.document_symbol(), 100, true);
+  out.document_date = Day(v, "decision.document_date", d.document_date(), true);
+  out.deliberation = LongText(v, "decision.deliberation", d.deliberation());
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.RecordDecision(call, pc, std::move(out)));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoStartPilot(const domain::Caller& call,
+                                               const v1::StartPilotRequest& req,
+                                               v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  auto start = Day(v, "start_date", req.start_date());
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.StartPilot(call, pc, start));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoRecordPilotCheck(const domain::Caller& call,
+                                                     const v1::RecordPilotCheckRequest& req,
+                                                     v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  domain::PilotCheck check;
+  check.check_date = Day(v, "check.check_date", req.check().check_date());
+  check.notes = LongText(v, "check.notes", req.check().notes(), true);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  std::vector<std::string> parts;
+  domain::ProposalContents adjusted;
+  if (req.adjustment_mask().paths_size() > 0) {
+    SK_RETURN_IF_ERROR(CheckUpdateMask(req.adjustment_mask(), ContentsParts()));
+    SK_ASSIGN_OR_RETURN(domain::Proposal current, ops_.Get(call, pc.id));
+    v1::ProposalContents merged;
+    ContentsToProto(current.contents, &merged);
+    ApplyUpdateMask(req.adjustment_mask(), req.adjustments(), &merged);
+    adjusted = CheckContents(v, merged, "adjustments.");
+    auto missing = domain::MissingContents(adjusted, "adjustments.");
+    for (auto& m : missing) v.Add(m.field, m.description, m.description_vi);
+    SK_RETURN_IF_ERROR(v.ToStatus());
+    for (const std::string& path : req.adjustment_mask().paths()) {
+      std::string part = path.substr(0, path.find('.'));
+      if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
+    }
+  }
+  SK_ASSIGN_OR_RETURN(domain::Proposal p,
+                      ops_.RecordPilotCheck(call, pc, std::move(check), adjusted, parts));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoHaltPilot(const domain::Caller& call,
+                                              const v1::HaltPilotRequest& req, v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc;
+  pc.id = v.Name("name", req.name(), "proposals", true);
+  pc.etag = v.Text("etag", req.etag(), 100, false);
+  pc.note = v.Text("reason", req.reason(), kMaxNoteLength, false, true);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.HaltPilot(call, pc, pc.note));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoCompletePilot(const domain::Caller& call,
+                                                  const v1::CompletePilotRequest& req,
+                                                  v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  domain::CompletionReport report;
+  report.text = LongText(v, "report.text", req.report().text(), true);
+  report.report_date = Day(v, "report.report_date", req.report().report_date());
+  if (report.report_date && *report.report_date > ops_.Today()) {
+    v.Add("report.report_date", "must not be in the future", "không được là ngày trong tương lai");
+  }
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.CompletePilot(call, pc, std::move(report)));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoEvaluateProposal(const domain::Caller& call,
+                                                     const v1::EvaluateProposalRequest& req,
+                                                     v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  const auto& e = req.evaluation();
+  domain::Evaluation out;
+  out.outcome = static_cast<domain::PilotOutcome>(e.outcome());
+  bool known =
+      v1::PilotOutcome_IsValid(e.outcome()) && e.outcome() != v1::PILOT_OUTCOME_UNSPECIFIED;
+  if (!known) {
+    v.Add("evaluation.outcome", "choose ACHIEVED, PARTIAL or NOT_ACHIEVED",
+          "Phải chọn đạt, đạt một phần hoặc không đạt");
+  }
+  bool achieved = e.outcome() == v1::PILOT_OUTCOME_ACHIEVED;
+  out.objective_causes =
+      LongText(v, "evaluation.objective_causes", e.objective_causes(), known && !achieved);
+  out.subjective_causes =
+      LongText(v, "evaluation.subjective_causes", e.subjective_causes(), known && !achieved);
+  out.motives_pure = e.motives_pure();
+  out.notes = LongText(v, "evaluation.notes", e.notes());
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.Evaluate(call, pc, std::move(out)));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoDecideResponsibility(const domain::Caller& call,
+                                                         const v1::DecideResponsibilityRequest& req,
+                                                         v1::Proposal* resp) {
+  domain::Violations v;
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  const auto& d = req.decision();
+  domain::ResponsibilityDecision out;
+  out.kind = static_cast<domain::ResponsibilityKind>(d.kind());
+  if (!v1::ResponsibilityKind_IsValid(d.kind()) ||
+      d.kind() == v1::RESPONSIBILITY_KIND_UNSPECIFIED) {
+    v.Add("decision.kind", "choose EXCLUDED, EXEMPTED, REDUCED or NOT_EXEMPTED",
+          "Phải chọn loại trừ, miễn, giảm nhẹ hoặc không miễn trách nhiệm");
+  }
+  out.grounds = LongText(v, "decision.grounds", d.grounds(), true);
+  out.document_symbol = v.Text("decision.document_symbol", d.document_symbol(), 100, true);
+  out.document_date = Day(v, "decision.document_date", d.document_date(), true);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.DecideResponsibility(call, pc, std::move(out)));
+  ProposalToProto(p, resp);
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoListProposalEvents(const domain::Caller& call,
+                                                       const v1::ListProposalEventsRequest& req,
+                                                       v1::ListProposalEventsResponse* resp) {
+  domain::Violations v;
+  int64_t id = v.Name("parent", req.parent(), "proposals", true);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  ListParams params{"ListProposalEvents", req.parent(), req.page_size(), req.page_token(), "", ""};
+  ListSpec spec{nullptr, nullptr, {"id", false}};
+  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
+  SK_ASSIGN_OR_RETURN(auto page, ops_.ListEvents(call, id, query));
+  for (const auto& e : page.items) {
+    auto* out = resp->add_events();
+    out->set_name(absl::StrCat(ProposalName(e.proposal_id), "/events/", e.id));
+    out->set_verb(e.verb);
+    out->set_actor(e.actor);
+    ToProto(e.time, out->mutable_time());
+    out->set_note(e.note);
+    out->set_state_before(static_cast<v1::ProposalState>(e.state_before));
+    out->set_state_after(static_cast<v1::ProposalState>(e.state_after));
+    out->set_contents_version(e.contents_version);
+  }
+  resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoGetProposalSettings(const domain::Caller& call,
+                                                        const v1::GetProposalSettingsRequest& req,
+                                                        v1::ProposalSettings* resp) {
+  SK_ASSIGN_OR_RETURN(auto policy, ops_.GetSubmissionPolicy());
+  resp->set_submission_policy(static_cast<v1::SubmissionPolicy>(policy));
+  return absl::OkStatus();
+}
+
+absl::Status ProposalServiceImpl::DoUpdateProposalSettings(
+    const domain::Caller& call, const v1::UpdateProposalSettingsRequest& req,
+    v1::ProposalSettings* resp) {
+  auto policy = req.settings().submission_policy();
+  if (!v1::SubmissionPolicy_IsValid(policy) || policy == v1::SUBMISSION_POLICY_UNSPECIFIED) {
+    return InvalidField("settings.submission_policy", "choose ANY_STAFF or LEADERS_ONLY",
+                        "Phải chọn ANY_STAFF hoặc LEADERS_ONLY");
+  }
+  SK_ASSIGN_OR_RETURN(
+      auto set, ops_.SetSubmissionPolicy(call, static_cast<domain::SubmissionPolicy>(policy)));
+  resp->set_submission_policy(static_cast<v1::SubmissionPolicy>(set));
+  return absl::OkStatus();
+}
+
+#define SK_UNARY_IMPL(Method, Request, Response)                                                  \
+  grpc::ServerUnaryReactor* ProposalServiceImpl::Method(grpc::CallbackServerContext* ctx,         \
+                                                        const Request* req, Response* resp) {     \
+    return FinishUnary(ctx, gate_, "sangkien.v1.ProposalService/" #Method,                        \
+                       [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
+  }
+SK_UNARY_IMPL(CreateProposal, v1::CreateProposalRequest, v1::Proposal)
+SK_UNARY_IMPL(UpdateProposal, v1::UpdateProposalRequest, v1::Proposal)
+SK_UNARY_IMPL(GetProposal, v1::GetProposalRequest, v1::Proposal)
+SK_UNARY_IMPL(ListProposals, v1::ListProposalsRequest, v1::ListProposalsResponse)
+SK_UNARY_IMPL(WithdrawProposal, v1::WithdrawProposalRequest, v1::Proposal)
+SK_UNARY_IMPL(SubmitProposal, v1::SubmitProposalRequest, v1::Proposal)
+SK_UNARY_IMPL(StartAppraisal, v1::StartAppraisalRequest, v1::Proposal)
+SK_UNARY_IMPL(RecordAppraisal, v1::RecordAppraisalRequest, v1::Proposal)
+SK_UNARY_IMPL(ReturnProposal, v1::ReturnProposalRequest, v1::Proposal)
+SK_UNARY_IMPL(RecordDecision, v1::RecordDecisionRequest, v1::Proposal)
+SK_UNARY_IMPL(StartPilot, v1::StartPilotRequest, v1::Proposal)
+SK_UNARY_IMPL(RecordPilotCheck, v1::RecordPilotCheckRequest, v1::Proposal)
+SK_UNARY_IMPL(HaltPilot, v1::HaltPilotRequest, v1::Proposal)
+SK_UNARY_IMPL(CompletePilot, v1::CompletePilotRequest, v1::Proposal)
+SK_UNARY_IMPL(EvaluateProposal, v1::EvaluateProposalRequest, v1::Proposal)
+SK_UNARY_IMPL(DecideResponsibility, v1::DecideResponsibilityRequest, v1::Proposal)
+SK_UNARY_IMPL(PublishDecision, v1::PublishDecisionRequest, v1::Proposal)
+SK_UNARY_IMPL(ListProposalEvents, v1::ListProposalEventsRequest, v1::ListProposalEventsResponse)
+SK_UNARY_IMPL(GetProposalSettings, v1::GetProposalSettingsRequest, v1::ProposalSettings)
+SK_UNARY_IMPL(UpdateProposalSettings, v1::UpdateProposalSettingsRequest, v1::ProposalSettings)
+#undef SK_UNARY_IMPL
+
+}  // namespace sangkien::api
