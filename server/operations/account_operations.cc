@@ -31,6 +31,24 @@ bool IsSelf(const domain::Principal& p, int64_t account_id) {
   return !p.is_public() && p.account_id == account_id;
 }
 
+// Refuses a token change to someone who is neither the account nor an admin.
+// Inspectors see every account and token, so they are told the truth: NOT_FOUND
+// when the resource does not exist, PERMISSION_DENIED when it does. To anyone
+// else another account's tokens do not exist.
+absl::Status RefuseTokenChange(storage::Database& db, const domain::Principal& principal,
+                               int64_t account_id, std::optional<int64_t> token_id) {
+  std::string name = token_id ? TokenName(account_id, *token_id) : AccountName(account_id);
+  if (!principal.Has(domain::Role::kInspector)) return NotFound(name);
+  SK_RETURN_IF_ERROR(db.Read([&](Connection& c) -> absl::Status {
+    if (token_id) return AccountRepository::GetToken(c, account_id, *token_id).status();
+    return AccountRepository::Get(c, account_id).status();
+  }));
+  return MakeError(
+      absl::StatusCode::kPermissionDenied, "PERMISSION_DENIED",
+      absl::StrCat("only an admin or ", AccountName(account_id), " itself may change its tokens"),
+      "Chỉ quản trị viên hoặc chính tài khoản đó được thay đổi mã truy cập");
+}
+
 absl::Status CheckScope(Connection& c, const domain::Account& a) {
   bool needs_unit = false, kiosk = false;
   for (auto r : a.roles) {
@@ -161,7 +179,7 @@ absl::StatusOr<CreatedToken> AccountOperations::CreateToken(const domain::Princi
                                                             const std::string& display_name,
                                                             std::optional<absl::Duration> ttl) {
   if (!IsSelf(principal, account_id) && !principal.Has(domain::Role::kAdmin)) {
-    return NotFound(AccountName(account_id));
+    return RefuseTokenChange(db_, principal, account_id, std::nullopt);
   }
   return IssueToken(actor, account_id, display_name, ttl);
 }
@@ -198,7 +216,7 @@ absl::StatusOr<domain::Token> AccountOperations::RevokeToken(const domain::Princ
                                                              int64_t account_id,
                                                              int64_t token_id) {
   if (!IsSelf(principal, account_id) && !principal.Has(domain::Role::kAdmin)) {
-    return NotFound(TokenName(account_id, token_id));
+    return RefuseTokenChange(db_, principal, account_id, token_id);
   }
   domain::Token revoked;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {

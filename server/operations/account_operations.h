@@ -39,7 +39,8 @@ class AccountOperations {
                                                 const domain::Account& account,
                                                 const std::string& expected_etag);
 
-  // The account itself or an admin.
+  // The account itself or an admin; PERMISSION_DENIED for an inspector, who
+  // sees the account, and NOT_FOUND for anyone else.
   absl::StatusOr<CreatedToken> CreateToken(const domain::Principal& principal,
                                            const domain::Actor& actor, int64_t account_id,
                                            const std::string& display_name,
@@ -48,7 +49,7 @@ class AccountOperations {
   absl::StatusOr<domain::ListPage<domain::Token>> ListTokens(const domain::Principal& principal,
                                                              int64_t account_id,
                                                              const domain::ListQuery& query);
-  // The account itself or an admin.
+  // The account itself or an admin; refused as CreateToken refuses.
   absl::StatusOr<domain::Token> RevokeToken(const domain::Principal& principal,
                                             const domain::Actor& actor, int64_t account_id,
                                             int64_t token_id);
