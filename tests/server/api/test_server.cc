@@ -1,6 +1,10 @@
 #include "test_server.h"
 
+#include <grpcpp/generic/generic_stub.h>
 #include <stdlib.h>
+
+#include <algorithm>
+#include <future>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -46,7 +50,7 @@ void ApiTest::SetUp() {
   UseDemoAccount("admin");
 }
 
-void ApiTest::UseDemoAccount(const std::string& label) { token_ = DemoSecret(label); }
+void ApiTest::UseDemoAccount(const std::string& label) { UseToken(DemoSecret(label)); }
 
 const std::string& ApiTest::DemoSecret(const std::string& label) {
   auto it = demo_secrets_.find(label);
@@ -55,9 +59,57 @@ const std::string& ApiTest::DemoSecret(const std::string& label) {
   return it == demo_secrets_.end() ? kNone : it->second;
 }
 
+const std::string& ApiTest::DemoAccountName(const std::string& label) {
+  auto it = demo_accounts_.find(label);
+  EXPECT_NE(it, demo_accounts_.end()) << "no demo account " << label;
+  static const std::string kNone;
+  return it == demo_accounts_.end() ? kNone : it->second;
+}
+
 void ApiTest::Prepare(grpc::ClientContext& context) const {
   context.set_deadline(CallDeadline());
-  if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
+  if (!authorization_.empty()) context.AddMetadata("authorization", authorization_);
+}
+
+absl::Time ApiTest::Now() const { return FixedNow() + absl::Microseconds(clock_offset_us_.load()); }
+
+void ApiTest::AdvanceClock(absl::Duration by) { clock_offset_us_ += absl::ToInt64Microseconds(by); }
+
+grpc::Status ApiTest::CallMethod(const google::protobuf::MethodDescriptor& method,
+                                 const google::protobuf::Message& request,
+                                 google::protobuf::Message* response) {
+  if (request.GetDescriptor() != method.input_type() ||
+      response->GetDescriptor() != method.output_type()) {
+    ADD_FAILURE() << method.full_name() << " takes " << method.input_type()->full_name()
+                  << " and returns " << method.output_type()->full_name() << ", not "
+                  << request.GetDescriptor()->full_name() << " and "
+                  << response->GetDescriptor()->full_name();
+    return grpc::Status(grpc::StatusCode::INTERNAL, "wrong message types");
+  }
+  std::string bytes;
+  request.SerializeToString(&bytes);
+  grpc::Slice slice(bytes);
+  grpc::ByteBuffer request_buffer(&slice, 1), response_buffer;
+  grpc::GenericStub stub(channel_);
+  grpc::ClientContext context;
+  Prepare(context);
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, absl::StrCat("/", method.service()->full_name(), "/", method.name()),
+                 grpc::StubOptions(), &request_buffer, &response_buffer,
+                 [&done](grpc::Status s) { done.set_value(std::move(s)); });
+  grpc::Status status = done.get_future().get();
+  if (!status.ok()) return status;
+  std::vector<grpc::Slice> slices;
+  std::string out;
+  if (response_buffer.Dump(&slices).ok()) {
+    for (const grpc::Slice& s : slices) {
+      out.append(reinterpret_cast<const char*>(s.begin()), s.size());
+    }
+  }
+  if (!response->ParseFromString(out)) {
+    return grpc::Status(grpc::StatusCode::DATA_LOSS, "undecodable " + method.full_name());
+  }
+  return status;
 }
 
 void ApiTest::StartServer() {
@@ -66,21 +118,30 @@ void ApiTest::StartServer() {
   options.database_path = (dir_ / "sangkien.db").string();
   options.seed_demo = true;
   options.log_calls = false;
-  options.clock = [] { return FixedNow(); };
+  options.clock = [this] { return Now(); };
   auto started = api::Server::Start(std::move(options));
   ASSERT_TRUE(started.ok()) << started.status();
   server_ = std::move(*started);
   ASSERT_GT(server_->port(), 0);
-  for (const auto& t : server_->demo_tokens()) demo_secrets_[t.label] = t.secret;
+  for (const auto& t : server_->demo_tokens()) {
+    demo_secrets_[t.label] = t.secret;
+    demo_accounts_[t.label] = t.account;
+  }
   target_ = absl::StrCat("127.0.0.1:", server_->port());
   channel_ = grpc::CreateChannel(target_, grpc::InsecureChannelCredentials());
   plans_ = v1::PlanService::NewStub(channel_);
   directory_ = v1::DirectoryService::NewStub(channel_);
+  accounts_ = v1::AccountService::NewStub(channel_);
+  audit_ = v1::AuditService::NewStub(channel_);
+  proposals_ = v1::ProposalService::NewStub(channel_);
 }
 
 void ApiTest::RestartServer() {
   plans_.reset();
   directory_.reset();
+  accounts_.reset();
+  audit_.reset();
+  proposals_.reset();
   channel_.reset();
   server_->Shutdown(absl::Seconds(5));
   server_->Wait();
@@ -91,6 +152,9 @@ void ApiTest::RestartServer() {
 void ApiTest::TearDown() {
   plans_.reset();
   directory_.reset();
+  accounts_.reset();
+  audit_.reset();
+  proposals_.reset();
   channel_.reset();
   if (server_) {
     server_->Shutdown(absl::Seconds(5));
@@ -234,6 +298,90 @@ std::vector<v1::ProgressReport> ApiTest::AllReports(const std::string& task) {
     request.set_page_token(response.next_page_token());
   }
   return reports;
+}
+
+v1::Proposal ApiTest::ProposalIn(v1::ProposalState state, const std::string& proposer) {
+  const std::string caller = authorization_;
+  v1::Proposal p;
+  auto step = [&](const std::string& who, auto rpc, auto request) {
+    UseDemoAccount(who);
+    request.set_name(p.name());
+    grpc::Status status = Call(rpc, request, &p);
+    EXPECT_TRUE(status.ok()) << request.GetDescriptor()->name() << ": " << status.error_message();
+  };
+  UseDemoAccount(proposer);
+  v1::CreateProposalRequest create;
+  create.mutable_proposal()->set_title("Rút ngắn thời gian chứng thực bản sao");
+  v1::ProposalContents& c = *create.mutable_proposal()->mutable_contents();
+  c.set_bottleneck("Hồ sơ chứng thực phải chờ 2 ngày vì chỉ có một người ký.");
+  c.set_necessity("Người dân phản ánh nhiều lần tại các kỳ tiếp xúc cử tri.");
+  c.set_solutions("Ủy quyền ký chứng thực cho Phó Chủ tịch trực bộ phận một cửa.");
+  c.set_scope("Bộ phận một cửa của xã.");
+  c.set_implementers("Văn phòng UBND xã, công chức Tư pháp - Hộ tịch.");
+  *c.mutable_pilot_period()->mutable_start_date() = MakeDate(2026, 12, 1);
+  *c.mutable_pilot_period()->mutable_end_date() = MakeDate(2027, 2, 26);
+  c.set_resources("Không phát sinh kinh phí.");
+  c.set_feasibility("Đúng thẩm quyền theo quy định về chứng thực.");
+  c.set_positive_impact("Trả kết quả trong ngày.");
+  c.set_negative_impact("Tăng khối lượng ký của Phó Chủ tịch.");
+  c.set_expected_results("95% hồ sơ chứng thực trả trong ngày.");
+  *c.mutable_evaluation_date() = MakeDate(2026, 12, 15);
+  grpc::Status status = Call(&v1::ProposalService::Stub::CreateProposal, create, &p);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+
+  // The states in workflow order, each with the step that reaches it.
+  const std::vector<v1::ProposalState> order = {
+      v1::PROPOSAL_STATE_DRAFT,    v1::PROPOSAL_STATE_SUBMITTED, v1::PROPOSAL_STATE_UNDER_APPRAISAL,
+      v1::PROPOSAL_STATE_APPROVED, v1::PROPOSAL_STATE_PILOTING,  v1::PROPOSAL_STATE_PILOT_COMPLETED,
+      v1::PROPOSAL_STATE_EVALUATED};
+  auto at_least = [&](v1::ProposalState s) {
+    return std::find(order.begin(), order.end(), state) >= std::find(order.begin(), order.end(), s);
+  };
+  EXPECT_NE(std::find(order.begin(), order.end(), state), order.end())
+      << "no path to " << v1::ProposalState_Name(state);
+  if (at_least(v1::PROPOSAL_STATE_SUBMITTED)) {
+    step(proposer, &v1::ProposalService::Stub::SubmitProposal, v1::SubmitProposalRequest());
+  }
+  if (at_least(v1::PROPOSAL_STATE_UNDER_APPRAISAL)) {
+    step("coordinator", &v1::ProposalService::Stub::StartAppraisal, v1::StartAppraisalRequest());
+    v1::RecordAppraisalRequest appraisal;
+    appraisal.mutable_appraisal()->set_notes("Đề xuất khả thi, đúng thẩm quyền.");
+    appraisal.mutable_appraisal()->set_recommendation(v1::APPRAISAL_RECOMMENDATION_APPROVE);
+    step("coordinator", &v1::ProposalService::Stub::RecordAppraisal, appraisal);
+  }
+  if (at_least(v1::PROPOSAL_STATE_APPROVED)) {
+    v1::RecordDecisionRequest decision;
+    v1::LeadershipDecision& d = *decision.mutable_decision();
+    d.set_head("Chủ tịch");
+    for (const char* member : {"Chủ tịch", "Phó Chủ tịch", "Ủy viên"}) {
+      d.add_members_present(member);
+      v1::Ballot* ballot = d.add_ballots();
+      ballot->set_member(member);
+      ballot->set_choice(v1::VOTE_CHOICE_FOR);
+    }
+    d.set_document_symbol("101/QĐ-UBND");
+    *d.mutable_document_date() = MakeDate(2026, 11, 27);
+    step("approver", &v1::ProposalService::Stub::RecordDecision, decision);
+  }
+  if (at_least(v1::PROPOSAL_STATE_PILOTING)) {
+    step(proposer, &v1::ProposalService::Stub::StartPilot, v1::StartPilotRequest());
+  }
+  if (at_least(v1::PROPOSAL_STATE_PILOT_COMPLETED)) {
+    v1::CompletePilotRequest complete;
+    complete.mutable_report()->set_text("Báo cáo kết quả thí điểm.");
+    step(proposer, &v1::ProposalService::Stub::CompletePilot, complete);
+  }
+  if (at_least(v1::PROPOSAL_STATE_EVALUATED)) {
+    v1::EvaluateProposalRequest evaluate;
+    evaluate.mutable_evaluation()->set_outcome(v1::PILOT_OUTCOME_PARTIAL);
+    evaluate.mutable_evaluation()->set_objective_causes("Giá vật tư tăng.");
+    evaluate.mutable_evaluation()->set_subjective_causes("Phối hợp chưa chặt chẽ.");
+    evaluate.mutable_evaluation()->set_motives_pure(true);
+    step("approver", &v1::ProposalService::Stub::EvaluateProposal, evaluate);
+  }
+  EXPECT_EQ(p.state(), state) << v1::ProposalState_Name(p.state());
+  authorization_ = caller;
+  return p;
 }
 
 std::vector<std::string> Numbers(const std::vector<v1::Task>& tasks) {

@@ -4,9 +4,12 @@
 #ifndef SANGKIEN_TESTS_SERVER_API_TEST_SERVER_H_
 #define SANGKIEN_TESTS_SERVER_API_TEST_SERVER_H_
 
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -17,8 +20,11 @@
 #include "absl/time/time.h"
 #include "api/server.h"
 #include "google/type/date.pb.h"
+#include "sangkien/v1/account_service.grpc.pb.h"
+#include "sangkien/v1/audit_service.grpc.pb.h"
 #include "sangkien/v1/directory_service.grpc.pb.h"
 #include "sangkien/v1/plan_service.grpc.pb.h"
+#include "sangkien/v1/proposal_service.grpc.pb.h"
 
 namespace sangkien::api_test {
 
@@ -27,7 +33,8 @@ namespace v1 = ::sangkien::v1;
 // Every call carries a deadline this far out.
 inline constexpr std::chrono::seconds kCallTimeout{10};
 
-// 2026-11-27 09:00 in the district (UTC+7): the server's "now".
+// 2026-11-27 09:00 in the district (UTC+7): the server's "now" until a test
+// advances its clock.
 absl::Time FixedNow();
 
 // A deadline kCallTimeout from now, for contexts built by hand.
@@ -60,15 +67,54 @@ class ApiTest : public ::testing::Test {
     Prepare(context);
     return ((*directory_).*rpc)(&context, request, response);
   }
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::AccountService::Stub::*rpc)(grpc::ClientContext*, const Req&,
+                                                                  Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    Prepare(context);
+    return ((*accounts_).*rpc)(&context, request, response);
+  }
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::AuditService::Stub::*rpc)(grpc::ClientContext*, const Req&,
+                                                                Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    Prepare(context);
+    return ((*audit_).*rpc)(&context, request, response);
+  }
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::ProposalService::Stub::*rpc)(grpc::ClientContext*, const Req&,
+                                                                   Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    Prepare(context);
+    return ((*proposals_).*rpc)(&context, request, response);
+  }
+  // Calls any unary RPC by its descriptor through a generic stub, as the
+  // current identity. `request` and `response` must be the method's types.
+  grpc::Status CallMethod(const google::protobuf::MethodDescriptor& method,
+                          const google::protobuf::Message& request,
+                          google::protobuf::Message* response);
 
   // Calls run as a demo account ("admin" by default; labels as the demo
   // seed names them: "coordinator", "staff Tân Lập", "kiosk Hòa Bình", …),
   // or as the public.
   void UseDemoAccount(const std::string& label);
-  void UsePublic() { token_.clear(); }
+  void UsePublic() { authorization_.clear(); }
+  // Calls run with this bearer secret.
+  void UseToken(const std::string& secret) { authorization_ = "Bearer " + secret; }
+  // Calls send this `authorization` header verbatim ("Basic abc").
+  void UseAuthorization(const std::string& header) { authorization_ = header; }
   const std::string& DemoSecret(const std::string& label);
-  // Sets the deadline and, unless public, the bearer token.
+  // "accounts/N" of a demo account.
+  const std::string& DemoAccountName(const std::string& label);
+  // Sets the deadline and, unless public, the authorization header.
   void Prepare(grpc::ClientContext& context) const;
+
+  // The server's clock: FixedNow() plus whatever the test advanced it by.
+  absl::Time Now() const;
+  void AdvanceClock(absl::Duration by);
 
   // "units/N" of the unit with this display name; fails the test if absent.
   std::string UnitNamed(const std::string& display_name);
@@ -95,6 +141,14 @@ class ApiTest : public ::testing::Test {
                                              const std::string& order_by = "");
   std::vector<v1::ProgressReport> AllReports(const std::string& task);
 
+  // A fresh proposal with complete contents, put forward by the demo account
+  // `proposer` for its own unit and taken to `state` by the roles whose step
+  // each is: the proposer submits, starts the pilot and reports on it, the
+  // coordinator appraises (UNDER_APPRAISAL means with the appraisal
+  // recorded), the approver decides (the vote passes) and evaluates (PARTIAL,
+  // motives pure). DRAFT through EVALUATED; the identity is kept.
+  v1::Proposal ProposalIn(v1::ProposalState state, const std::string& proposer);
+
   // Stops the server and starts a new one on the same database (and a new
   // port), with fresh stubs.
   void RestartServer();
@@ -102,9 +156,14 @@ class ApiTest : public ::testing::Test {
   api::Server& server() { return *server_; }
   const std::string& target() const { return target_; }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
+  // The SQLite file the server runs on.
+  std::string database_path() const { return (dir_ / "sangkien.db").string(); }
 
   std::unique_ptr<v1::PlanService::Stub> plans_;
   std::unique_ptr<v1::DirectoryService::Stub> directory_;
+  std::unique_ptr<v1::AccountService::Stub> accounts_;
+  std::unique_ptr<v1::AuditService::Stub> audit_;
+  std::unique_ptr<v1::ProposalService::Stub> proposals_;
 
  private:
   void StartServer();
@@ -113,8 +172,10 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<api::Server> server_;
   std::string target_;
   std::shared_ptr<grpc::Channel> channel_;
-  std::map<std::string, std::string> demo_secrets_;  // from the seeding start
-  std::string token_;
+  std::map<std::string, std::string> demo_secrets_;   // from the seeding start
+  std::map<std::string, std::string> demo_accounts_;  // label → "accounts/N"
+  std::string authorization_;                         // empty: the public
+  std::atomic<int64_t> clock_offset_us_{0};
 };
 
 // The tasks' numbers, in order.
