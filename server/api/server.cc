@@ -1,9 +1,9 @@
 #include "api/server.h"
 
+#include <arpa/inet.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
-#include <arpa/inet.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -115,7 +115,8 @@ struct PkeyDeleter {
 };
 
 std::unique_ptr<BIO, BioDeleter> MemoryBio(const std::string& pem) {
-  return std::unique_ptr<BIO, BioDeleter>(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  return std::unique_ptr<BIO, BioDeleter>(
+      BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
 }
 
 // Parses what gRPC would otherwise reject later with a message that names
@@ -147,10 +148,12 @@ absl::Status CheckServerPem(const ServerOptions& options, const std::string& cer
 
 absl::Status CheckCaPem(const ServerOptions& options, const std::string& ca_pem) {
   auto bio = MemoryBio(ca_pem);
-  std::unique_ptr<X509, X509Deleter> ca(PEM_read_bio_X509(bio.get(), nullptr, NoPassphrase, nullptr));
+  std::unique_ptr<X509, X509Deleter> ca(
+      PEM_read_bio_X509(bio.get(), nullptr, NoPassphrase, nullptr));
   if (!ca) {
-    return absl::InvalidArgumentError(absl::StrCat("--tls_client_ca: ", options.tls_client_ca_file,
-                                                   " holds no PEM certificate (BEGIN CERTIFICATE)"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("--tls_client_ca: ", options.tls_client_ca_file,
+                     " holds no PEM certificate (BEGIN CERTIFICATE)"));
   }
   return absl::OkStatus();
 }

@@ -1,0 +1,136 @@
+#include "tools/ctl_common.h"
+
+#include <filesystem>
+#include <iostream>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "status/errors.h"
+
+namespace sangkien::ctl {
+
+std::optional<Args> Args::Parse(const std::vector<std::string>& args,
+                                const std::set<std::string>& valued,
+                                const std::set<std::string>& switches) {
+  Args out;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.size() < 2 || arg.compare(0, 2, "--") != 0) {
+      out.positional_.push_back(arg);
+      continue;
+    }
+    std::string name = arg;
+    std::optional<std::string> value;
+    if (size_t eq = arg.find('='); eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    }
+    if (name == "--db" || valued.count(name) > 0) {
+      if (!value) {
+        if (i + 1 >= args.size()) {
+          std::cerr << "sangkienctl: " << name << " needs a value\n";
+          return std::nullopt;
+        }
+        value = args[++i];
+      }
+      out.values_[name].push_back(*value);
+    } else if (switches.count(name) > 0 && !value) {
+      out.switches_.insert(name);
+    } else {
+      std::cerr << "sangkienctl: unknown option " << arg << "\n";
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+bool Args::Has(const std::string& option) const {
+  return switches_.count(option) > 0 || values_.count(option) > 0;
+}
+
+std::string Args::Value(const std::string& option, const std::string& fallback) const {
+  auto it = values_.find(option);
+  return it == values_.end() || it->second.empty() ? fallback : it->second.back();
+}
+
+std::vector<std::string> Args::Values(const std::string& option) const {
+  auto it = values_.find(option);
+  return it == values_.end() ? std::vector<std::string>() : it->second;
+}
+
+void PrintError(const std::string& what, const absl::Status& status) {
+  std::cerr << "sangkienctl: " << what << ": " << status.message() << "\n";
+  std::string vi = ErrorMessageVi(status);
+  if (!vi.empty() && vi != status.message()) std::cerr << "  " << vi << "\n";
+  for (const FieldViolation& v : ErrorFieldViolations(status)) {
+    std::cerr << "  " << v.field << ": " << v.description;
+    if (!v.description_vi.empty()) std::cerr << " (" << v.description_vi << ")";
+    std::cerr << "\n";
+  }
+}
+
+std::unique_ptr<storage::Database> OpenExistingDatabase(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    std::cerr << "sangkienctl: no database at " << path << " (start sangkien-server once with --db "
+              << path << " to create it, or pass --db PATH)\n";
+    return nullptr;
+  }
+  storage::DatabaseOptions options;
+  options.path = path;
+  options.reader_count = 1;
+  auto db = storage::Database::Open(options);
+  if (!db.ok()) {
+    PrintError(absl::StrCat("cannot open ", path), db.status());
+    return nullptr;
+  }
+  return std::move(*db);
+}
+
+std::string DisplayTime(absl::Time time) {
+  return absl::FormatTime("%Y-%m-%d %H:%M %Ez", time, absl::LocalTimeZone());
+}
+
+std::optional<int64_t> ParsePositive(const std::string& text) {
+  int64_t value = 0;
+  if (!absl::SimpleAtoi(text, &value) || value <= 0) return std::nullopt;
+  return value;
+}
+
+int Usage() {
+  std::cerr << R"(usage: sangkienctl COMMAND ... [--db PATH]
+Administration on the database file (default var/sangkien.db), also while
+sangkien-server runs. Writes are recorded in the audit trail as "system".
+
+  account create --name NAME --role ROLE [--role ROLE ...] [--unit units/N]
+                 [--position TEXT] [--service] [--token-name TEXT]
+                 [--ttl-days N] [--no-token]
+      Creates an account and prints a bearer token for it, once. Roles:
+      admin, inspector, approver, coordinator, publisher, staff, kiosk
+      (staff and kiosk need --unit). The first admin is made this way.
+  account list                       every account, with roles and state
+  account disable accounts/N         its tokens stop working at once
+  account enable accounts/N
+  token create accounts/N [--name TEXT] [--ttl-days N]
+                                     prints the new token's secret, once
+  token list accounts/N
+  token revoke accounts/N/tokens/M
+  backup --to FILE [--pages-per-step N]
+      Online backup (a consistent snapshot, safe while the server writes),
+      checked with PRAGMA integrity_check.
+  restore --from FILE
+      Checks the backup, then replaces the database with it. Stop the
+      server first: a database in use is refused.
+  audit verify
+      Walks the hash-chained audit trail (read-only). Exit 0: intact;
+      1: broken (names the first bad event) or could not be read.
+  import FILE [--dry-run] [--publish]
+      Parses a plan's text (copied from a PDF or Word file) and stores it
+      with its tasks and assignments; --dry-run only reports what it found.
+
+Exit status: 0 done, 1 failed, 2 usage error. See docs/OPERATIONS.md.
+)";
+  return kUsage;
+}
+
+}  // namespace sangkien::ctl
