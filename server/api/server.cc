@@ -23,6 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "api/account_service.h"
 #include "api/audit_service.h"
+#include "api/calendar_service.h"
 #include "api/call_gate.h"
 #include "api/call_log_interceptor.h"
 #include "api/directory_service.h"
@@ -32,10 +33,12 @@
 #include "auth/authenticator.h"
 #include "domain/page_token.h"
 #include "operations/account_operations.h"
+#include "operations/calendar_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
 #include "seed/demo_seed.h"
+#include "seed/holiday_seed.h"
 #include "status/status_macros.h"
 #include "storage/database.h"
 #include "storage/request_log.h"
@@ -48,6 +51,7 @@ struct Server::Impl {
   std::unique_ptr<operations::DirectoryOperations> directory;
   std::unique_ptr<operations::PlanOperations> plans;
   std::unique_ptr<operations::AccountOperations> accounts;
+  std::unique_ptr<operations::CalendarOperations> calendar;
   std::unique_ptr<operations::ProposalOperations> proposals;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<CallGate> gate;
@@ -56,6 +60,7 @@ struct Server::Impl {
   std::unique_ptr<ProposalServiceImpl> proposal_service;
   std::unique_ptr<AccountServiceImpl> account_service;
   std::unique_ptr<AuditServiceImpl> audit_service;
+  std::unique_ptr<CalendarServiceImpl> calendar_service;
   std::vector<seed::DemoToken> demo_tokens;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
@@ -273,6 +278,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->plans =
       std::make_unique<operations::PlanOperations>(*impl->db, *impl->directory, options.clock);
   impl->accounts = std::make_unique<operations::AccountOperations>(*impl->db, options.clock);
+  // The holiday calendar is product data: loaded into a new database on its first
+  // start, demo or not. Working-day deadlines count against impl->calendar->Current().
+  impl->calendar = std::make_unique<operations::CalendarOperations>(*impl->db, options.clock);
+  SK_RETURN_IF_ERROR(seed::LoadShippedHolidays(*impl->calendar).status());
   impl->proposals = std::make_unique<operations::ProposalOperations>(
       *impl->db, options.clock, operations::WeekendsOnlyCalendar());
   if (options.seed_demo) {
@@ -297,6 +306,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->account_service =
       std::make_unique<AccountServiceImpl>(*impl->accounts, *impl->tokens, *impl->gate);
   impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);
+  impl->calendar_service =
+      std::make_unique<CalendarServiceImpl>(*impl->calendar, *impl->tokens, *impl->gate);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -307,6 +318,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   builder.RegisterService(impl->proposal_service.get());
   builder.RegisterService(impl->account_service.get());
   builder.RegisterService(impl->audit_service.get());
+  builder.RegisterService(impl->calendar_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
