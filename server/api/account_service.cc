@@ -72,7 +72,7 @@ absl::Status AccountServiceImpl::DoCreateAccount(const domain::Caller& call,
   account.id = 0;
   SK_ASSIGN_OR_RETURN(domain::Account created,
                       ops_.CreateAccount(WithRequestId(call, req.request_id()).actor, account,
-                                         {req.request_id(), RequestFingerprint(req)}));
+                                         IdempotencyOf(call, req, req.request_id())));
   ToProto(created, resp);
   return absl::OkStatus();
 }

@@ -151,7 +151,7 @@ absl::Status CalendarServiceImpl::DoCreateHoliday(const domain::Caller& call,
   SK_ASSIGN_OR_RETURN(calendar::CalendarDay day, CheckHoliday(req.holiday(), *date));
   SK_ASSIGN_OR_RETURN(domain::Holiday created,
                       ops_.CreateHoliday(WithRequestId(call, req.request_id()), day,
-                                         {req.request_id(), RequestFingerprint(req)}));
+                                         IdempotencyOf(call, req, req.request_id())));
   ToProto(created, resp);
   return absl::OkStatus();
 }

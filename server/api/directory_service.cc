@@ -73,7 +73,7 @@ absl::Status DirectoryServiceImpl::DoCreateUnit(const domain::Caller& call, cons
   unit.demo = req.unit().demo();
   SK_ASSIGN_OR_RETURN(domain::Unit created,
                       ops_.CreateUnit(WithRequestId(call, req.request_id()), unit,
-                                      {req.request_id(), RequestFingerprint(req)}));
+                                      IdempotencyOf(call, req, req.request_id())));
   ToProto(created, resp);
   return absl::OkStatus();
 }

@@ -53,13 +53,17 @@ domain::Plan CheckPlan(domain::Violations& v, const v1::Plan& p, std::string_vie
   out.preamble = v.Text(f("preamble"), p.preamble(), domain::kMaxLongTextLength, false, true);
   CheckDate(v, f("issue_date"), p.issue_date());
   if (!v1::DocumentKind_IsValid(p.kind())) v.Add(f("kind"), "unknown kind", "loại không hợp lệ");
-  if (!v1::PlanState_IsValid(p.state())) v.Add(f("state"), "unknown state", "trạng thái không hợp lệ");
+  if (!v1::PlanState_IsValid(p.state()))
+    v.Add(f("state"), "unknown state", "trạng thái không hợp lệ");
   v.ListSize(f("sections"), p.sections_size(), 2000);
   for (int i = 0; i < p.sections_size(); ++i) {
     const auto& s = p.sections(i);
-    auto sf = [&](const char* n) { return absl::StrCat(std::string(prefix), "sections[", i, "].", n); };
+    auto sf = [&](const char* n) {
+      return absl::StrCat(std::string(prefix), "sections[", i, "].", n);
+    };
     out.sections[i].number = v.Text(sf("number"), s.number(), 20, false);
-    out.sections[i].heading = v.Text(sf("heading"), s.heading(), domain::kMaxShortTextLength, false);
+    out.sections[i].heading =
+        v.Text(sf("heading"), s.heading(), domain::kMaxShortTextLength, false);
     out.sections[i].body = v.Text(sf("body"), s.body(), domain::kMaxLongTextLength, false, true);
   }
   out.signer.on_behalf_of = v.Text(f("signer.on_behalf_of"), p.signer().on_behalf_of(), 200, false);
@@ -67,13 +71,15 @@ domain::Plan CheckPlan(domain::Violations& v, const v1::Plan& p, std::string_vie
   out.signer.full_name = v.Text(f("signer.full_name"), p.signer().full_name(), 200, false);
   v.ListSize(f("recipients"), p.recipients_size(), 200);
   for (int i = 0; i < p.recipients_size(); ++i) {
-    out.recipients[i] = v.Text(absl::StrCat(std::string(prefix), "recipients[", i, "]"), p.recipients(i),
-                               domain::kMaxShortTextLength, true);
+    out.recipients[i] = v.Text(absl::StrCat(std::string(prefix), "recipients[", i, "]"),
+                               p.recipients(i), domain::kMaxShortTextLength, true);
   }
   v.ListSize(f("basis"), p.basis_size(), 50);
   for (int i = 0; i < p.basis_size(); ++i) {
     const auto& b = p.basis(i);
-    auto bf = [&](const char* n) { return absl::StrCat(std::string(prefix), "basis[", i, "].", n); };
+    auto bf = [&](const char* n) {
+      return absl::StrCat(std::string(prefix), "basis[", i, "].", n);
+    };
     out.basis[i].symbol = v.Text(bf("symbol"), b.symbol(), 100, true);
     out.basis[i].issuer = v.Text(bf("issuer"), b.issuer(), domain::kMaxNameLength, false);
     out.basis[i].title = v.Text(bf("title"), b.title(), domain::kMaxShortTextLength, false);
@@ -92,7 +98,8 @@ domain::Task CheckTask(domain::Violations& v, const v1::Task& t, std::string_vie
   std::string tf_text =
       v.Text(f("timeframe.original_text"), t.timeframe().original_text(), 1000, false);
   out.timeframe = calendar::ParseTimeframe(tf_text);
-  if (!v1::TaskStatus_IsValid(t.status())) v.Add(f("status"), "unknown status", "trạng thái không hợp lệ");
+  if (!v1::TaskStatus_IsValid(t.status()))
+    v.Add(f("status"), "unknown status", "trạng thái không hợp lệ");
   if (t.progress_percent() < 0 || t.progress_percent() > 100) {
     v.Add(f("progress_percent"), "must be between 0 and 100", "phải từ 0 đến 100");
   }
@@ -110,17 +117,21 @@ domain::Task CheckTask(domain::Violations& v, const v1::Task& t, std::string_vie
     }
   }
   for (auto* refs : {&out.lead_units, &out.coordinating_units}) {
-    for (auto& r : *refs) r.display_name = v.Text(f("unit_ref.display_name"), r.display_name, 500, false);
+    for (auto& r : *refs)
+      r.display_name = v.Text(f("unit_ref.display_name"), r.display_name, 500, false);
   }
   return out;
 }
 
 }  // namespace
 
-absl::Status PlanServiceImpl::DoListPlans(const domain::Caller& call, const v1::ListPlansRequest& req,
+absl::Status PlanServiceImpl::DoListPlans(const domain::Caller& call,
+                                          const v1::ListPlansRequest& req,
                                           v1::ListPlansResponse* resp) {
-  ListParams params{"ListPlans", "", req.page_size(), req.page_token(), req.filter(), req.order_by()};
-  ListSpec spec{&PlanRepository::PlanFilterFields(), &PlanRepository::PlanOrderFields(),
+  ListParams params{"ListPlans",      "",           req.page_size(),
+                    req.page_token(), req.filter(), req.order_by()};
+  ListSpec spec{&PlanRepository::PlanFilterFields(),
+                &PlanRepository::PlanOrderFields(),
                 {"issue_date", true}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListPlans(call, query));
@@ -129,7 +140,8 @@ absl::Status PlanServiceImpl::DoListPlans(const domain::Caller& call, const v1::
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoGetPlan(const domain::Caller& call, const v1::GetPlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoGetPlan(const domain::Caller& call, const v1::GetPlanRequest& req,
+                                        v1::Plan* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "plans", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -138,7 +150,8 @@ absl::Status PlanServiceImpl::DoGetPlan(const domain::Caller& call, const v1::Ge
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoCreatePlan(const domain::Caller& call, const v1::CreatePlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoCreatePlan(const domain::Caller& call,
+                                           const v1::CreatePlanRequest& req, v1::Plan* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
   domain::Plan plan = CheckPlan(v, req.plan(), "plan.");
@@ -149,13 +162,15 @@ absl::Status PlanServiceImpl::DoCreatePlan(const domain::Caller& call, const v1:
   }
   SK_RETURN_IF_ERROR(v.ToStatus());
   plan.id = 0;
-  SK_ASSIGN_OR_RETURN(auto created, ops_.CreatePlan(WithRequestId(call, req.request_id()), std::move(plan), std::move(tasks),
-                                                    {req.request_id(), RequestFingerprint(req)}));
+  SK_ASSIGN_OR_RETURN(
+      auto created, ops_.CreatePlan(WithRequestId(call, req.request_id()), std::move(plan),
+                                    std::move(tasks), IdempotencyOf(call, req, req.request_id())));
   ToProto(created.plan, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoUpdatePlan(const domain::Caller& call, const v1::UpdatePlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoUpdatePlan(const domain::Caller& call,
+                                           const v1::UpdatePlanRequest& req, v1::Plan* resp) {
   domain::Violations v;
   int64_t id = v.Name("plan.name", req.plan().name(), "plans", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -175,7 +190,8 @@ absl::Status PlanServiceImpl::DoUpdatePlan(const domain::Caller& call, const v1:
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoDeletePlan(const domain::Caller& call, const v1::DeletePlanRequest& req, v1::Plan* resp) {
+absl::Status PlanServiceImpl::DoDeletePlan(const domain::Caller& call,
+                                           const v1::DeletePlanRequest& req, v1::Plan* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "plans", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -184,7 +200,8 @@ absl::Status PlanServiceImpl::DoDeletePlan(const domain::Caller& call, const v1:
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoImportPlan(const domain::Caller& call, const v1::ImportPlanRequest& req,
+absl::Status PlanServiceImpl::DoImportPlan(const domain::Caller& call,
+                                           const v1::ImportPlanRequest& req,
                                            v1::ImportPlanResponse* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
@@ -199,7 +216,8 @@ absl::Status PlanServiceImpl::DoImportPlan(const domain::Caller& call, const v1:
   options.create_missing_units = !req.has_create_missing_units() || req.create_missing_units();
   options.publish = req.publish();
   SK_ASSIGN_OR_RETURN(auto outcome,
-                      ops_.ImportPlan(WithRequestId(call, req.request_id()), req.text(), options, {req.request_id(), RequestFingerprint(req)}));
+                      ops_.ImportPlan(WithRequestId(call, req.request_id()), req.text(), options,
+                                      IdempotencyOf(call, req, req.request_id())));
   ToProto(outcome.plan, resp->mutable_plan());
   if (outcome.plan.id == 0) {
     resp->mutable_plan()->clear_name();
@@ -212,15 +230,16 @@ absl::Status PlanServiceImpl::DoImportPlan(const domain::Caller& call, const v1:
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoListTasks(const domain::Caller& call, const v1::ListTasksRequest& req,
+absl::Status PlanServiceImpl::DoListTasks(const domain::Caller& call,
+                                          const v1::ListTasksRequest& req,
                                           v1::ListTasksResponse* resp) {
   domain::Violations v;
   int64_t plan_id = PlanParent(v, "parent", req.parent());
   SK_RETURN_IF_ERROR(v.ToStatus());
-  ListParams params{"ListTasks", req.parent(), req.page_size(), req.page_token(), req.filter(),
-                    req.order_by()};
-  ListSpec spec{&PlanRepository::TaskFilterFields(), &PlanRepository::TaskOrderFields(),
-                {"position", false}};
+  ListParams params{"ListTasks",      req.parent(), req.page_size(),
+                    req.page_token(), req.filter(), req.order_by()};
+  ListSpec spec{
+      &PlanRepository::TaskFilterFields(), &PlanRepository::TaskOrderFields(), {"position", false}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListTasks(call, plan_id, query));
   for (const auto& t : page.items) ToProto(t, resp->add_tasks());
@@ -228,7 +247,8 @@ absl::Status PlanServiceImpl::DoListTasks(const domain::Caller& call, const v1::
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoGetTask(const domain::Caller& call, const v1::GetTaskRequest& req, v1::Task* resp) {
+absl::Status PlanServiceImpl::DoGetTask(const domain::Caller& call, const v1::GetTaskRequest& req,
+                                        v1::Task* resp) {
   auto key = domain::ParseTaskName(req.name());
   if (!key) {
     return InvalidField("name", "must be a task name like plans/1/tasks/2",
@@ -239,7 +259,8 @@ absl::Status PlanServiceImpl::DoGetTask(const domain::Caller& call, const v1::Ge
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoUpdateTask(const domain::Caller& call, const v1::UpdateTaskRequest& req, v1::Task* resp) {
+absl::Status PlanServiceImpl::DoUpdateTask(const domain::Caller& call,
+                                           const v1::UpdateTaskRequest& req, v1::Task* resp) {
   auto key = domain::ParseTaskName(req.task().name());
   if (!key) {
     return InvalidField("task.name", "must be a task name like plans/1/tasks/2",
@@ -263,7 +284,8 @@ absl::Status PlanServiceImpl::DoUpdateTask(const domain::Caller& call, const v1:
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoListAssignments(const domain::Caller& call, const v1::ListAssignmentsRequest& req,
+absl::Status PlanServiceImpl::DoListAssignments(const domain::Caller& call,
+                                                const v1::ListAssignmentsRequest& req,
                                                 v1::ListAssignmentsResponse* resp) {
   int64_t plan_id = 0, task_id = 0;
   if (auto key = domain::ParseTaskName(req.parent())) {
@@ -278,9 +300,10 @@ absl::Status PlanServiceImpl::DoListAssignments(const domain::Caller& call, cons
     return InvalidField("as_of", "is not a real calendar date", "không phải một ngày hợp lệ");
   }
   absl::CivilDay as_of = FromProto(req.as_of()).value_or(ops_.Today());
-  ListParams params{"ListAssignments", req.parent(), req.page_size(), req.page_token(),
-                    req.filter(), req.order_by()};
-  ListSpec spec{&PlanRepository::AssignmentFilterFields(), &PlanRepository::AssignmentOrderFields(),
+  ListParams params{"ListAssignments", req.parent(), req.page_size(),
+                    req.page_token(),  req.filter(), req.order_by()};
+  ListSpec spec{&PlanRepository::AssignmentFilterFields(),
+                &PlanRepository::AssignmentOrderFields(),
                 {"next_due_date", false}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListAssignments(call, plan_id, task_id, query, as_of));
@@ -289,7 +312,8 @@ absl::Status PlanServiceImpl::DoListAssignments(const domain::Caller& call, cons
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoCreateProgressReport(const domain::Caller& call, const v1::CreateProgressReportRequest& req,
+absl::Status PlanServiceImpl::DoCreateProgressReport(const domain::Caller& call,
+                                                     const v1::CreateProgressReportRequest& req,
                                                      v1::ProgressReport* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
@@ -308,8 +332,8 @@ absl::Status PlanServiceImpl::DoCreateProgressReport(const domain::Caller& call,
   report.progress_percent = r.progress_percent();
   v.ListSize("progress_report.attachments", r.attachments_size(), 20);
   for (int i = 0; i < r.attachments_size() && i < 20; ++i) {
-    report.attachments.push_back(v.Text(absl::StrCat("progress_report.attachments[", i, "]"),
-                                        r.attachments(i), 2000, true));
+    report.attachments.push_back(
+        v.Text(absl::StrCat("progress_report.attachments[", i, "]"), r.attachments(i), 2000, true));
   }
   absl::CivilDay today = ops_.Today();
   if (!IsValidProtoDate(r.report_date())) {
@@ -324,21 +348,23 @@ absl::Status PlanServiceImpl::DoCreateProgressReport(const domain::Caller& call,
   }
   SK_RETURN_IF_ERROR(v.ToStatus());
   report.task_id = key->task_id;
-  SK_ASSIGN_OR_RETURN(auto created, ops_.CreateReport(WithRequestId(call, req.request_id()), key->plan_id, std::move(report),
-                                                      {req.request_id(), RequestFingerprint(req)}));
+  SK_ASSIGN_OR_RETURN(auto created, ops_.CreateReport(WithRequestId(call, req.request_id()),
+                                                      key->plan_id, std::move(report),
+                                                      IdempotencyOf(call, req, req.request_id())));
   ToProto(created, resp);
   return absl::OkStatus();
 }
 
-absl::Status PlanServiceImpl::DoListProgressReports(const domain::Caller& call, const v1::ListProgressReportsRequest& req,
+absl::Status PlanServiceImpl::DoListProgressReports(const domain::Caller& call,
+                                                    const v1::ListProgressReportsRequest& req,
                                                     v1::ListProgressReportsResponse* resp) {
   auto key = domain::ParseTaskName(req.parent());
   if (!key) {
     return InvalidField("parent", "must be a task name like plans/1/tasks/2",
                         "phải là tên nhiệm vụ dạng plans/1/tasks/2");
   }
-  ListParams params{"ListProgressReports", req.parent(), req.page_size(), req.page_token(),
-                    req.filter(), ""};
+  ListParams params{"ListProgressReports", req.parent(), req.page_size(),
+                    req.page_token(),      req.filter(), ""};
   ListSpec spec{&PlanRepository::ReportFilterFields(), nullptr, {"id", true}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListReports(call, key->plan_id, key->task_id, query));
@@ -347,10 +373,10 @@ absl::Status PlanServiceImpl::DoListProgressReports(const domain::Caller& call, 
   return absl::OkStatus();
 }
 
-#define SK_UNARY_IMPL(Method, Request, Response)                                                \
-  grpc::ServerUnaryReactor* PlanServiceImpl::Method(grpc::CallbackServerContext* ctx,           \
-                                                    const Request* req, Response* resp) {       \
-    return FinishUnary(ctx, gate_, "sangkien.v1.PlanService/" #Method,                          \
+#define SK_UNARY_IMPL(Method, Request, Response)                                                  \
+  grpc::ServerUnaryReactor* PlanServiceImpl::Method(grpc::CallbackServerContext* ctx,             \
+                                                    const Request* req, Response* resp) {         \
+    return FinishUnary(ctx, gate_, "sangkien.v1.PlanService/" #Method,                            \
                        [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
   }
 SK_UNARY_IMPL(ListPlans, v1::ListPlansRequest, v1::ListPlansResponse)

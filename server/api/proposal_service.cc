@@ -223,7 +223,7 @@ absl::Status ProposalServiceImpl::DoCreateProposal(const domain::Caller& call,
   p.contents = CheckContents(v, req.proposal().contents(), "proposal.contents.");
   SK_RETURN_IF_ERROR(v.ToStatus());
   SK_ASSIGN_OR_RETURN(auto created, ops_.Create(WithRequestId(call, req.request_id()), std::move(p),
-                                                {req.request_id(), RequestFingerprint(req)}));
+                                                IdempotencyOf(call, req, req.request_id())));
   ProposalToProto(created, resp);
   return absl::OkStatus();
 }

@@ -24,8 +24,14 @@ std::string RequestFingerprint(const google::protobuf::Message& request) {
   }
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
-  return absl::BytesToHexString(
-      std::string(reinterpret_cast<const char*>(digest), sizeof(digest)));
+  return absl::BytesToHexString(std::string(reinterpret_cast<const char*>(digest), sizeof(digest)));
+}
+
+operations::Idempotency IdempotencyOf(const domain::Caller& caller,
+                                      const google::protobuf::Message& request,
+                                      const std::string& request_id) {
+  if (request_id.empty()) return {};
+  return {caller.actor.name + " " + request_id, RequestFingerprint(request)};
 }
 
 }  // namespace sangkien::api

@@ -119,8 +119,9 @@ absl::StatusOr<domain::Plan> PlanOperations::GetPlan(const domain::Caller& calle
                                                      bool show_deleted) {
   domain::Plan plan;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(plan, PlanRepository::GetPlan(c, id, show_deleted,
-                                                      caller.sees_internal_plans()));
+    // Deleted plans are kept for the record, not for the public.
+    bool internal = caller.sees_internal_plans();
+    SK_ASSIGN_OR_RETURN(plan, PlanRepository::GetPlan(c, id, show_deleted && internal, internal));
     return absl::OkStatus();
   }));
   return plan;

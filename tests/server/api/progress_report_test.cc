@@ -154,6 +154,22 @@ TEST_F(ProgressReportTest, InvalidUtf8TextIsRefused) {
             "2022-11-30");
 }
 
+// A request_id belongs to the caller who chose it: another account that
+// happens to send the same id and body files its own report, and never
+// receives the first caller's.
+TEST_F(ProgressReportTest, SameRequestIdFromAnotherCallerIsItsOwn) {
+  std::string task = SeedTask("4.2").name();
+  v1::CreateProgressReportRequest request = Report(task, UnitNamed("UBND xã Hòa Bình"));
+  request.set_request_id("bao-cao-2022");
+  v1::ProgressReport by_staff, by_coordinator;
+  UseDemoAccount("staff Hòa Bình");
+  ASSERT_TRUE(Call(&v1::PlanService::Stub::CreateProgressReport, request, &by_staff).ok());
+  UseDemoAccount("coordinator");
+  ASSERT_TRUE(Call(&v1::PlanService::Stub::CreateProgressReport, request, &by_coordinator).ok());
+  EXPECT_NE(by_staff.name(), by_coordinator.name());
+  EXPECT_THAT(AllReports(task), SizeIs(6));
+}
+
 TEST_F(ProgressReportTest, RetryWithSameRequestIdFilesOneReport) {
   std::string task = SeedTask("4.2").name();
   v1::CreateProgressReportRequest request = Report(task, UnitNamed("UBND xã Hòa Bình"));
