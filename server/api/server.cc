@@ -89,7 +89,8 @@ absl::Status WriteDemoTokens(const std::string& path, const std::vector<seed::De
   ::chmod(path.c_str(), 0600);
   out << "# Demo accounts of the seeded district; each line: label, account, bearer token.\n";
   for (const auto& t : tokens) out << t.label << "\t" << t.account << "\t" << t.secret << "\n";
-  return out.good() ? absl::OkStatus() : absl::UnavailableError(absl::StrCat("cannot write ", path));
+  return out.good() ? absl::OkStatus()
+                    : absl::UnavailableError(absl::StrCat("cannot write ", path));
 }
 
 absl::StatusOr<std::string> ReadPemFile(const std::string& path, const std::string& flag) {
@@ -283,7 +284,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->calendar = std::make_unique<operations::CalendarOperations>(*impl->db, options.clock);
   SK_RETURN_IF_ERROR(seed::LoadShippedHolidays(*impl->calendar).status());
   impl->proposals = std::make_unique<operations::ProposalOperations>(
-      *impl->db, options.clock, operations::WeekendsOnlyCalendar());
+      *impl->db, options.clock, operations::HolidayWorkingDays(*impl->calendar));
   if (options.seed_demo) {
     SK_ASSIGN_OR_RETURN(auto seeded,
                         seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts,

@@ -38,6 +38,12 @@ std::string Digest(const std::vector<calendar::CalendarDay>& days) {
   return storage::StateDigest(all.dump());
 }
 
+// The state after a delete: the date, gone.
+std::string DeletedDigest(absl::CivilDay date) {
+  return storage::StateDigest(
+      nlohmann::json{{"date", calendar::FormatIsoDate(date)}, {"deleted", true}}.dump());
+}
+
 absl::Status DateTaken(absl::CivilDay date) {
   std::string name = domain::HolidayName(date);
   return MakeError(
@@ -174,7 +180,8 @@ absl::Status CalendarOperations::DeleteHoliday(const domain::Caller& caller, abs
     if (!expected_etag.empty() && current.etag != expected_etag) return EtagMismatch(name);
     absl::Time now = clock_();
     SK_RETURN_IF_ERROR(HolidayRepository::Delete(c, date));
-    return storage::AuditLog::Append(c, caller.actor, name, Digest(current.day), "", now);
+    return storage::AuditLog::Append(c, caller.actor, name, Digest(current.day),
+                                     DeletedDigest(date), now);
   });
 }
 

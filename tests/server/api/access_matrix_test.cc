@@ -15,8 +15,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
 #include "raw_calls.h"
 #include "rpc_errors.h"
+#include "sangkien/v1/calendar_service.grpc.pb.h"
 #include "seed/demo_seed.h"
 #include "test_server.h"
 
@@ -220,6 +222,17 @@ class AccessMatrixTest : public ApiTest {
     return token;
   }
 
+  // Creates the day as the current identity and returns its name.
+  std::string CreateHoliday(const v1::CreateHolidayRequest& request) {
+    auto stub = v1::HolidayCalendarService::NewStub(channel());
+    grpc::ClientContext context;
+    Prepare(context);
+    v1::Holiday day;
+    grpc::Status status = stub->CreateHoliday(&context, request, &day);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return day.name();
+  }
+
   std::vector<Row> Rows();
 
   std::string tan_lap_, hoa_binh_, seed_plan_, seed_task_, draft_plan_, draft_task_;
@@ -239,6 +252,16 @@ std::vector<Row> AccessMatrixTest::Rows() {
   auto acct = [](const char* m) { return absl::StrCat("sangkien.v1.AccountService/", m); };
   auto audit = [](const char* m) { return absl::StrCat("sangkien.v1.AuditService/", m); };
   auto prop = [](const char* m) { return absl::StrCat("sangkien.v1.ProposalService/", m); };
+  auto cal = [](const char* m) { return absl::StrCat("sangkien.v1.HolidayCalendarService/", m); };
+  // A day off on a date no other row uses.
+  auto new_day = [this] {
+    absl::CivilDay day = absl::CivilDay(2031, 1, 1) + std::stoi(Fresh());
+    v1::CreateHolidayRequest r;
+    *r.mutable_holiday()->mutable_date() = MakeDate(day.year(), day.month(), day.day());
+    r.mutable_holiday()->set_kind(v1::HOLIDAY_KIND_DAY_OFF);
+    r.mutable_holiday()->set_display_name("Ngày nghỉ thử");
+    return r;
+  };
   // The target staff member's proposal in `state`, and a request naming it.
   auto in = [this](v1::ProposalState state, const Target& t) {
     return ProposalIn(state, t.proposer).name();
@@ -567,6 +590,44 @@ std::vector<Row> AccessMatrixTest::Rows() {
        [](const Target&) { return Own(v1::ListAuditEventsRequest()); }},
       {audit("VerifyAuditChain"), "", kAuditors,
        [](const Target&) { return Own(v1::VerifyAuditChainRequest()); }},
+      // The holiday calendar.
+      {cal("ListHolidays"), "", kAnyone,
+       [](const Target&) { return Own(v1::ListHolidaysRequest()); }},
+      {cal("GetHoliday"), "", kAnyone,
+       [](const Target&) {
+         v1::GetHolidayRequest r;
+         r.set_name("holidays/2025-01-29");
+         return Own(r);
+       }},
+      {cal("CreateHoliday"), "", kAdminOnly, [new_day](const Target&) { return Own(new_day()); }},
+      {cal("UpdateHoliday"), "", kAdminOnly,
+       [this, new_day](const Target&) {
+         v1::UpdateHolidayRequest r;
+         r.mutable_holiday()->set_name(CreateHoliday(new_day()));
+         r.mutable_holiday()->set_display_name(absl::StrCat("Ngày nghỉ đã sửa ", Fresh()));
+         r.mutable_update_mask()->add_paths("display_name");
+         return Own(r);
+       }},
+      {cal("DeleteHoliday"), "", kAdminOnly,
+       [this, new_day](const Target&) {
+         v1::DeleteHolidayRequest r;
+         r.set_name(CreateHoliday(new_day()));
+         return Own(r);
+       }},
+      {cal("AddWorkingDays"), "", kAnyone,
+       [](const Target&) {
+         v1::AddWorkingDaysRequest r;
+         *r.mutable_date() = MakeDate(2025, 1, 24);
+         r.set_days(5);
+         return Own(r);
+       }},
+      {cal("CountWorkingDays"), "", kAnyone,
+       [](const Target&) {
+         v1::CountWorkingDaysRequest r;
+         *r.mutable_start_date() = MakeDate(2025, 1, 24);
+         *r.mutable_end_date() = MakeDate(2025, 2, 7);
+         return Own(r);
+       }},
   };
 }
 

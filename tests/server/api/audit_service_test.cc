@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "raw_calls.h"
 #include "rpc_errors.h"
+#include "sangkien/v1/calendar_service.grpc.pb.h"
 #include "storage/audit_log.h"
 #include "test_server.h"
 
@@ -75,7 +76,8 @@ const MethodDescriptor* MethodNamed(const std::string& service_slash_method) {
 // Methods that only read.
 bool IsRead(const google::protobuf::MethodDescriptor& m) {
   return absl::StartsWith(m.name(), "Get") || absl::StartsWith(m.name(), "List") ||
-         m.name() == "WhoAmI" || m.name() == "VerifyAuditChain";
+         m.name() == "WhoAmI" || m.name() == "VerifyAuditChain" || m.name() == "AddWorkingDays" ||
+         m.name() == "CountWorkingDays";
 }
 
 class AuditTest : public ApiTest {
@@ -378,6 +380,44 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
                                   named(responsibility)));
   writes.push_back(proposal_write("PublishDecision", "coordinator", v1::PROPOSAL_STATE_APPROVED,
                                   named(v1::PublishDecisionRequest())));
+  const std::string kCal = "sangkien.v1.HolidayCalendarService/";
+  auto calendar = [&](auto rpc, const auto& request, auto* response) {
+    auto stub = v1::HolidayCalendarService::NewStub(channel());
+    grpc::ClientContext context;
+    Prepare(context);
+    return ((*stub).*rpc)(&context, request, response);
+  };
+  writes.push_back({kCal + "CreateHoliday", "admin", "holiday-1",
+                    [&] {
+                      v1::CreateHolidayRequest r;
+                      *r.mutable_holiday()->mutable_date() = MakeDate(2027, 9, 1);
+                      r.mutable_holiday()->set_kind(v1::HOLIDAY_KIND_DAY_OFF);
+                      r.mutable_holiday()->set_display_name("Ngày liền kề Quốc khánh");
+                      r.set_request_id("holiday-1");
+                      v1::Holiday out;
+                      grpc::Status s =
+                          calendar(&v1::HolidayCalendarService::Stub::CreateHoliday, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true});
+  writes.push_back({kCal + "UpdateHoliday", "admin", "", [&] {
+                      v1::UpdateHolidayRequest r;
+                      r.mutable_holiday()->set_name("holidays/2025-01-29");
+                      r.mutable_holiday()->set_status("announced, checked");
+                      r.mutable_update_mask()->add_paths("status");
+                      v1::Holiday out;
+                      grpc::Status s =
+                          calendar(&v1::HolidayCalendarService::Stub::UpdateHoliday, r, &out);
+                      return std::make_pair(s, r.holiday().name());
+                    }});
+  writes.push_back({kCal + "DeleteHoliday", "admin", "", [&] {
+                      v1::DeleteHolidayRequest r;
+                      r.set_name("holidays/2025-01-01");
+                      google::protobuf::Empty out;
+                      grpc::Status s =
+                          calendar(&v1::HolidayCalendarService::Stub::DeleteHoliday, r, &out);
+                      return std::make_pair(s, r.name());
+                    }});
   // Last: under this policy staff could no longer submit.
   writes.push_back(
       {kProp + "UpdateProposalSettings", "admin", "", [&] {
@@ -520,7 +560,9 @@ TEST_F(AuditTest, RefusedAndRepeatedWritesLeaveNoEvent) {
       Call(&v1::PlanService::Stub::CreateProgressReport, ReportRequest("units/987654"), &report_out)
           .error_code(),
       grpc::StatusCode::NOT_FOUND);
-  // A retry of a create returns the first result and writes nothing.
+  // A retry of a create by the same caller returns the first result and
+  // writes nothing.
+  UseDemoAccount("admin");
   ASSERT_TRUE(Call(&v1::PlanService::Stub::CreatePlan, create, &plan_out).ok());
   EXPECT_EQ(plan_out.name(), created.name());
   // Parsing without storing is not a write.
