@@ -266,12 +266,65 @@ CREATE TRIGGER proposal_versions_no_delete BEFORE DELETE ON proposal_versions
 BEGIN SELECT RAISE(ABORT, 'proposal versions are append-only'); END;
 )sql";
 
+// The change feed and the search index, both written in the same transaction
+// as the change they describe.
+//
+// `changes` keeps one row per resource, at its latest change: a new change
+// takes a fresh seq (AUTOINCREMENT never reuses one) and replaces the row, so
+// a reader resuming from a marker sees each resource once, as it is now.
+// Rows of deleted resources are tombstones until compaction removes them;
+// `public_seen` remembers whether the public could ever read the resource,
+// so the public is never told the name of something it never saw.
+// `visibility_schedule` holds the moments a publish window opens or closes,
+// which no write marks; they become changes when their time comes.
+//
+// `search_docs` holds the display text of each searchable resource once per
+// audience (0 everyone, 1 public view only, 2 internal roles only), and
+// `search_fts` the same text folded (lower case, no diacritics, đ → d), with
+// the same rowid.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  resource TEXT NOT NULL UNIQUE,
+  deleted INTEGER NOT NULL DEFAULT 0,
+  public_seen INTEGER NOT NULL DEFAULT 0,
+  change_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX changes_tombstones ON changes(deleted, seq);
+
+CREATE TABLE visibility_schedule (
+  resource TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  opens INTEGER NOT NULL,
+  PRIMARY KEY (resource, at)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX visibility_schedule_by_time ON visibility_schedule(at);
+
+CREATE TABLE search_docs (
+  id INTEGER PRIMARY KEY,
+  resource TEXT NOT NULL,
+  audience INTEGER NOT NULL,
+  kind INTEGER NOT NULL,
+  visible_from INTEGER,
+  visible_until INTEGER,
+  parent TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  UNIQUE (resource, audience)
+) STRICT;
+
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  title, body, tokenize = 'unicode61 remove_diacritics 0'
+);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, kV1},
       {2, kV2},
       {3, kV3},
       {4, kV4},
+      {5, kV5},
   };
   return kMigrations;
 }
