@@ -2,9 +2,23 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace sangkien::text {
 namespace {
+
+std::string ToNfdForTest(const std::string &s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2 *nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString decomposed =
+      nfd->normalize(icu::UnicodeString::fromUTF8(s), status);
+  std::string out;
+  decomposed.toUTF8String(out);
+  EXPECT_TRUE(U_SUCCESS(status));
+  EXPECT_NE(out, s);
+  return out;
+}
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
@@ -33,6 +47,18 @@ TEST(FindMatchesTest, MarksWholeWordsAndTheLastAsAPrefix) {
   EXPECT_THAT(FindMatches(text, {"sang", "ta"}, false),
               ElementsAre(TextSpan{9, 4}));
   EXPECT_THAT(FindMatches(text, {"doi"}, false), ElementsAre(TextSpan{0, 3}));
+}
+
+TEST(FindMatchesTest, FoldsEachWordLikeTheQueryIsFolded) {
+  // Every Vietnamese vowel with every tone, both cases, and đ/Đ: a word
+  // matches its own folded form, NFC or NFD.
+  const std::string vowels = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơ"
+                             "ờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+  const std::string text = vowels + " " + vowels + "ĐÂY";
+  auto terms = SearchTerms(text);
+  ASSERT_EQ(terms.size(), 2u);
+  EXPECT_EQ(FindMatches(text, terms, false).size(), 2u);
+  EXPECT_EQ(FindMatches(ToNfdForTest(text), terms, false).size(), 2u);
 }
 
 TEST(MatchesAllTest, NeedsEveryTerm) {
