@@ -44,14 +44,19 @@ for round in $(seq "$rounds"); do
   "$writer_bin" --target "127.0.0.1:$port" --token "$staff" --task "$task" --unit "$unit" \
     --writers 64 --acks "$tmp/acks" --give_up_after 2s >"$tmp/writer.out" 2>&1 &
   writer=$!
-  # Let the writes run for a random 0.5–2 s, then pull the plug.
+  # Once writes are being acknowledged, let them run a random 0.5–2 s more,
+  # then pull the plug.
+  for _ in $(seq 100); do
+    [ -s "$tmp/acks" ] && break
+    sleep 0.1
+  done
   sleep "$(awk -v r=$RANDOM 'BEGIN {printf "%.2f", 0.5 + (r % 150) / 100}')"
   kill -9 "$server_pid"
   wait "$server_pid" 2>/dev/null || true
   server_pid=""
   wait "$writer" || fail "the writer failed: $(cat "$tmp/writer.out")"
   acked=$(wc -l <"$tmp/acks")
-  [ "$acked" -gt 0 ] || fail "round $round: nothing was acknowledged before the kill"
+  [ "$acked" -gt 0 ] || fail "round $round: nothing was acknowledged before the kill: $(cat "$tmp/writer.out")"
   check=$(sqlite3 "$db" "PRAGMA integrity_check")
   [ "$check" = ok ] || fail "round $round: integrity_check: $check"
   # Every acknowledged report must exist.
