@@ -29,11 +29,13 @@
 #include "api/directory_service.h"
 #include "api/plan_service.h"
 #include "api/proposal_service.h"
+#include "api/publicity_service.h"
 #include "api/undecodable_request_interceptor.h"
 #include "auth/authenticator.h"
 #include "domain/page_token.h"
 #include "operations/account_operations.h"
 #include "operations/calendar_operations.h"
+#include "operations/publicity_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
@@ -53,6 +55,7 @@ struct Server::Impl {
   std::unique_ptr<operations::AccountOperations> accounts;
   std::unique_ptr<operations::CalendarOperations> calendar;
   std::unique_ptr<operations::ProposalOperations> proposals;
+  std::unique_ptr<operations::PublicityOperations> publicity;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<CallGate> gate;
   std::unique_ptr<DirectoryServiceImpl> directory_service;
@@ -61,6 +64,7 @@ struct Server::Impl {
   std::unique_ptr<AccountServiceImpl> account_service;
   std::unique_ptr<AuditServiceImpl> audit_service;
   std::unique_ptr<CalendarServiceImpl> calendar_service;
+  std::unique_ptr<PublicityServiceImpl> publicity_service;
   std::vector<seed::DemoToken> demo_tokens;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
@@ -285,6 +289,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   SK_RETURN_IF_ERROR(seed::LoadShippedHolidays(*impl->calendar).status());
   impl->proposals = std::make_unique<operations::ProposalOperations>(
       *impl->db, options.clock, operations::HolidayWorkingDays(*impl->calendar));
+  impl->publicity = std::make_unique<operations::PublicityOperations>(*impl->db, options.clock);
   if (options.seed_demo) {
     SK_ASSIGN_OR_RETURN(auto seeded,
                         seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts,
@@ -309,6 +314,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);
   impl->calendar_service =
       std::make_unique<CalendarServiceImpl>(*impl->calendar, *impl->tokens, *impl->gate);
+  impl->publicity_service = std::make_unique<PublicityServiceImpl>(
+      *impl->publicity, *impl->plans, *impl->directory, *impl->tokens, *impl->gate);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -320,6 +327,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   builder.RegisterService(impl->account_service.get());
   builder.RegisterService(impl->audit_service.get());
   builder.RegisterService(impl->calendar_service.get());
+  builder.RegisterService(impl->publicity_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;

@@ -16,6 +16,8 @@ const std::vector<MethodRule>& AccessRules() {
                                         Role::kAdmin};
   const std::vector<Role> kOffices = {Role::kCoordinator, Role::kApprover, Role::kAdmin};
   const std::vector<Role> kDeciders = {Role::kApprover, Role::kAdmin};
+  // The Culture and Information office publishes; admins may stand in.
+  const std::vector<Role> kPublishers = {Role::kPublisher, Role::kAdmin};
   const std::vector<Role> kHistoryReaders = {Role::kStaff, Role::kCoordinator, Role::kApprover,
                                              Role::kInspector, Role::kAdmin};
   static const std::vector<MethodRule> kRules = {
@@ -85,6 +87,29 @@ const std::vector<MethodRule>& AccessRules() {
       {"sangkien.v1.HolidayCalendarService/CreateHoliday", Access::kRoles, {Role::kAdmin}},
       {"sangkien.v1.HolidayCalendarService/UpdateHoliday", Access::kRoles, {Role::kAdmin}},
       {"sangkien.v1.HolidayCalendarService/DeleteHoliday", Access::kRoles, {Role::kAdmin}},
+      // Publicity: anyone reads what is published (drafts only for publishers
+      // and internal roles, decided in the operations); publishers keep it.
+      {"sangkien.v1.PublicityService/GetBroadcast", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListBroadcasts", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListAirings", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetOnAir", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ExportCalendar", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetCaseStudy", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListCaseStudies", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetCaseStudyImage", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetAnnouncement", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListAnnouncements", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/CreateBroadcast", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/UpdateBroadcast", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteBroadcast", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/CreateCaseStudy", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/UpdateCaseStudy", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteCaseStudy", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/AddCaseStudyImage", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteCaseStudyImage", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/CreateAnnouncement", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/UpdateAnnouncement", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteAnnouncement", Access::kRoles, kPublishers},
   };
   return kRules;
 }

@@ -13,6 +13,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "publicity_samples.h"
 #include "raw_calls.h"
 #include "rpc_errors.h"
 #include "sangkien/v1/calendar_service.grpc.pb.h"
@@ -77,7 +78,7 @@ const MethodDescriptor* MethodNamed(const std::string& service_slash_method) {
 bool IsRead(const google::protobuf::MethodDescriptor& m) {
   return absl::StartsWith(m.name(), "Get") || absl::StartsWith(m.name(), "List") ||
          m.name() == "WhoAmI" || m.name() == "VerifyAuditChain" || m.name() == "AddWorkingDays" ||
-         m.name() == "CountWorkingDays";
+         m.name() == "CountWorkingDays" || m.name() == "ExportCalendar";
 }
 
 class AuditTest : public ApiTest {
@@ -418,6 +419,166 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
                           calendar(&v1::HolidayCalendarService::Stub::DeleteHoliday, r, &out);
                       return std::make_pair(s, r.name());
                     }});
+  // Publicity, written by the publisher; what updates and deletes act on is
+  // created just before, as admin.
+  const std::string kPub = "sangkien.v1.PublicityService/";
+  std::string broadcast, case_study, image, announcement;
+  auto as_admin = [&](auto fn) {
+    return [this, fn] {
+      UseDemoAccount("admin");
+      fn();
+    };
+  };
+  auto new_broadcast = as_admin([&] {
+    v1::CreateBroadcastRequest r;
+    *r.mutable_broadcast() = SampleBroadcast(tan_lap);
+    v1::Broadcast out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateBroadcast, r, &out).ok());
+    broadcast = out.name();
+  });
+  auto new_case_study = as_admin([&] {
+    v1::CreateCaseStudyRequest r;
+    *r.mutable_case_study() = SampleCaseStudy(tan_lap);
+    v1::CaseStudy out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateCaseStudy, r, &out).ok());
+    case_study = out.name();
+  });
+  auto new_image = as_admin([&] {
+    v1::CreateCaseStudyRequest r;
+    *r.mutable_case_study() = SampleCaseStudy(tan_lap);
+    v1::CaseStudy cs;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateCaseStudy, r, &cs).ok());
+    v1::AddCaseStudyImageRequest add;
+    add.set_parent(cs.name());
+    add.mutable_image()->set_content_type("image/png");
+    add.mutable_image()->set_data(SamplePng());
+    v1::CaseStudyImage out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::AddCaseStudyImage, add, &out).ok());
+    image = out.name();
+  });
+  auto new_announcement = as_admin([&] {
+    v1::CreateAnnouncementRequest r;
+    *r.mutable_announcement() = SampleAnnouncement(tan_lap);
+    v1::Announcement out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateAnnouncement, r, &out).ok());
+    announcement = out.name();
+  });
+  writes.push_back({kPub + "CreateBroadcast", "publisher", "broadcast-1",
+                    [&] {
+                      v1::CreateBroadcastRequest r;
+                      *r.mutable_broadcast() = SampleBroadcast(tan_lap);
+                      r.set_request_id("broadcast-1");
+                      v1::Broadcast out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::CreateBroadcast, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true});
+  writes.push_back({kPub + "UpdateBroadcast", "publisher", "",
+                    [&] {
+                      v1::UpdateBroadcastRequest r;
+                      r.mutable_broadcast()->set_name(broadcast);
+                      r.mutable_broadcast()->set_topic("Cải cách hành chính");
+                      r.mutable_update_mask()->add_paths("topic");
+                      v1::Broadcast out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::UpdateBroadcast, r, &out);
+                      return std::make_pair(s, broadcast);
+                    },
+                    false, new_broadcast});
+  writes.push_back({kPub + "DeleteBroadcast", "publisher", "",
+                    [&] {
+                      v1::DeleteBroadcastRequest r;
+                      r.set_name(broadcast);
+                      google::protobuf::Empty out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::DeleteBroadcast, r, &out);
+                      return std::make_pair(s, broadcast);
+                    },
+                    false, new_broadcast});
+  writes.push_back({kPub + "CreateCaseStudy", "publisher", "case-study-1",
+                    [&] {
+                      v1::CreateCaseStudyRequest r;
+                      *r.mutable_case_study() = SampleCaseStudy(tan_lap);
+                      r.set_request_id("case-study-1");
+                      v1::CaseStudy out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::CreateCaseStudy, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true});
+  writes.push_back({kPub + "UpdateCaseStudy", "publisher", "",
+                    [&] {
+                      v1::UpdateCaseStudyRequest r;
+                      r.mutable_case_study()->set_name(case_study);
+                      r.mutable_case_study()->set_featured(true);
+                      r.mutable_update_mask()->add_paths("featured");
+                      v1::CaseStudy out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::UpdateCaseStudy, r, &out);
+                      return std::make_pair(s, case_study);
+                    },
+                    false, new_case_study});
+  writes.push_back({kPub + "DeleteCaseStudy", "publisher", "",
+                    [&] {
+                      v1::DeleteCaseStudyRequest r;
+                      r.set_name(case_study);
+                      google::protobuf::Empty out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::DeleteCaseStudy, r, &out);
+                      return std::make_pair(s, case_study);
+                    },
+                    false, new_case_study});
+  writes.push_back({kPub + "AddCaseStudyImage", "publisher", "image-1",
+                    [&] {
+                      v1::AddCaseStudyImageRequest r;
+                      r.set_parent(case_study);
+                      r.mutable_image()->set_content_type("image/png");
+                      r.mutable_image()->set_data(SamplePng());
+                      r.set_request_id("image-1");
+                      v1::CaseStudyImage out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::AddCaseStudyImage, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true, new_case_study});
+  writes.push_back({kPub + "DeleteCaseStudyImage", "publisher", "",
+                    [&] {
+                      v1::DeleteCaseStudyImageRequest r;
+                      r.set_name(image);
+                      google::protobuf::Empty out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::DeleteCaseStudyImage, r, &out);
+                      return std::make_pair(s, image);
+                    },
+                    false, new_image});
+  writes.push_back({kPub + "CreateAnnouncement", "publisher", "announcement-1",
+                    [&] {
+                      v1::CreateAnnouncementRequest r;
+                      *r.mutable_announcement() = SampleAnnouncement(tan_lap);
+                      r.set_request_id("announcement-1");
+                      v1::Announcement out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::CreateAnnouncement, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true});
+  writes.push_back({kPub + "UpdateAnnouncement", "publisher", "",
+                    [&] {
+                      v1::UpdateAnnouncementRequest r;
+                      r.mutable_announcement()->set_name(announcement);
+                      r.mutable_announcement()->set_title("Lịch tiếp công dân đã sửa");
+                      r.mutable_update_mask()->add_paths("title");
+                      v1::Announcement out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::UpdateAnnouncement, r, &out);
+                      return std::make_pair(s, announcement);
+                    },
+                    false, new_announcement});
+  writes.push_back({kPub + "DeleteAnnouncement", "publisher", "",
+                    [&] {
+                      v1::DeleteAnnouncementRequest r;
+                      r.set_name(announcement);
+                      google::protobuf::Empty out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::DeleteAnnouncement, r, &out);
+                      return std::make_pair(s, announcement);
+                    },
+                    false, new_announcement});
   // Last: under this policy staff could no longer submit.
   writes.push_back(
       {kProp + "UpdateProposalSettings", "admin", "", [&] {

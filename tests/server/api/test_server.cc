@@ -134,6 +134,7 @@ void ApiTest::StartServer() {
   accounts_ = v1::AccountService::NewStub(channel_);
   audit_ = v1::AuditService::NewStub(channel_);
   proposals_ = v1::ProposalService::NewStub(channel_);
+  publicity_ = v1::PublicityService::NewStub(channel_);
 }
 
 void ApiTest::RestartServer() {
@@ -142,6 +143,7 @@ void ApiTest::RestartServer() {
   accounts_.reset();
   audit_.reset();
   proposals_.reset();
+  publicity_.reset();
   channel_.reset();
   server_->Shutdown(absl::Seconds(5));
   server_->Wait();
@@ -155,6 +157,7 @@ void ApiTest::TearDown() {
   accounts_.reset();
   audit_.reset();
   proposals_.reset();
+  publicity_.reset();
   channel_.reset();
   if (server_) {
     server_->Shutdown(absl::Seconds(5));
