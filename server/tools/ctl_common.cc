@@ -127,6 +127,10 @@ sangkien-server runs. Writes are recorded in the audit trail as "system".
   import FILE [--dry-run] [--publish]
       Parses a plan's text (copied from a PDF or Word file) and stores it
       with its tasks and assignments; --dry-run only reports what it found.
+  export-ics --station units/N | --unit units/N [-o FILE]
+      An iCalendar (.ics) file: a station's published broadcasts with their
+      recurrence, or a unit's deadlines on published plans (yearly report
+      dates as yearly events). To stdout unless -o names a file.
 
 Exit status: 0 done, 1 failed, 2 usage error. See docs/OPERATIONS.md.
 )";
