@@ -431,6 +431,8 @@ absl::StatusOr<int64_t> RequireName(const std::string& field, const std::string&
 
 }  // namespace
 
+void CaseStudyToProto(const domain::CaseStudy& s, v1::CaseStudy* out) { ToProto(s, out); }
+
 // ---- broadcasts ----
 
 absl::Status PublicityServiceImpl::DoCreateBroadcast(const domain::Caller& call,

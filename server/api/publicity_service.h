@@ -12,6 +12,9 @@
 
 namespace sangkien::api {
 
+// The case study as the API returns it (images without their data).
+void CaseStudyToProto(const domain::CaseStudy& s, v1::CaseStudy* out);
+
 class PublicityServiceImpl final : public v1::PublicityService::CallbackService {
  public:
   PublicityServiceImpl(operations::PublicityOperations& ops, operations::PlanOperations& plans,

@@ -35,10 +35,10 @@
 #include "domain/page_token.h"
 #include "operations/account_operations.h"
 #include "operations/calendar_operations.h"
-#include "operations/publicity_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
+#include "operations/publicity_operations.h"
 #include "seed/demo_seed.h"
 #include "seed/holiday_seed.h"
 #include "status/status_macros.h"
@@ -307,8 +307,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->directory_service =
       std::make_unique<DirectoryServiceImpl>(*impl->directory, *impl->tokens, *impl->gate);
   impl->plan_service = std::make_unique<PlanServiceImpl>(*impl->plans, *impl->tokens, *impl->gate);
-  impl->proposal_service =
-      std::make_unique<ProposalServiceImpl>(*impl->proposals, *impl->tokens, *impl->gate);
+  impl->proposal_service = std::make_unique<ProposalServiceImpl>(*impl->proposals, *impl->publicity,
+                                                                 *impl->tokens, *impl->gate);
   impl->account_service =
       std::make_unique<AccountServiceImpl>(*impl->accounts, *impl->tokens, *impl->gate);
   impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);

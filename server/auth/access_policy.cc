@@ -75,6 +75,11 @@ const std::vector<MethodRule>& AccessRules() {
       {"sangkien.v1.ProposalService/DecideResponsibility", Access::kRoles, kDeciders},
       {"sangkien.v1.ProposalService/PublishDecision", Access::kRoles, kOffices},
       {"sangkien.v1.ProposalService/UpdateProposalSettings", Access::kRoles, {Role::kAdmin}},
+      // A pilot evaluated as achieved becomes a model case study: the
+      // publishers' call, or the focal point's.
+      {"sangkien.v1.ProposalService/ReplicateAsCaseStudy",
+       Access::kRoles,
+       {Role::kPublisher, Role::kCoordinator, Role::kAdmin}},
       // The audit trail.
       {"sangkien.v1.AuditService/ListAuditEvents", Access::kRoles, kAuditors},
       {"sangkien.v1.AuditService/VerifyAuditChain", Access::kRoles, kAuditors},

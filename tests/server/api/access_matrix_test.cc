@@ -261,6 +261,19 @@ class AccessMatrixTest : public ApiTest {
     EXPECT_TRUE(status.ok()) << status.error_message();
     return out.name();
   }
+  // A proposal of `proposer` whose pilot the approver evaluated as achieved.
+  std::string AchievedProposal(const std::string& proposer) {
+    v1::Proposal p = ProposalIn(v1::PROPOSAL_STATE_PILOT_COMPLETED, proposer);
+    UseDemoAccount("approver");
+    v1::EvaluateProposalRequest r;
+    r.set_name(p.name());
+    r.mutable_evaluation()->set_outcome(v1::PILOT_OUTCOME_ACHIEVED);
+    r.mutable_evaluation()->set_motives_pure(true);
+    grpc::Status status = Call(&v1::ProposalService::Stub::EvaluateProposal, r, &p);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    UseDemoAccount("admin");
+    return p.name();
+  }
   std::string NewAnnouncement(v1::PublicationState state) {
     v1::CreateAnnouncementRequest r;
     *r.mutable_announcement() = SampleAnnouncement(tan_lap_, state);
@@ -669,6 +682,12 @@ std::vector<Row> AccessMatrixTest::Rows() {
          v1::CountWorkingDaysRequest r;
          *r.mutable_start_date() = MakeDate(2025, 1, 24);
          *r.mutable_end_date() = MakeDate(2025, 2, 7);
+         return Own(r);
+       }},
+      {prop("ReplicateAsCaseStudy"), "", "U UUUU P P P O O P P O",
+       [this](const Target& t) {
+         v1::ReplicateAsCaseStudyRequest r;
+         r.set_name(AchievedProposal(t.proposer));
          return Own(r);
        }},
       // Publicity.

@@ -151,6 +151,9 @@ struct Write {
   bool creates = false;  // no before_digest
   // Prepares what the write acts on, before the events are counted.
   std::function<void()> prepare = [] {};
+  // Events the write leaves: one per resource it writes. The last names
+  // `resource`; ReplicateAsCaseStudy writes the new case study first.
+  int events = 1;
 };
 
 TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
@@ -579,6 +582,29 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
                       return std::make_pair(s, announcement);
                     },
                     false, new_announcement});
+  // A pilot evaluated as achieved, replicated by the publisher: an event for
+  // the new case study, then one for the proposal.
+  Write replicate{kProp + "ReplicateAsCaseStudy", "publisher", "replicate-1", [&] {
+                    v1::ReplicateAsCaseStudyRequest r;
+                    r.set_name(proposal);
+                    r.set_request_id("replicate-1");
+                    v1::CaseStudy out;
+                    grpc::Status s =
+                        Call(&v1::ProposalService::Stub::ReplicateAsCaseStudy, r, &out);
+                    return std::make_pair(s, proposal);
+                  }};
+  replicate.prepare = [this, &proposal] {
+    v1::Proposal p = ProposalIn(v1::PROPOSAL_STATE_PILOT_COMPLETED, "staff Tân Lập");
+    UseDemoAccount("approver");
+    v1::EvaluateProposalRequest r;
+    r.set_name(p.name());
+    r.mutable_evaluation()->set_outcome(v1::PILOT_OUTCOME_ACHIEVED);
+    r.mutable_evaluation()->set_motives_pure(true);
+    ASSERT_TRUE(Call(&v1::ProposalService::Stub::EvaluateProposal, r, &p).ok());
+    proposal = p.name();
+  };
+  replicate.events = 2;
+  writes.push_back(replicate);
   // Last: under this policy staff could no longer submit.
   writes.push_back(
       {kProp + "UpdateProposalSettings", "admin", "", [&] {
@@ -610,9 +636,15 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
     auto [status, resource] = w.run();
     ASSERT_TRUE(status.ok()) << status.error_message();
     std::vector<v1::AuditEvent> after = Events();
-    ASSERT_EQ(after.size(), before.size() + 1);
+    ASSERT_EQ(after.size(), before.size() + w.events);
     const v1::AuditEvent& e = after.back();
-    EXPECT_EQ(e.sequence(), before.back().sequence() + 1);
+    EXPECT_EQ(e.sequence(), before.back().sequence() + w.events);
+    for (size_t i = before.size(); i + 1 < after.size(); ++i) {
+      EXPECT_EQ(after[i].actor(), DemoAccountName(w.caller));
+      EXPECT_EQ(after[i].request_id(), w.request_id);
+      EXPECT_TRUE(absl::StartsWith(after[i].resource(), "caseStudies/")) << after[i].resource();
+      EXPECT_EQ(after[i].before_digest(), "");
+    }
     EXPECT_EQ(e.actor(), DemoAccountName(w.caller));
     EXPECT_EQ(e.method(), w.method);
     EXPECT_EQ(e.resource(), resource);
@@ -620,7 +652,7 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
     EXPECT_EQ(e.time().seconds(), absl::ToUnixSeconds(Now()));
     EXPECT_EQ(e.before_digest().empty(), w.creates) << e.before_digest();
     EXPECT_THAT(e.after_digest(), SizeIs(64));
-    EXPECT_EQ(e.previous_hash(), before.back().hash());
+    EXPECT_EQ(e.previous_hash(), after[after.size() - 2].hash());
     EXPECT_THAT(e.hash(), SizeIs(64));
     AdvanceClock(absl::Seconds(1));
   }
