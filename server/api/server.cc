@@ -293,7 +293,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   if (options.seed_demo) {
     SK_ASSIGN_OR_RETURN(auto seeded,
                         seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts,
-                                              *impl->proposals));
+                                              *impl->proposals, *impl->publicity));
     if (seeded) {
       impl->demo_tokens = std::move(*seeded);
       std::cerr << "seeded the demo district into " << options.database_path << "\n";

@@ -41,6 +41,16 @@ expect_exit 0 station "$ctl_bin" export-ics --station "units/$tan_lap" --db "$db
 head -n 1 "$tmp/station.out" | grep -q $'^BEGIN:VCALENDAR\r$' || fail "station: not iCalendar"
 grep -q $'^BEGIN:VTIMEZONE\r$' "$tmp/station.out" || fail "station: no VTIMEZONE"
 grep -q $'^END:VCALENDAR\r$' "$tmp/station.out" || fail "station: not ended"
+# The demo commune radio: daily news, a weekly programme on Thursdays, a
+# monthly one on the last Friday, and one airing moved.
+grep -q $'^RRULE:FREQ=DAILY\r$' "$tmp/station.out" || fail "station: no daily news"
+grep -q $'^RRULE:FREQ=WEEKLY;BYDAY=TH\r$' "$tmp/station.out" || fail "station: no weekly programme"
+grep -q $'^RRULE:FREQ=MONTHLY;BYDAY=-1FR\r$' "$tmp/station.out" \
+  || fail "station: no last-Friday programme"
+grep -q '^RECURRENCE-ID;TZID=Asia/Ho_Chi_Minh:20261202T180000' "$tmp/station.out" \
+  || fail "station: no moved airing"
+grep -q '^SUMMARY:Chuyên mục Dám nghĩ, dám làm\|^SUMMARY:Chuyên mục Dám nghĩ\\, dám làm' \
+  "$tmp/station.out" || fail "station: no Dám nghĩ, dám làm"
 
 echo "== refusals"
 expect_exit 2 both "$ctl_bin" export-ics --station "units/$tan_lap" --unit "units/$tan_lap" --db "$db"

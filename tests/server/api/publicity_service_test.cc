@@ -43,8 +43,10 @@ class PublicityTest : public ApiTest {
   void SetUp() override {
     ApiTest::SetUp();
     if (HasFatalFailure()) return;
-    tan_lap_ = UnitNamed("UBND xã Tân Lập");
-    hoa_binh_ = UnitNamed("UBND xã Hòa Bình");
+    // Two communes the demo publicity does not use, so that lists show
+    // only what each test creates.
+    dong_son_ = UnitNamed("UBND xã Đông Sơn");
+    yen_phu_ = UnitNamed("UBND xã Yên Phú");
     UseDemoAccount("publisher");
   }
 
@@ -104,10 +106,12 @@ class PublicityTest : public ApiTest {
     v1::CaseStudy ignored;
     return Call(&Stub::GetCaseStudy, r, out ? out : &ignored);
   }
+  // The case studies (announcements) of Đông Sơn the list shows.
   std::vector<std::string> CaseStudyNames(int page_size = 0) {
     std::vector<std::string> out;
     v1::ListCaseStudiesRequest r;
     r.set_page_size(page_size);
+    r.set_filter(absl::StrCat("unit = \"", dong_son_, "\""));
     for (int pages = 0; pages < 50; ++pages) {
       v1::ListCaseStudiesResponse resp;
       grpc::Status status = Call(&Stub::ListCaseStudies, r, &resp);
@@ -126,6 +130,7 @@ class PublicityTest : public ApiTest {
     std::vector<std::string> out;
     v1::ListAnnouncementsRequest r;
     r.set_page_size(page_size);
+    r.set_filter(absl::StrCat("unit = \"", dong_son_, "\""));
     for (int pages = 0; pages < 50; ++pages) {
       v1::ListAnnouncementsResponse resp;
       grpc::Status status = Call(&Stub::ListAnnouncements, r, &resp);
@@ -141,18 +146,18 @@ class PublicityTest : public ApiTest {
     return out;
   }
 
-  std::string tan_lap_, hoa_binh_;
+  std::string dong_son_, yen_phu_;
 };
 
 // ---- broadcasts ----
 
 TEST_F(PublicityTest, CreatesAndReadsABroadcast) {
-  v1::Broadcast in = SampleBroadcast(tan_lap_);
+  v1::Broadcast in = SampleBroadcast(dong_son_);
   in.add_links(SeedPlan());
   v1::Broadcast b = CreateBroadcast(in);
   EXPECT_TRUE(absl::StartsWith(b.name(), "broadcasts/")) << b.name();
-  EXPECT_EQ(b.station(), tan_lap_);
-  EXPECT_EQ(b.station_display_name(), "UBND xã Tân Lập");
+  EXPECT_EQ(b.station(), dong_son_);
+  EXPECT_EQ(b.station_display_name(), "UBND xã Đông Sơn");
   EXPECT_EQ(b.rrule(), "FREQ=DAILY");
   EXPECT_EQ(b.duration().seconds(), 1800);
   EXPECT_THAT(b.links(), ElementsAre(SeedPlan()));
@@ -213,7 +218,7 @@ TEST_F(PublicityTest, InvalidBroadcastsAreRefusedAndNothingIsWritten) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.what);
-    v1::Broadcast b = SampleBroadcast(tan_lap_);
+    v1::Broadcast b = SampleBroadcast(dong_son_);
     c.change(b);
     EXPECT_TRUE(IsInvalidArgument(TryCreateBroadcast(b), c.fields));
   }
@@ -225,13 +230,13 @@ TEST_F(PublicityTest, InvalidBroadcastsAreRefusedAndNothingIsWritten) {
 
 TEST_F(PublicityTest, CreateWithTheSameRequestIdReturnsTheFirstBroadcast) {
   int before = BroadcastCount();
-  v1::Broadcast first = CreateBroadcast(SampleBroadcast(tan_lap_), "radio-1");
-  v1::Broadcast again = CreateBroadcast(SampleBroadcast(tan_lap_), "radio-1");
+  v1::Broadcast first = CreateBroadcast(SampleBroadcast(dong_son_), "radio-1");
+  v1::Broadcast again = CreateBroadcast(SampleBroadcast(dong_son_), "radio-1");
   EXPECT_EQ(again.name(), first.name());
   EXPECT_EQ(BroadcastCount(), before + 1);
   // The same id for a different broadcast is refused.
   v1::CreateBroadcastRequest other;
-  *other.mutable_broadcast() = SampleBroadcast(hoa_binh_);
+  *other.mutable_broadcast() = SampleBroadcast(yen_phu_);
   other.set_request_id("radio-1");
   v1::Broadcast out;
   EXPECT_EQ(Call(&Stub::CreateBroadcast, other, &out).error_code(),
@@ -240,7 +245,7 @@ TEST_F(PublicityTest, CreateWithTheSameRequestIdReturnsTheFirstBroadcast) {
 }
 
 TEST_F(PublicityTest, StaleEtagIsAbortedAndNothingChanges) {
-  v1::Broadcast b = CreateBroadcast(SampleBroadcast(tan_lap_));
+  v1::Broadcast b = CreateBroadcast(SampleBroadcast(dong_son_));
   v1::UpdateBroadcastRequest first;
   first.mutable_broadcast()->set_name(b.name());
   first.mutable_broadcast()->set_etag(b.etag());
@@ -280,7 +285,7 @@ TEST_F(PublicityTest, StaleEtagIsAbortedAndNothingChanges) {
 }
 
 TEST_F(PublicityTest, ListAiringsExpandsPublishedBroadcastsWithOverrides) {
-  v1::Broadcast daily = SampleBroadcast(tan_lap_);
+  v1::Broadcast daily = SampleBroadcast(dong_son_);
   daily.add_exdates()->CopyFrom(LocalTimestamp(2026, 11, 29, 6));
   v1::AiringOverride* moved = daily.add_overrides();
   *moved->mutable_original_start_time() = LocalTimestamp(2026, 11, 28, 6);
@@ -290,17 +295,17 @@ TEST_F(PublicityTest, ListAiringsExpandsPublishedBroadcastsWithOverrides) {
   *cancelled->mutable_original_start_time() = LocalTimestamp(2026, 11, 30, 6);
   cancelled->set_cancelled(true);
   CreateBroadcast(daily);
-  v1::Broadcast weekly = SampleBroadcast(tan_lap_);
+  v1::Broadcast weekly = SampleBroadcast(dong_son_);
   weekly.set_title("Chuyên mục Dám nghĩ, dám làm");
   *weekly.mutable_start_time() = LocalTimestamp(2026, 11, 5, 19);  // a Thursday
   weekly.set_rrule("FREQ=WEEKLY;BYDAY=TH");
   CreateBroadcast(weekly);
-  CreateBroadcast(SampleBroadcast(tan_lap_, v1::PUBLICATION_STATE_DRAFT));
-  CreateBroadcast(SampleBroadcast(hoa_binh_));
+  CreateBroadcast(SampleBroadcast(dong_son_, v1::PUBLICATION_STATE_DRAFT));
+  CreateBroadcast(SampleBroadcast(yen_phu_));
 
   UsePublic();
   v1::ListAiringsResponse r =
-      Airings(tan_lap_, LocalTimestamp(2026, 11, 26, 12), LocalTimestamp(2026, 12, 1, 12));
+      Airings(dong_son_, LocalTimestamp(2026, 11, 26, 12), LocalTimestamp(2026, 12, 1, 12));
   EXPECT_THAT(Starts(r), ElementsAre("2026-11-26 19:00", "2026-11-27 06:00", "2026-11-28 06:30",
                                      "2026-12-01 06:00"));
   ASSERT_EQ(r.airings_size(), 4);
@@ -308,16 +313,21 @@ TEST_F(PublicityTest, ListAiringsExpandsPublishedBroadcastsWithOverrides) {
   EXPECT_TRUE(r.airings(2).moved());
   EXPECT_EQ(Show(r.airings(2).original_start_time()), "2026-11-28 06:00");
   EXPECT_EQ(r.airings(2).note(), "Dời sang 06:30 do tiếp sóng Đài tỉnh");
-  EXPECT_EQ(r.airings(1).station_display_name(), "UBND xã Tân Lập");
+  EXPECT_EQ(r.airings(1).station_display_name(), "UBND xã Đông Sơn");
 
-  // Every station: Hòa Bình's airings too; the publisher sees the draft's.
-  v1::ListAiringsResponse all =
-      Airings("", LocalTimestamp(2026, 11, 27, 0), LocalTimestamp(2026, 11, 28, 0));
-  EXPECT_THAT(all.airings(), SizeIs(2));
+  // Every station: Yên Phú's airings too; the publisher sees the draft's.
+  auto ours = [&] {
+    int n = 0;
+    v1::ListAiringsResponse all =
+        Airings("", LocalTimestamp(2026, 11, 27, 0), LocalTimestamp(2026, 11, 28, 0));
+    for (const auto& a : all.airings()) {
+      if (a.station() == dong_son_ || a.station() == yen_phu_) ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(ours(), 2);
   UseDemoAccount("publisher");
-  EXPECT_THAT(
-      Airings("", LocalTimestamp(2026, 11, 27, 0), LocalTimestamp(2026, 11, 28, 0)).airings(),
-      SizeIs(3));
+  EXPECT_EQ(ours(), 3);
 
   // At most 62 days, and the end after the start.
   v1::ListAiringsRequest wide;
@@ -332,14 +342,14 @@ TEST_F(PublicityTest, ListAiringsExpandsPublishedBroadcastsWithOverrides) {
 }
 
 TEST_F(PublicityTest, GetOnAirFollowsTheClock) {
-  CreateBroadcast(SampleBroadcast(tan_lap_));  // 06:00–06:30 daily
-  v1::Broadcast evening = SampleBroadcast(tan_lap_);
+  CreateBroadcast(SampleBroadcast(dong_son_));  // 06:00–06:30 daily
+  v1::Broadcast evening = SampleBroadcast(dong_son_);
   evening.set_title("Bản tin thời sự xã buổi chiều");
   *evening.mutable_start_time() = LocalTimestamp(2026, 11, 1, 18);
   CreateBroadcast(evening);
   UsePublic();
   v1::GetOnAirRequest r;
-  r.set_station(tan_lap_);
+  r.set_station(dong_son_);
   v1::GetOnAirResponse on;
   ASSERT_TRUE(Call(&Stub::GetOnAir, r, &on).ok());
   ASSERT_THAT(on.stations(), SizeIs(1));
@@ -356,18 +366,24 @@ TEST_F(PublicityTest, GetOnAirFollowsTheClock) {
   EXPECT_EQ(Show(on.stations(0).next().start_time()), "2026-11-28 18:00");
   EXPECT_EQ(on.stations(0).next().title(), "Bản tin thời sự xã buổi chiều");
 
-  // Every station with a published broadcast.
+  // Every station with a published broadcast, ours among them.
   r.clear_station();
   ASSERT_TRUE(Call(&Stub::GetOnAir, r, &on).ok());
-  ASSERT_THAT(on.stations(), SizeIs(1));
-  EXPECT_EQ(on.stations(0).station(), tan_lap_);
+  int found = 0;
+  for (const auto& station : on.stations()) {
+    EXPECT_NE(station.station(), yen_phu_);  // nothing published there
+    if (station.station() != dong_son_) continue;
+    ++found;
+    EXPECT_EQ(Show(station.now().start_time()), "2026-11-28 06:00");
+  }
+  EXPECT_EQ(found, 1);
 }
 
 TEST_F(PublicityTest, DraftsAreNotFoundForThePublicAndKiosks) {
-  v1::Broadcast draft = CreateBroadcast(SampleBroadcast(tan_lap_, v1::PUBLICATION_STATE_DRAFT));
-  v1::CaseStudy cs = CreateCaseStudy(SampleCaseStudy(tan_lap_, v1::PUBLICATION_STATE_DRAFT));
+  v1::Broadcast draft = CreateBroadcast(SampleBroadcast(dong_son_, v1::PUBLICATION_STATE_DRAFT));
+  v1::CaseStudy cs = CreateCaseStudy(SampleCaseStudy(dong_son_, v1::PUBLICATION_STATE_DRAFT));
   v1::Announcement a =
-      CreateAnnouncement(SampleAnnouncement(tan_lap_, v1::PUBLICATION_STATE_DRAFT));
+      CreateAnnouncement(SampleAnnouncement(dong_son_, v1::PUBLICATION_STATE_DRAFT));
   for (const char* who : {"", "kiosk Tân Lập", "staff Tân Lập"}) {
     SCOPED_TRACE(who);
     if (*who) {
@@ -386,8 +402,10 @@ TEST_F(PublicityTest, DraftsAreNotFoundForThePublicAndKiosks) {
     v1::Announcement out;
     EXPECT_TRUE(IsApiError(Call(&Stub::GetAnnouncement, ga, &out), grpc::StatusCode::NOT_FOUND,
                            "NOT_FOUND"));
+    v1::ListBroadcastsRequest lr;
+    lr.set_filter(absl::StrCat("station = \"", dong_son_, "\""));
     v1::ListBroadcastsResponse lb;
-    ASSERT_TRUE(Call(&Stub::ListBroadcasts, v1::ListBroadcastsRequest(), &lb).ok());
+    ASSERT_TRUE(Call(&Stub::ListBroadcasts, lr, &lb).ok());
     EXPECT_THAT(lb.broadcasts(), IsEmpty());
     EXPECT_THAT(CaseStudyNames(), IsEmpty());
     EXPECT_THAT(AnnouncementNames(), IsEmpty());
@@ -403,11 +421,11 @@ TEST_F(PublicityTest, DraftsAreNotFoundForThePublicAndKiosks) {
 // ---- publish windows ----
 
 TEST_F(PublicityTest, CaseStudyWindowOpensAndClosesWithTheClock) {
-  v1::CaseStudy in = SampleCaseStudy(tan_lap_);
+  v1::CaseStudy in = SampleCaseStudy(dong_son_);
   *in.mutable_publish_time() = ToTimestamp(Now() + absl::Hours(1));
   *in.mutable_unpublish_time() = ToTimestamp(Now() + absl::Hours(3));
   v1::CaseStudy windowed = CreateCaseStudy(in);
-  v1::CaseStudy always = CreateCaseStudy(SampleCaseStudy(hoa_binh_));
+  v1::CaseStudy always = CreateCaseStudy(SampleCaseStudy(dong_son_));
   UsePublic();
   // Before the window.
   EXPECT_TRUE(IsApiError(GetCaseStudy(windowed.name()), grpc::StatusCode::NOT_FOUND, "NOT_FOUND"));
@@ -428,7 +446,7 @@ TEST_F(PublicityTest, CaseStudyWindowOpensAndClosesWithTheClock) {
 TEST_F(PublicityTest, AnnouncementListsFilterTheWindowInTheQuery) {
   std::vector<std::string> visible;
   for (int i = 0; i < 7; ++i) {
-    v1::Announcement a = SampleAnnouncement(tan_lap_);
+    v1::Announcement a = SampleAnnouncement(dong_son_);
     a.set_title(absl::StrCat("Thông báo số ", i));
     if (i % 3 == 1) {  // expired
       *a.mutable_publish_time() = ToTimestamp(Now() - absl::Hours(48));
@@ -453,7 +471,7 @@ TEST_F(PublicityTest, AnnouncementListsFilterTheWindowInTheQuery) {
 }
 
 TEST_F(PublicityTest, WindowsMustNotBeEmpty) {
-  v1::Announcement a = SampleAnnouncement(tan_lap_);
+  v1::Announcement a = SampleAnnouncement(dong_son_);
   *a.mutable_publish_time() = ToTimestamp(Now());
   *a.mutable_unpublish_time() = ToTimestamp(Now() - absl::Hours(1));
   a.set_state(static_cast<v1::PublicationState>(7));
@@ -468,7 +486,7 @@ TEST_F(PublicityTest, WindowsMustNotBeEmpty) {
 // ---- case studies and images ----
 
 TEST_F(PublicityTest, CaseStudyLinksAnExistingProposal) {
-  v1::CaseStudy in = SampleCaseStudy(tan_lap_);
+  v1::CaseStudy in = SampleCaseStudy(dong_son_);
   in.set_proposal("proposals/99999");
   v1::CreateCaseStudyRequest r;
   *r.mutable_case_study() = in;
@@ -482,7 +500,7 @@ TEST_F(PublicityTest, CaseStudyLinksAnExistingProposal) {
 }
 
 TEST_F(PublicityTest, ImagesAreCheckedAndServedWithTheirData) {
-  v1::CaseStudy cs = CreateCaseStudy(SampleCaseStudy(tan_lap_));
+  v1::CaseStudy cs = CreateCaseStudy(SampleCaseStudy(dong_son_));
   auto add = [&](const std::string& type, const std::string& data, v1::CaseStudyImage* out) {
     v1::AddCaseStudyImageRequest r;
     r.set_parent(cs.name());
@@ -568,7 +586,7 @@ absl::Time LocalIcal(const icaltimetype& t) {
 }
 
 TEST_F(PublicityTest, ExportedCalendarExpandsToTheSameAirings) {
-  v1::Broadcast daily = SampleBroadcast(tan_lap_);
+  v1::Broadcast daily = SampleBroadcast(dong_son_);
   daily.add_exdates()->CopyFrom(LocalTimestamp(2026, 11, 29, 6));
   v1::AiringOverride* moved = daily.add_overrides();
   *moved->mutable_original_start_time() = LocalTimestamp(2026, 11, 28, 6);
@@ -578,21 +596,21 @@ TEST_F(PublicityTest, ExportedCalendarExpandsToTheSameAirings) {
   *cancelled->mutable_original_start_time() = LocalTimestamp(2026, 12, 2, 6);
   cancelled->set_cancelled(true);
   CreateBroadcast(daily);
-  v1::Broadcast monthly = SampleBroadcast(tan_lap_);
+  v1::Broadcast monthly = SampleBroadcast(dong_son_);
   monthly.set_title("Gương điển hình tiên tiến");
   *monthly.mutable_start_time() = LocalTimestamp(2026, 10, 30, 20);
   monthly.set_rrule("FREQ=MONTHLY;BYDAY=-1FR");
   monthly.mutable_duration()->set_seconds(3600);
   CreateBroadcast(monthly);
-  CreateBroadcast(SampleBroadcast(tan_lap_, v1::PUBLICATION_STATE_DRAFT));
+  CreateBroadcast(SampleBroadcast(dong_son_, v1::PUBLICATION_STATE_DRAFT));
 
   UsePublic();
   v1::ExportCalendarRequest r;
-  r.set_station(tan_lap_);
+  r.set_station(dong_son_);
   v1::ExportCalendarResponse ics;
   ASSERT_TRUE(Call(&Stub::ExportCalendar, r, &ics).ok());
   EXPECT_EQ(ics.content_type(), "text/calendar; charset=utf-8");
-  EXPECT_EQ(ics.file_name(), "lich-phat-thanh-tan-lap.ics");
+  EXPECT_EQ(ics.file_name(), "lich-phat-thanh-dong-son.ics");
   EXPECT_TRUE(absl::StartsWith(ics.data(), "BEGIN:VCALENDAR\r\n")) << ics.data();
   EXPECT_THAT(ics.data(), ::testing::HasSubstr("VERSION:2.0\r\n"));
   EXPECT_THAT(ics.data(), ::testing::HasSubstr("PRODID:"));
@@ -671,7 +689,7 @@ TEST_F(PublicityTest, ExportedCalendarExpandsToTheSameAirings) {
   for (const std::string& uid : uids) {
     EXPECT_TRUE(absl::StartsWith(uid, "broadcasts/") && absl::EndsWith(uid, "@sangkien")) << uid;
   }
-  v1::ListAiringsResponse listed = Airings(tan_lap_, ToTimestamp(from), ToTimestamp(to));
+  v1::ListAiringsResponse listed = Airings(dong_son_, ToTimestamp(from), ToTimestamp(to));
   std::multiset<std::pair<int64_t, int64_t>> from_api;
   for (const auto& a : listed.airings()) {
     from_api.insert({a.start_time().seconds(), a.end_time().seconds()});
@@ -716,6 +734,74 @@ TEST_F(PublicityTest, ExportsAUnitsDeadlinesAsAllDayEvents) {
   none.set_station("units/99999");
   EXPECT_TRUE(IsApiError(Call(&Stub::ExportCalendar, none, &ics), grpc::StatusCode::NOT_FOUND,
                          "NOT_FOUND"));
+}
+
+// ---- the demo district ----
+
+TEST_F(PublicityTest, TheDemoCommuneRadioAirsItsSchedule) {
+  UsePublic();
+  const std::string tan_lap = UnitNamed("UBND xã Tân Lập");
+  // Thursday 26/11/2026 and Friday 27/11, the last Friday of November.
+  v1::ListAiringsResponse r =
+      Airings(tan_lap, LocalTimestamp(2026, 11, 26, 0), LocalTimestamp(2026, 11, 28, 0));
+  std::vector<std::string> schedule;
+  for (const auto& a : r.airings()) schedule.push_back(Show(a.start_time()) + " " + a.title());
+  EXPECT_THAT(
+      schedule,
+      ElementsAre("2026-11-26 06:00 Bản tin thời sự xã", "2026-11-26 18:00 Bản tin thời sự xã",
+                  "2026-11-26 19:00 Chuyên mục Dám nghĩ, dám làm",
+                  "2026-11-27 06:00 Bản tin thời sự xã", "2026-11-27 18:00 Bản tin thời sự xã",
+                  "2026-11-27 19:30 Cải cách hành chính – Người dân hỏi, chính quyền trả lời"));
+  // The evening news of 02/12 is moved for the district's live broadcast.
+  r = Airings(tan_lap, LocalTimestamp(2026, 12, 2, 12), LocalTimestamp(2026, 12, 3, 0));
+  ASSERT_THAT(r.airings(), SizeIs(1));
+  EXPECT_EQ(Show(r.airings(0).start_time()), "2026-12-02 19:30");
+  EXPECT_TRUE(r.airings(0).moved());
+  // The district radio has its own programme.
+  v1::GetOnAirResponse on;
+  ASSERT_TRUE(Call(&Stub::GetOnAir, v1::GetOnAirRequest(), &on).ok());
+  std::set<std::string> stations;
+  for (const auto& s : on.stations()) stations.insert(s.station_display_name());
+  EXPECT_TRUE(stations.count("UBND xã Tân Lập"));
+  EXPECT_TRUE(stations.count("Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch"));
+}
+
+TEST_F(PublicityTest, TheDemoCaseStudiesAndAnnouncementsArePublic) {
+  UsePublic();
+  v1::ListCaseStudiesResponse studies;
+  ASSERT_TRUE(Call(&Stub::ListCaseStudies, v1::ListCaseStudiesRequest(), &studies).ok());
+  ASSERT_THAT(studies.case_studies(), SizeIs(3));
+  int featured = 0, linked = 0;
+  std::string image;
+  for (const auto& s : studies.case_studies()) {
+    if (s.featured()) {
+      ++featured;
+      ASSERT_THAT(s.images(), SizeIs(1));
+      image = s.images(0).name();
+    }
+    if (!s.proposal().empty()) ++linked;
+  }
+  EXPECT_EQ(featured, 1);
+  EXPECT_EQ(linked, 1);
+  v1::GetCaseStudyImageRequest get;
+  get.set_name(image);
+  v1::CaseStudyImage png;
+  ASSERT_TRUE(Call(&Stub::GetCaseStudyImage, get, &png).ok());
+  EXPECT_EQ(png.data().substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+
+  auto titles = [&] {
+    v1::ListAnnouncementsResponse list;
+    EXPECT_TRUE(Call(&Stub::ListAnnouncements, v1::ListAnnouncementsRequest(), &list).ok());
+    std::vector<std::string> out;
+    for (const auto& a : list.announcements()) out.push_back(a.title());
+    return out;
+  };
+  EXPECT_THAT(titles(), ElementsAre("Lịch tiếp công dân tháng 12/2026"));
+  AdvanceClock(absl::Hours(24 * 4));  // 01/12, 09:00
+  EXPECT_THAT(titles(), ElementsAre("Hội nghị biểu dương cán bộ dám nghĩ, dám làm năm 2026",
+                                    "Lịch tiếp công dân tháng 12/2026"));
+  UseDemoAccount("publisher");
+  EXPECT_THAT(titles(), SizeIs(3));  // the expired one too
 }
 
 }  // namespace
