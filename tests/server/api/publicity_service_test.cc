@@ -567,6 +567,41 @@ TEST_F(PublicityTest, ImagesAreCheckedAndServedWithTheirData) {
                          "NOT_FOUND"));
 }
 
+TEST_F(PublicityTest, RetriedCreatesReturnTheFirstResult) {
+  v1::CaseStudy cs = CreateCaseStudy(SampleCaseStudy(dong_son_));
+  v1::AddCaseStudyImageRequest add;
+  add.set_parent(cs.name());
+  add.mutable_image()->set_content_type("image/png");
+  add.mutable_image()->set_data(SamplePng());
+  add.set_request_id("anh-1");
+  v1::CaseStudyImage first, again;
+  ASSERT_TRUE(Call(&Stub::AddCaseStudyImage, add, &first).ok());
+  ASSERT_TRUE(Call(&Stub::AddCaseStudyImage, add, &again).ok());
+  EXPECT_EQ(again.name(), first.name());
+  EXPECT_EQ(again.sha256(), first.sha256());
+  v1::CaseStudy read;
+  ASSERT_TRUE(GetCaseStudy(cs.name(), &read).ok());
+  EXPECT_THAT(read.images(), SizeIs(1));
+
+  v1::CreateAnnouncementRequest a;
+  *a.mutable_announcement() = SampleAnnouncement(dong_son_);
+  a.set_request_id("tb-1");
+  v1::Announcement a1, a2;
+  ASSERT_TRUE(Call(&Stub::CreateAnnouncement, a, &a1).ok());
+  ASSERT_TRUE(Call(&Stub::CreateAnnouncement, a, &a2).ok());
+  EXPECT_EQ(a2.name(), a1.name());
+  EXPECT_THAT(AnnouncementNames(), SizeIs(1));
+
+  v1::CreateCaseStudyRequest c;
+  *c.mutable_case_study() = SampleCaseStudy(dong_son_);
+  c.set_request_id("mh-1");
+  v1::CaseStudy c1, c2;
+  ASSERT_TRUE(Call(&Stub::CreateCaseStudy, c, &c1).ok());
+  ASSERT_TRUE(Call(&Stub::CreateCaseStudy, c, &c2).ok());
+  EXPECT_EQ(c2.name(), c1.name());
+  EXPECT_THAT(CaseStudyNames(), SizeIs(2));  // the one above and this one
+}
+
 // ---- iCalendar ----
 
 struct ParsedEvent {
