@@ -65,8 +65,7 @@ absl::StatusOr<CallKind> Make(const std::string& label, const Targets& t) {
                       r.set_parent(task);
                       r.set_request_id(absl::StrCat("lg-", run, "-", n));
                       r.mutable_progress_report()->set_unit(unit);
-                      r.mutable_progress_report()->set_text(
-                          absl::StrCat("Báo cáo tiến độ số ", n));
+                      r.mutable_progress_report()->set_text(absl::StrCat("Báo cáo tiến độ số ", n));
                       r.mutable_progress_report()->set_progress_percent(50);
                       return r.SerializeAsString();
                     }};
@@ -83,8 +82,8 @@ absl::StatusOr<std::vector<CallKind>> ParseMix(const std::string& mix, const Tar
     int weight = 1;
     if (fields.size() > 2 || (fields.size() == 2 && (!absl::SimpleAtoi(fields[1], &weight) ||
                                                      weight < 1 || weight > 1000))) {
-      return absl::InvalidArgumentError(absl::StrCat("bad mix entry \"", std::string(part),
-                                                     "\": want Label or Label:weight"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("bad mix entry \"", std::string(part), "\": want Label or Label:weight"));
     }
     auto kind = Make(fields[0], targets);
     if (!kind.ok()) return kind.status();

@@ -36,7 +36,7 @@ struct Shared {
   absl::Time measure_from;
   std::mutex mu;
   std::condition_variable done_cv;
-  int running = 0;  // slots with a call outstanding; guarded by mu
+  int running = 0;          // slots with a call outstanding; guarded by mu
   std::string first_error;  // guarded by mu
 };
 
@@ -81,9 +81,8 @@ class Slot {
         ++r.errors[status.error_code()];
         std::lock_guard lock(shared_.mu);
         if (shared_.first_error.empty()) {
-          shared_.first_error = absl::StrCat((*shared_.mix)[static_cast<size_t>(kind_)].label,
-                                             ": ", status.error_code(), " ",
-                                             status.error_message());
+          shared_.first_error = absl::StrCat((*shared_.mix)[static_cast<size_t>(kind_)].label, ": ",
+                                             status.error_code(), " ", status.error_message());
         }
       }
     }
@@ -124,8 +123,8 @@ LoadResult RunLoad(const LoadOptions& options, const std::vector<CallKind>& mix)
   }
   std::vector<std::unique_ptr<Slot>> slots;
   for (int s = 0; s < std::max(1, options.in_flight); ++s) {
-    slots.push_back(std::make_unique<Slot>(shared, *stubs[static_cast<size_t>(s) % stubs.size()],
-                                           mix.size()));
+    slots.push_back(
+        std::make_unique<Slot>(shared, *stubs[static_cast<size_t>(s) % stubs.size()], mix.size()));
   }
   shared.running = static_cast<int>(slots.size());
   for (auto& slot : slots) slot->Start();
@@ -167,15 +166,16 @@ LoadResult RunLoad(const LoadOptions& options, const std::vector<CallKind>& mix)
 }
 
 std::string FormatTable(const LoadResult& result) {
-  std::string out = absl::StrFormat("%-22s %9s %14s %10s %8s %8s %8s %8s\n", "call", "ok",
-                                    "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
+  std::string out = absl::StrFormat("%-22s %9s %14s %10s %8s %8s %8s %8s\n", "call", "ok", "errors",
+                                    "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
   for (const auto& k : result.kinds) {
     std::string errors;
-    for (auto [code, n] : k.errors) absl::StrAppend(&errors, errors.empty() ? "" : ",", code, ":", n);
+    for (auto [code, n] : k.errors)
+      absl::StrAppend(&errors, errors.empty() ? "" : ",", code, ":", n);
     if (errors.empty()) errors = "0";
     absl::StrAppendFormat(&out, "%-22s %9d %14s %10.0f %8.2f %8.2f %8.2f %8.2f\n", k.label, k.ok,
-                          errors, k.rate, k.p50_us / 1000.0, k.p90_us / 1000.0,
-                          k.p99_us / 1000.0, k.max_us / 1000.0);
+                          errors, k.rate, k.p50_us / 1000.0, k.p90_us / 1000.0, k.p99_us / 1000.0,
+                          k.max_us / 1000.0);
   }
   if (!result.first_error.empty()) absl::StrAppend(&out, "first error: ", result.first_error, "\n");
   return out;

@@ -27,9 +27,9 @@ struct LoadOptions {
 struct KindResult {
   std::string label;
   int64_t ok = 0;
-  std::map<int, int64_t> errors;   // gRPC status code → count
+  std::map<int, int64_t> errors;    // gRPC status code → count
   std::vector<int64_t> latency_us;  // successful calls only
-  double rate = 0;                 // successful calls per second
+  double rate = 0;                  // successful calls per second
   int64_t p50_us = 0, p90_us = 0, p99_us = 0, max_us = 0;
 };
 

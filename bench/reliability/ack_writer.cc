@@ -3,14 +3,13 @@
 // Crash tests kill the server under it and then check that every
 // acknowledged write survived.
 #include <fcntl.h>
+#include <grpcpp/grpcpp.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <iostream>
 #include <thread>
 #include <vector>
-
-#include <grpcpp/grpcpp.h>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -34,7 +33,8 @@ int main(int argc, char** argv) {
     std::perror("open acks");
     return 2;
   }
-  auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel(absl::GetFlag(FLAGS_target), grpc::InsecureChannelCredentials());
   auto stub = sangkien::v1::PlanService::NewStub(channel);
   std::atomic<int64_t> acked{0}, failed{0};
   std::string run = absl::StrCat(absl::ToUnixMicros(absl::Now()));

@@ -9,7 +9,7 @@ SANGKIEN_PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlite3-dev libsqlitecpp-dev sqlite3 openssl
-  libicu-dev libssl-dev nlohmann-json3-dev
+  libicu-dev libssl-dev nlohmann-json3-dev libical-dev
   libgtest-dev libgmock-dev
   python3 python3-grpcio python3-protobuf
 )

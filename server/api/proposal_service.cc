@@ -7,6 +7,8 @@
 #include "api/list_support.h"
 #include "api/proposal_convert.h"
 #include "api/proto_convert.h"
+#include "api/publicity_convert.h"
+#include "api/publicity_service.h"
 #include "api/request_fingerprint.h"
 #include "api/unary.h"
 #include "domain/validation.h"
@@ -162,7 +164,7 @@ absl::Status ProposalServiceImpl::DoListProposals(const domain::Caller& call,
     operations::ProposalCall pc = CheckCall(v, req, NoteRequired);                      \
     SK_RETURN_IF_ERROR(v.ToStatus());                                                   \
     SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.OpsMethod(call, pc));                  \
-    ProposalToProto(p, resp);                                                                   \
+    ProposalToProto(p, resp);                                                           \
     return absl::OkStatus();                                                            \
   }
 SK_SIMPLE_VERB(WithdrawProposal, Withdraw, false)
@@ -171,6 +173,21 @@ SK_SIMPLE_VERB(StartAppraisal, StartAppraisal, false)
 SK_SIMPLE_VERB(ReturnProposal, Return, true)
 SK_SIMPLE_VERB(PublishDecision, PublishDecision, false)
 #undef SK_SIMPLE_VERB
+
+absl::Status ProposalServiceImpl::DoReplicateAsCaseStudy(const domain::Caller& call,
+                                                         const v1::ReplicateAsCaseStudyRequest& req,
+                                                         v1::CaseStudy* resp) {
+  domain::Violations v;
+  v.RequestId("request_id", req.request_id());
+  operations::ProposalCall pc = CheckCall(v, req, false);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(
+      domain::CaseStudy created,
+      ops_.ReplicateAsCaseStudy(WithRequestId(call, req.request_id()), pc,
+                                IdempotencyOf(call, req, req.request_id()), publicity_));
+  ToProto(created, resp);
+  return absl::OkStatus();
+}
 
 absl::Status ProposalServiceImpl::DoRecordAppraisal(const domain::Caller& call,
                                                     const v1::RecordAppraisalRequest& req,
@@ -419,6 +436,7 @@ SK_UNARY_IMPL(CompletePilot, v1::CompletePilotRequest, v1::Proposal)
 SK_UNARY_IMPL(EvaluateProposal, v1::EvaluateProposalRequest, v1::Proposal)
 SK_UNARY_IMPL(DecideResponsibility, v1::DecideResponsibilityRequest, v1::Proposal)
 SK_UNARY_IMPL(PublishDecision, v1::PublishDecisionRequest, v1::Proposal)
+SK_UNARY_IMPL(ReplicateAsCaseStudy, v1::ReplicateAsCaseStudyRequest, v1::CaseStudy)
 SK_UNARY_IMPL(ListProposalEvents, v1::ListProposalEventsRequest, v1::ListProposalEventsResponse)
 SK_UNARY_IMPL(GetProposalSettings, v1::GetProposalSettingsRequest, v1::ProposalSettings)
 SK_UNARY_IMPL(UpdateProposalSettings, v1::UpdateProposalSettingsRequest, v1::ProposalSettings)

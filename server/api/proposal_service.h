@@ -6,15 +6,17 @@
 #include "api/call_gate.h"
 #include "domain/page_token.h"
 #include "operations/proposal_operations.h"
+#include "operations/publicity_operations.h"
 #include "sangkien/v1/proposal_service.grpc.pb.h"
 
 namespace sangkien::api {
 
 class ProposalServiceImpl final : public v1::ProposalService::CallbackService {
  public:
-  ProposalServiceImpl(operations::ProposalOperations& ops, const domain::PageTokenCodec& tokens,
-                      const CallGate& gate)
-      : ops_(ops), tokens_(tokens), gate_(gate) {}
+  ProposalServiceImpl(operations::ProposalOperations& ops,
+                      operations::PublicityOperations& publicity,
+                      const domain::PageTokenCodec& tokens, const CallGate& gate)
+      : ops_(ops), publicity_(publicity), tokens_(tokens), gate_(gate) {}
 
 #define SK_UNARY(Method, Request, Response)                                              \
   grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req, \
@@ -37,6 +39,7 @@ class ProposalServiceImpl final : public v1::ProposalService::CallbackService {
   SK_UNARY(EvaluateProposal, v1::EvaluateProposalRequest, v1::Proposal)
   SK_UNARY(DecideResponsibility, v1::DecideResponsibilityRequest, v1::Proposal)
   SK_UNARY(PublishDecision, v1::PublishDecisionRequest, v1::Proposal)
+  SK_UNARY(ReplicateAsCaseStudy, v1::ReplicateAsCaseStudyRequest, v1::CaseStudy)
   SK_UNARY(ListProposalEvents, v1::ListProposalEventsRequest, v1::ListProposalEventsResponse)
   SK_UNARY(GetProposalSettings, v1::GetProposalSettingsRequest, v1::ProposalSettings)
   SK_UNARY(UpdateProposalSettings, v1::UpdateProposalSettingsRequest, v1::ProposalSettings)
@@ -44,6 +47,7 @@ class ProposalServiceImpl final : public v1::ProposalService::CallbackService {
 
  private:
   operations::ProposalOperations& ops_;
+  operations::PublicityOperations& publicity_;
   const domain::PageTokenCodec& tokens_;
   const CallGate& gate_;
 };

@@ -7,47 +7,52 @@
 namespace sangkien::api {
 namespace {
 
-void DurationTo(absl::Duration d, google::protobuf::Duration *out) {
-  int64_t seconds = absl::ToInt64Seconds(d);
-  out->set_seconds(seconds);
-  out->set_nanos(static_cast<int32_t>(
-      absl::ToInt64Nanoseconds(d - absl::Seconds(seconds))));
+using api::ToProto;
+
+void ToProto(absl::Duration d, google::protobuf::Duration* out) {
+  int64_t nanos = absl::ToInt64Nanoseconds(d);
+  out->set_seconds(nanos / 1000000000);
+  out->set_nanos(static_cast<int32_t>(nanos % 1000000000));
 }
 
-} // namespace
+void ToProto(const domain::PublishWindow& w, v1::PublicationState* state,
+             google::protobuf::Timestamp* publish, google::protobuf::Timestamp* unpublish) {
+  *state = static_cast<v1::PublicationState>(w.state);
+  if (w.publish_time) ToProto(*w.publish_time, publish);
+  if (w.unpublish_time) ToProto(*w.unpublish_time, unpublish);
+}
 
-void ToProto(const domain::Broadcast &b, v1::Broadcast *out) {
-  out->set_name(absl::StrCat("broadcasts/", b.id));
+void ToProto(const domain::AiringOverride& o, v1::AiringOverride* out) {
+  ToProto(o.original_start_time, out->mutable_original_start_time());
+  out->set_cancelled(o.cancelled);
+  if (o.start_time) ToProto(*o.start_time, out->mutable_start_time());
+  if (o.duration) ToProto(*o.duration, out->mutable_duration());
+  out->set_note(o.note);
+}
+
+}  // namespace
+
+void ToProto(const domain::Broadcast& b, v1::Broadcast* out) {
+  out->set_name(domain::BroadcastName(b.id));
   out->set_station(domain::UnitName(b.station_unit_id));
   out->set_station_display_name(b.station_display_name);
   out->set_title(b.title);
   out->set_topic(b.topic);
   out->set_description(b.description);
-  for (const auto &l : b.links)
-    out->add_links(l);
+  for (const auto& l : b.links) out->add_links(l);
   ToProto(b.start_time, out->mutable_start_time());
-  DurationTo(b.duration, out->mutable_duration());
+  ToProto(b.duration, out->mutable_duration());
   out->set_rrule(b.rrule);
-  for (absl::Time t : b.exdates)
-    ToProto(t, out->add_exdates());
-  for (const auto &o : b.overrides) {
-    auto *po = out->add_overrides();
-    ToProto(o.original_start_time, po->mutable_original_start_time());
-    po->set_cancelled(o.cancelled);
-    if (o.start_time)
-      ToProto(*o.start_time, po->mutable_start_time());
-    if (o.duration)
-      DurationTo(*o.duration, po->mutable_duration());
-    po->set_note(o.note);
-  }
+  for (absl::Time t : b.exdates) ToProto(t, out->add_exdates());
+  for (const auto& o : b.overrides) ToProto(o, out->add_overrides());
   out->set_state(static_cast<v1::PublicationState>(b.state));
   out->set_etag(b.etag);
   ToProto(b.create_time, out->mutable_create_time());
   ToProto(b.update_time, out->mutable_update_time());
 }
 
-void ToProto(const domain::Airing &a, v1::Airing *out) {
-  out->set_broadcast(absl::StrCat("broadcasts/", a.broadcast_id));
+void ToProto(const domain::Airing& a, v1::Airing* out) {
+  out->set_broadcast(domain::BroadcastName(a.broadcast_id));
   out->set_station(domain::UnitName(a.station_unit_id));
   out->set_station_display_name(a.station_display_name);
   out->set_title(a.title);
@@ -59,52 +64,54 @@ void ToProto(const domain::Airing &a, v1::Airing *out) {
   out->set_note(a.note);
 }
 
-void ToProto(const domain::CaseStudyImage &image, v1::CaseStudyImage *out) {
-  out->set_name(
-      absl::StrCat("caseStudies/", image.case_study_id, "/images/", image.id));
-  out->set_content_type(image.content_type);
-  out->set_caption(image.caption);
-  out->set_size_bytes(image.size_bytes);
-  out->set_sha256(image.sha256_hex);
+void ToProto(const domain::CaseStudyImage& i, v1::CaseStudyImage* out) {
+  out->set_name(domain::CaseStudyImageName(i.case_study_id, i.id));
+  out->set_content_type(i.content_type);
+  out->set_caption(i.caption);
+  out->set_size_bytes(i.size_bytes);
+  out->set_sha256(i.sha256_hex);
+  if (!i.data.empty()) out->set_data(i.data);
 }
 
-void ToProto(const domain::CaseStudy &cs, v1::CaseStudy *out) {
-  out->set_name(absl::StrCat("caseStudies/", cs.id));
-  out->set_title(cs.title);
-  out->set_unit(domain::UnitName(cs.unit_id));
-  out->set_unit_display_name(cs.unit_display_name);
-  out->set_summary(cs.summary);
-  out->set_body(cs.body);
-  out->set_results(cs.results);
-  for (const auto &image : cs.images)
-    ToProto(image, out->add_images());
-  if (cs.proposal_id != 0)
-    out->set_proposal(absl::StrCat("proposals/", cs.proposal_id));
-  out->set_state(static_cast<v1::PublicationState>(cs.window.state));
-  if (cs.window.publish_time)
-    ToProto(*cs.window.publish_time, out->mutable_publish_time());
-  if (cs.window.unpublish_time)
-    ToProto(*cs.window.unpublish_time, out->mutable_unpublish_time());
-  out->set_featured(cs.featured);
-  out->set_etag(cs.etag);
-  ToProto(cs.create_time, out->mutable_create_time());
-  ToProto(cs.update_time, out->mutable_update_time());
+void ToProto(const domain::CaseStudy& s, v1::CaseStudy* out) {
+  out->set_name(domain::CaseStudyName(s.id));
+  out->set_title(s.title);
+  out->set_unit(domain::UnitName(s.unit_id));
+  out->set_unit_display_name(s.unit_display_name);
+  out->set_summary(s.summary);
+  out->set_body(s.body);
+  out->set_results(s.results);
+  for (const auto& i : s.images) {
+    domain::CaseStudyImage meta = i;
+    meta.data.clear();
+    ToProto(meta, out->add_images());
+  }
+  if (s.proposal_id > 0) out->set_proposal(absl::StrCat("proposals/", s.proposal_id));
+  v1::PublicationState state;
+  ToProto(s.window, &state, out->mutable_publish_time(), out->mutable_unpublish_time());
+  if (!s.window.publish_time) out->clear_publish_time();
+  if (!s.window.unpublish_time) out->clear_unpublish_time();
+  out->set_state(state);
+  out->set_featured(s.featured);
+  out->set_etag(s.etag);
+  ToProto(s.create_time, out->mutable_create_time());
+  ToProto(s.update_time, out->mutable_update_time());
 }
 
-void ToProto(const domain::Announcement &a, v1::Announcement *out) {
-  out->set_name(absl::StrCat("announcements/", a.id));
+void ToProto(const domain::Announcement& a, v1::Announcement* out) {
+  out->set_name(domain::AnnouncementName(a.id));
   out->set_title(a.title);
   out->set_body(a.body);
   out->set_unit(domain::UnitName(a.unit_id));
   out->set_unit_display_name(a.unit_display_name);
-  out->set_state(static_cast<v1::PublicationState>(a.window.state));
-  if (a.window.publish_time)
-    ToProto(*a.window.publish_time, out->mutable_publish_time());
-  if (a.window.unpublish_time)
-    ToProto(*a.window.unpublish_time, out->mutable_unpublish_time());
+  v1::PublicationState state;
+  ToProto(a.window, &state, out->mutable_publish_time(), out->mutable_unpublish_time());
+  if (!a.window.publish_time) out->clear_publish_time();
+  if (!a.window.unpublish_time) out->clear_unpublish_time();
+  out->set_state(state);
   out->set_etag(a.etag);
   ToProto(a.create_time, out->mutable_create_time());
   ToProto(a.update_time, out->mutable_update_time());
 }
 
-} // namespace sangkien::api
+}  // namespace sangkien::api

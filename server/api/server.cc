@@ -29,6 +29,7 @@
 #include "api/directory_service.h"
 #include "api/plan_service.h"
 #include "api/proposal_service.h"
+#include "api/publicity_service.h"
 #include "api/search_service.h"
 #include "api/sync_service.h"
 #include "api/undecodable_request_interceptor.h"
@@ -39,6 +40,7 @@
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
+#include "operations/publicity_operations.h"
 #include "seed/demo_seed.h"
 #include "seed/holiday_seed.h"
 #include "status/status_macros.h"
@@ -57,6 +59,7 @@ struct Server::Impl {
   std::unique_ptr<operations::ProposalOperations> proposals;
   std::unique_ptr<operations::SearchOperations> search;
   std::unique_ptr<operations::SyncOperations> sync;
+  std::unique_ptr<operations::PublicityOperations> publicity;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<CallGate> gate;
   std::unique_ptr<DirectoryServiceImpl> directory_service;
@@ -67,6 +70,7 @@ struct Server::Impl {
   std::unique_ptr<CalendarServiceImpl> calendar_service;
   std::unique_ptr<SearchServiceImpl> search_service;
   std::unique_ptr<SyncServiceImpl> sync_service;
+  std::unique_ptr<PublicityServiceImpl> publicity_service;
   std::vector<seed::DemoToken> demo_tokens;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
@@ -292,10 +296,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   SK_RETURN_IF_ERROR(seed::LoadShippedHolidays(*impl->calendar).status());
   impl->proposals = std::make_unique<operations::ProposalOperations>(
       *impl->db, options.clock, operations::HolidayWorkingDays(*impl->calendar));
+  impl->publicity = std::make_unique<operations::PublicityOperations>(*impl->db, options.clock);
   if (options.seed_demo) {
     SK_ASSIGN_OR_RETURN(auto seeded,
                         seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts,
-                                              *impl->proposals));
+                                              *impl->proposals, *impl->publicity));
     if (seeded) {
       impl->demo_tokens = std::move(*seeded);
       std::cerr << "seeded the demo district into " << options.database_path << "\n";
@@ -309,8 +314,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->directory_service =
       std::make_unique<DirectoryServiceImpl>(*impl->directory, *impl->tokens, *impl->gate);
   impl->plan_service = std::make_unique<PlanServiceImpl>(*impl->plans, *impl->tokens, *impl->gate);
-  impl->proposal_service =
-      std::make_unique<ProposalServiceImpl>(*impl->proposals, *impl->tokens, *impl->gate);
+  impl->proposal_service = std::make_unique<ProposalServiceImpl>(*impl->proposals, *impl->publicity,
+                                                                 *impl->tokens, *impl->gate);
   impl->account_service =
       std::make_unique<AccountServiceImpl>(*impl->accounts, *impl->tokens, *impl->gate);
   impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);
@@ -319,10 +324,12 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->search = std::make_unique<operations::SearchOperations>(*impl->db, options.clock);
   impl->search_service =
       std::make_unique<SearchServiceImpl>(*impl->search, *impl->tokens, *impl->gate);
-  impl->sync =
-      std::make_unique<operations::SyncOperations>(*impl->db, options.clock, *impl->proposals);
+  impl->sync = std::make_unique<operations::SyncOperations>(*impl->db, options.clock,
+                                                            *impl->proposals, *impl->publicity);
   impl->sync_service = std::make_unique<SyncServiceImpl>(*impl->sync, *impl->tokens, *impl->gate,
                                                          options.clock, options.watch);
+  impl->publicity_service = std::make_unique<PublicityServiceImpl>(
+      *impl->publicity, *impl->plans, *impl->directory, *impl->tokens, *impl->gate);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -336,6 +343,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   builder.RegisterService(impl->calendar_service.get());
   builder.RegisterService(impl->search_service.get());
   builder.RegisterService(impl->sync_service.get());
+  builder.RegisterService(impl->publicity_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;

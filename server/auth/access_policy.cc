@@ -16,6 +16,8 @@ const std::vector<MethodRule>& AccessRules() {
                                         Role::kAdmin};
   const std::vector<Role> kOffices = {Role::kCoordinator, Role::kApprover, Role::kAdmin};
   const std::vector<Role> kDeciders = {Role::kApprover, Role::kAdmin};
+  // The Culture and Information office publishes; admins may stand in.
+  const std::vector<Role> kPublishers = {Role::kPublisher, Role::kAdmin};
   const std::vector<Role> kHistoryReaders = {Role::kStaff, Role::kCoordinator, Role::kApprover,
                                              Role::kInspector, Role::kAdmin};
   static const std::vector<MethodRule> kRules = {
@@ -73,6 +75,11 @@ const std::vector<MethodRule>& AccessRules() {
       {"sangkien.v1.ProposalService/DecideResponsibility", Access::kRoles, kDeciders},
       {"sangkien.v1.ProposalService/PublishDecision", Access::kRoles, kOffices},
       {"sangkien.v1.ProposalService/UpdateProposalSettings", Access::kRoles, {Role::kAdmin}},
+      // A pilot evaluated as achieved becomes a model case study: the
+      // publishers' call, or the focal point's.
+      {"sangkien.v1.ProposalService/ReplicateAsCaseStudy",
+       Access::kRoles,
+       {Role::kPublisher, Role::kCoordinator, Role::kAdmin}},
       // The audit trail.
       {"sangkien.v1.AuditService/ListAuditEvents", Access::kRoles, kAuditors},
       {"sangkien.v1.AuditService/VerifyAuditChain", Access::kRoles, kAuditors},
@@ -90,6 +97,29 @@ const std::vector<MethodRule>& AccessRules() {
       {"sangkien.v1.SearchService/Search", Access::kPublic, {}},
       {"sangkien.v1.SyncService/ListChanges", Access::kPublic, {}},
       {"sangkien.v1.SyncService/WatchChanges", Access::kPublic, {}},
+      // Publicity: anyone reads what is published (drafts only for publishers
+      // and internal roles, decided in the operations); publishers keep it.
+      {"sangkien.v1.PublicityService/GetBroadcast", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListBroadcasts", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListAirings", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetOnAir", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ExportCalendar", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetCaseStudy", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListCaseStudies", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetCaseStudyImage", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/GetAnnouncement", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/ListAnnouncements", Access::kPublic, {}},
+      {"sangkien.v1.PublicityService/CreateBroadcast", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/UpdateBroadcast", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteBroadcast", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/CreateCaseStudy", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/UpdateCaseStudy", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteCaseStudy", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/AddCaseStudyImage", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteCaseStudyImage", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/CreateAnnouncement", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/UpdateAnnouncement", Access::kRoles, kPublishers},
+      {"sangkien.v1.PublicityService/DeleteAnnouncement", Access::kRoles, kPublishers},
   };
   return kRules;
 }

@@ -39,7 +39,8 @@ const std::vector<ProposalVerb>& AllProposalVerbs() {
                                                    V::kCompletePilot,
                                                    V::kEvaluate,
                                                    V::kDecideResponsibility,
-                                                   V::kPublishDecision};
+                                                   V::kPublishDecision,
+                                                   V::kReplicate};
   return kVerbs;
 }
 
@@ -81,6 +82,8 @@ std::string_view VerbName(ProposalVerb verb) {
       return "DecideResponsibility";
     case V::kPublishDecision:
       return "PublishDecision";
+    case V::kReplicate:
+      return "ReplicateAsCaseStudy";
   }
   return "";
 }
@@ -176,6 +179,9 @@ const std::vector<ProposalMove>& ProposalMoves() {
         {S::kPilotCompleted, V::kEvaluate, {S::kEvaluated, S::kClosed}},
         {S::kHalted, V::kEvaluate, {S::kEvaluated, S::kClosed}},
         {S::kEvaluated, V::kDecideResponsibility, {S::kClosed}},
+        // A pilot evaluated as achieved closes; it may then become a case
+        // study to replicate (CheckReplicable tells it from a closed failure).
+        {S::kClosed, V::kReplicate, {S::kReplicated}},
     };
     // Decisions are published from approval on; publishing moves nothing.
     for (S s : {S::kApproved, S::kPiloting, S::kPilotCompleted, S::kEvaluated, S::kClosed,
@@ -223,6 +229,17 @@ void RedactForPublic(Proposal& p) {
   p.appraisal.reset();
   if (!p.decision_published) p.decision.reset();
   if (!p.responsibility_published) p.responsibility.reset();
+}
+
+absl::Status CheckReplicable(const Proposal& proposal) {
+  if (proposal.evaluation && proposal.evaluation->outcome == PilotOutcome::kAchieved) {
+    return absl::OkStatus();
+  }
+  return Precondition("PILOT_NOT_ACHIEVED",
+                      "only a proposal whose pilot was evaluated as ACHIEVED is replicated as a "
+                      "case study",
+                      "Chỉ đề xuất có kết quả thí điểm được đánh giá là đạt mới được nhân rộng "
+                      "thành mô hình điển hình");
 }
 
 bool IsEditableState(ProposalState state) { return state == S::kDraft || state == S::kReturned; }

@@ -33,6 +33,7 @@ enum class ProposalVerb {
   kEvaluate,
   kDecideResponsibility,
   kPublishDecision,
+  kReplicate,
 };
 
 // Every verb, in workflow order.
@@ -133,6 +134,13 @@ ProposalState StateAfterEvaluation(PilotOutcome outcome);
 // FAILED_PRECONDITION.
 absl::Status CheckResponsibility(const std::optional<Evaluation>& evaluation,
                                  ResponsibilityKind kind);
+
+// ---- replication ----
+
+// Only a pilot evaluated as ACHIEVED becomes a model to replicate:
+// FAILED_PRECONDITION with reason PILOT_NOT_ACHIEVED otherwise (the table
+// allows the verb from CLOSED, which a responsibility decision also reaches).
+absl::Status CheckReplicable(const Proposal& proposal);
 
 // ---- deadlines in working days (Decree 73) ----
 

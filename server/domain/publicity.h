@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 
 namespace sangkien::domain {
@@ -108,6 +109,14 @@ struct Announcement {
   absl::Time create_time;
   absl::Time update_time;
 };
+
+// Resource names.
+inline std::string BroadcastName(int64_t id) { return absl::StrCat("broadcasts/", id); }
+inline std::string CaseStudyName(int64_t id) { return absl::StrCat("caseStudies/", id); }
+inline std::string CaseStudyImageName(int64_t case_study_id, int64_t image_id) {
+  return absl::StrCat("caseStudies/", case_study_id, "/images/", image_id);
+}
+inline std::string AnnouncementName(int64_t id) { return absl::StrCat("announcements/", id); }
 
 }  // namespace sangkien::domain
 

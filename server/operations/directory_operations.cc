@@ -71,8 +71,7 @@ absl::Status AssignNewMember(Connection& c, const domain::Unit& unit, absl::Time
       auto members = [&](int64_t g) -> std::vector<int64_t> {
         return g == group_id ? std::vector<int64_t>{unit.id} : std::vector<int64_t>{};
       };
-      absl::CivilDay anchor =
-          domain::PlanAnchor(plan, calendar::DayInDistrict(plan.create_time));
+      absl::CivilDay anchor = domain::PlanAnchor(plan, calendar::DayInDistrict(plan.create_time));
       for (const auto& seed : domain::ExpandAssignments(task, members)) {
         SK_RETURN_IF_ERROR(PlanRepository::InsertAssignment(
             c, task.plan_id, task.id, seed, domain::NextDueDate(task.timeframe, anchor, {})));
@@ -86,7 +85,8 @@ domain::UnitKind GuessUnitKind(std::string_view display_name) {
   std::string f = text::FoldForSearch(display_name);
   auto starts = [&](const char* p) { return absl::StartsWith(f, p); };
   if (starts("ubnd xa ") || starts("uy ban nhan dan xa ")) return domain::UnitKind::kCommune;
-  if (starts("ubnd thi tran ") || starts("uy ban nhan dan thi tran ")) return domain::UnitKind::kTown;
+  if (starts("ubnd thi tran ") || starts("uy ban nhan dan thi tran "))
+    return domain::UnitKind::kTown;
   if (starts("ubnd phuong ") || starts("uy ban nhan dan phuong ")) return domain::UnitKind::kWard;
   if (starts("ubnd") || starts("uy ban nhan dan")) return domain::UnitKind::kPeoplesCommittee;
   if (starts("hdnd") || starts("hoi dong nhan dan")) return domain::UnitKind::kPeoplesCouncil;
@@ -135,8 +135,8 @@ absl::StatusOr<domain::Unit> DirectoryOperations::CreateUnit(const domain::Calle
     absl::Time now = clock_();
     SK_ASSIGN_OR_RETURN(unit.id, UnitRepository::Insert(c, unit, now));
     SK_RETURN_IF_ERROR(AssignNewMember(c, unit, now));
-    SK_RETURN_IF_ERROR(internal::RecordCreate(c, kCreateUnit, idempotency,
-                                              domain::UnitName(unit.id), "", now));
+    SK_RETURN_IF_ERROR(
+        internal::RecordCreate(c, kCreateUnit, idempotency, domain::UnitName(unit.id), "", now));
     SK_ASSIGN_OR_RETURN(created, UnitRepository::Get(c, unit.id));
     SK_RETURN_IF_ERROR(internal::ExposeUnit(c, created, now));
     return storage::AuditLog::Append(c, caller.actor, domain::UnitName(unit.id), "",
@@ -184,15 +184,15 @@ absl::StatusOr<domain::ListPage<domain::UnitGroup>> DirectoryOperations::ListGro
 }
 
 absl::StatusOr<int64_t> DirectoryOperations::CreateGroup(const domain::Caller& caller,
-                                                        const domain::UnitGroup& group) {
+                                                         const domain::UnitGroup& group) {
   int64_t id = 0;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(id, UnitRepository::InsertGroup(c, group));
     domain::UnitGroup stored = group;
     stored.id = id;
     SK_RETURN_IF_ERROR(internal::ExposeUnitGroup(c, id, clock_()));
-    return storage::AuditLog::Append(c, caller.actor, domain::UnitGroupName(id), "",
-                                     Digest(stored), clock_());
+    return storage::AuditLog::Append(c, caller.actor, domain::UnitGroupName(id), "", Digest(stored),
+                                     clock_());
   }));
   return id;
 }

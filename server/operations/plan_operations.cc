@@ -41,9 +41,9 @@ absl::Status CheckRefsExist(Connection& c, const std::vector<domain::Task>& task
           std::string name = ref.kind == domain::UnitRef::Kind::kUnit
                                  ? domain::UnitName(ref.id)
                                  : domain::UnitGroupName(ref.id);
-          std::string field = absl::StrCat("tasks[", i, "].",
-                                           refs == &tasks[i].lead_units ? "lead_units"
-                                                                        : "coordinating_units");
+          std::string field =
+              absl::StrCat("tasks[", i, "].",
+                           refs == &tasks[i].lead_units ? "lead_units" : "coordinating_units");
           return InvalidField(field, absl::StrCat(name, " does not exist"),
                               absl::StrCat("Không có ", name));
         }
@@ -339,8 +339,8 @@ absl::StatusOr<domain::Task> PlanOperations::GetTask(const domain::Caller& calle
                                                      int64_t task_id) {
   domain::Task task;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(task, PlanRepository::GetTask(c, plan_id, task_id,
-                                                      caller.sees_internal_plans()));
+    SK_ASSIGN_OR_RETURN(task,
+                        PlanRepository::GetTask(c, plan_id, task_id, caller.sees_internal_plans()));
     return absl::OkStatus();
   }));
   return task;
@@ -390,8 +390,8 @@ absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Caller& ca
 }
 
 absl::StatusOr<domain::ListPage<domain::Assignment>> PlanOperations::ListAssignments(
-    const domain::Caller& caller, int64_t plan_id, int64_t task_id,
-    const domain::ListQuery& query, absl::CivilDay as_of) {
+    const domain::Caller& caller, int64_t plan_id, int64_t task_id, const domain::ListQuery& query,
+    absl::CivilDay as_of) {
   domain::ListPage<domain::Assignment> page;
   bool drafts = caller.sees_internal_plans();
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
@@ -434,7 +434,7 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
       return absl::OkStatus();
     }
     SK_ASSIGN_OR_RETURN(domain::Task task, PlanRepository::GetTask(c, plan_id, report.task_id,
-                                                                  caller.sees_internal_plans()));
+                                                                   caller.sees_internal_plans()));
     SK_ASSIGN_OR_RETURN(domain::Unit unit, UnitRepository::Get(c, report.unit_id));
     SK_ASSIGN_OR_RETURN(auto assignments, PlanRepository::AssignmentsOfTask(c, task.id));
     std::vector<domain::Assignment*> own;
@@ -466,9 +466,9 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
     if (task.status != before.status || task.progress_percent != before.progress_percent) {
       SK_RETURN_IF_ERROR(PlanRepository::UpdateTask(c, task, now));
     }
-    SK_RETURN_IF_ERROR(internal::RecordCreate(
-        c, kCreateReport, idempotency, domain::ProgressReportName(plan_id, task.id, report.id), "",
-        now));
+    SK_RETURN_IF_ERROR(
+        internal::RecordCreate(c, kCreateReport, idempotency,
+                               domain::ProgressReportName(plan_id, task.id, report.id), "", now));
     SK_RETURN_IF_ERROR(internal::ExposeReport(c, plan_id, task.id, report.id, now));
     SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, report.id));
     return storage::AuditLog::Append(c, caller.actor,

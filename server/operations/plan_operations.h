@@ -88,11 +88,10 @@ class PlanOperations {
   // One resource on a snapshot the caller already holds, with the same
   // visibility as the Get methods (NOT_FOUND when the caller may not see
   // it): for the change feed.
-  static absl::StatusOr<domain::Plan> LoadPlan(storage::Connection& c,
-                                               const domain::Caller& caller, int64_t plan_id);
-  static absl::StatusOr<domain::Task> LoadTask(storage::Connection& c,
-                                               const domain::Caller& caller, int64_t plan_id,
-                                               int64_t task_id);
+  static absl::StatusOr<domain::Plan> LoadPlan(storage::Connection& c, const domain::Caller& caller,
+                                               int64_t plan_id);
+  static absl::StatusOr<domain::Task> LoadTask(storage::Connection& c, const domain::Caller& caller,
+                                               int64_t plan_id, int64_t task_id);
   static absl::StatusOr<domain::Assignment> LoadAssignment(storage::Connection& c,
                                                            const domain::Caller& caller,
                                                            int64_t plan_id, int64_t task_id,

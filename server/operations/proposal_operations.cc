@@ -1,18 +1,22 @@
 #include "operations/proposal_operations.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
+#include "domain/replication.h"
 #include "domain/validation.h"
 #include "operations/calendar_operations.h"
 #include "operations/exposure.h"
 #include "operations/idempotency_internal.h"
+#include "operations/publicity_operations.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
 #include "storage/account_repository.h"
 #include "storage/audit_log.h"
 #include "storage/proposal_repository.h"
+#include "storage/publicity_repository.h"
 #include "storage/unit_repository.h"
 
 namespace sangkien::operations {
@@ -26,6 +30,7 @@ using storage::ProposalRepository;
 namespace {
 
 constexpr std::string_view kCreateProposal = "CreateProposal";
+constexpr std::string_view kReplicate = "ReplicateAsCaseStudy";
 
 std::string ProposalName(int64_t id) { return absl::StrCat("proposals/", id); }
 std::string AccountName(int64_t id) { return absl::StrCat("accounts/", id); }
@@ -488,6 +493,49 @@ absl::StatusOr<domain::Proposal> ProposalOperations::DecideResponsibility(
                       p.state = ProposalState::kClosed;
                       return absl::OkStatus();
                     });
+}
+
+absl::StatusOr<domain::CaseStudy> ProposalOperations::ReplicateAsCaseStudy(
+    const domain::Caller& caller, const ProposalCall& call, const Idempotency& idempotency,
+    PublicityOperations& publicity) {
+  // A retry returns the case study the first call created.
+  auto replayed = [&]() -> absl::StatusOr<std::optional<domain::CaseStudy>> {
+    std::optional<domain::CaseStudy> found;
+    SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+      SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kReplicate, idempotency));
+      if (!replay) return absl::OkStatus();
+      auto id = domain::ParseCollectionId(replay->resource_name, "caseStudies");
+      SK_ASSIGN_OR_RETURN(found, storage::PublicityRepository::GetCaseStudy(c, id.value_or(0)));
+      return absl::OkStatus();
+    }));
+    return found;
+  };
+  SK_ASSIGN_OR_RETURN(auto first, replayed());
+  if (first) return *first;
+  domain::CaseStudy created;
+  auto moved = Transition(
+      caller, call, ProposalVerb::kReplicate,
+      [&](Connection& c, domain::Proposal& p) -> absl::Status {
+        SK_RETURN_IF_ERROR(domain::CheckReplicable(p));
+        p.state = ProposalState::kReplicated;
+        absl::Time now = clock_();
+        // The case study's audit event, change-log entry and search document
+        // are written with it, in this transaction.
+        SK_ASSIGN_OR_RETURN(
+            created, publicity.InsertCaseStudy(c, caller, domain::CaseStudyFromProposal(p), now));
+        return internal::RecordCreate(c, kReplicate, idempotency, domain::CaseStudyName(created.id),
+                                      "", now);
+      });
+  if (!moved.ok()) {
+    // A concurrent retry may have replicated it meanwhile.
+    if (!idempotency.request_id.empty() &&
+        moved.status().code() == absl::StatusCode::kFailedPrecondition) {
+      SK_ASSIGN_OR_RETURN(auto again, replayed());
+      if (again) return *again;
+    }
+    return moved.status();
+  }
+  return created;
 }
 
 absl::StatusOr<domain::Proposal> ProposalOperations::PublishDecision(const domain::Caller& caller,

@@ -14,6 +14,7 @@
 #include "domain/list_query.h"
 #include "domain/proposal.h"
 #include "domain/proposal_rules.h"
+#include "domain/publicity.h"
 #include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "storage/database.h"
@@ -25,6 +26,7 @@ namespace sangkien::operations {
 using WorkingDaysSource = std::function<std::shared_ptr<const domain::WorkingDays>()>;
 
 class CalendarOperations;
+class PublicityOperations;
 
 // Monday to Friday, no holidays.
 WorkingDaysSource WeekendsOnlyCalendar();
@@ -99,6 +101,18 @@ class ProposalOperations {
                                                         domain::ResponsibilityDecision decision);
   absl::StatusOr<domain::Proposal> PublishDecision(const domain::Caller& caller,
                                                    const ProposalCall& call);
+
+  // A CLOSED proposal whose pilot was evaluated as ACHIEVED becomes a DRAFT
+  // case study (drawn from its contents, report and evaluation) and moves to
+  // REPLICATED, in one transaction: one audit event for the proposal, one
+  // for the case study (written through `publicity`, with its change-log and
+  // search entries). FAILED_PRECONDITION (INVALID_TRANSITION or
+  // PILOT_NOT_ACHIEVED) otherwise. A retry with the same request_id returns
+  // the first case study.
+  absl::StatusOr<domain::CaseStudy> ReplicateAsCaseStudy(const domain::Caller& caller,
+                                                         const ProposalCall& call,
+                                                         const Idempotency& idempotency,
+                                                         PublicityOperations& publicity);
 
   absl::StatusOr<domain::SubmissionPolicy> GetSubmissionPolicy();
   absl::StatusOr<domain::SubmissionPolicy> SetSubmissionPolicy(const domain::Caller& caller,

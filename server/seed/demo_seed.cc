@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
 #include "domain/list_query.h"
+#include "domain/validation.h"
 #include "status/status_macros.h"
 
 namespace sangkien::seed {
@@ -23,29 +24,46 @@ struct DemoUnit {
 // The district bodies the plan names, then demo communes.
 std::vector<DemoUnit> DemoUnits() {
   return {
-      {"UBND huyện", "UBND huyện", UnitKind::kPeoplesCommittee,
-       {"Ủy ban nhân dân huyện", "Uỷ ban nhân dân huyện"}, false},
+      {"UBND huyện",
+       "UBND huyện",
+       UnitKind::kPeoplesCommittee,
+       {"Ủy ban nhân dân huyện", "Uỷ ban nhân dân huyện"},
+       false},
       {"Phòng Nội vụ", "Nội vụ", UnitKind::kOffice, {"phòng Nội vụ"}, false},
       {"Phòng Tư pháp", "Tư pháp", UnitKind::kOffice, {}, false},
-      {"Phòng Văn hóa, Thông tin", "VH-TT", UnitKind::kOffice,
-       {"Phòng Văn hóa và Thông tin", "Phòng Văn hoá, Thông tin"}, false},
-      {"Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch", "TT VH-TT-TT&DL", UnitKind::kCentre,
-       {"Trung tâm Văn hóa TTTT&DL", "Trung tâm VH-TT-TT&DL"}, false},
+      {"Phòng Văn hóa, Thông tin",
+       "VH-TT",
+       UnitKind::kOffice,
+       {"Phòng Văn hóa và Thông tin", "Phòng Văn hoá, Thông tin"},
+       false},
+      {"Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch",
+       "TT VH-TT-TT&DL",
+       UnitKind::kCentre,
+       {"Trung tâm Văn hóa TTTT&DL", "Trung tâm VH-TT-TT&DL"},
+       false},
       {"Thanh tra huyện", "Thanh tra", UnitKind::kInspectorate, {}, false},
-      {"Ban Thường vụ Huyện uỷ", "BTV Huyện uỷ", UnitKind::kPartyBody,
-       {"Ban Thường vụ Huyện ủy"}, false},
-      {"Ban Tổ chức Huyện ủy", "BTC Huyện ủy", UnitKind::kPartyBody, {"Ban Tổ chức Huyện uỷ"},
+      {"Ban Thường vụ Huyện uỷ",
+       "BTV Huyện uỷ",
+       UnitKind::kPartyBody,
+       {"Ban Thường vụ Huyện ủy"},
+       false},
+      {"Ban Tổ chức Huyện ủy",
+       "BTC Huyện ủy",
+       UnitKind::kPartyBody,
+       {"Ban Tổ chức Huyện uỷ"},
        false},
       {"HĐND huyện", "HĐND huyện", UnitKind::kPeoplesCouncil, {"Hội đồng nhân dân huyện"}, false},
       {"UBND xã Tân Lập", "Tân Lập", UnitKind::kCommune, {"Ủy ban nhân dân xã Tân Lập"}, true},
       {"UBND xã Hòa Bình", "Hòa Bình", UnitKind::kCommune, {"Ủy ban nhân dân xã Hòa Bình"}, true},
       {"UBND xã Đông Sơn", "Đông Sơn", UnitKind::kCommune, {"Ủy ban nhân dân xã Đông Sơn"}, true},
       {"UBND xã Yên Phú", "Yên Phú", UnitKind::kCommune, {"Ủy ban nhân dân xã Yên Phú"}, true},
-      {"UBND thị trấn Phú Thịnh", "TT Phú Thịnh", UnitKind::kTown,
-       {"Ủy ban nhân dân thị trấn Phú Thịnh"}, true},
+      {"UBND thị trấn Phú Thịnh",
+       "TT Phú Thịnh",
+       UnitKind::kTown,
+       {"Ủy ban nhân dân thị trấn Phú Thịnh"},
+       true},
   };
 }
-
 
 // Builds complete contents (Decree 73 art. 7) for a demo proposal.
 domain::ProposalContents Contents(std::string bottleneck, std::string necessity,
@@ -106,9 +124,11 @@ domain::LeadershipDecision Meeting(const std::string& head, const std::string& p
 // Five proposals from the demo communes, one in each telling state: a draft,
 // one under appraisal, one piloting, one achieved, and one partly achieved
 // with a published responsibility decision.
-absl::Status SeedDemoProposals(operations::ProposalOperations& proposals,
-                               const domain::Account& tan_lap, const domain::Account& hoa_binh,
-                               const domain::Account& approver) {
+// Returns the achieved proposal's id.
+absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& proposals,
+                                          const domain::Account& tan_lap,
+                                          const domain::Account& hoa_binh,
+                                          const domain::Account& approver) {
   const domain::Caller system = domain::Caller::System("seed");
   const std::string head = absl::StrCat("accounts/", approver.id);
   auto create = [&](const domain::Account& who, std::string title,
@@ -121,13 +141,14 @@ absl::Status SeedDemoProposals(operations::ProposalOperations& proposals,
   auto call = [](const domain::Proposal& p, std::string note = "") {
     return operations::ProposalCall{p.id, "", std::move(note)};
   };
-  auto approve = [&](const domain::Account& who, const domain::Proposal& p,
-                     absl::CivilDay day, std::string symbol) -> absl::Status {
+  auto approve = [&](const domain::Account& who, const domain::Proposal& p, absl::CivilDay day,
+                     std::string symbol) -> absl::Status {
     SK_RETURN_IF_ERROR(proposals.Submit(AsStaff(who), call(p)).status());
     SK_RETURN_IF_ERROR(proposals.StartAppraisal(system, call(p)).status());
     domain::Appraisal a;
-    a.notes = "Đề xuất xuất phát từ thực tiễn, phù hợp chức năng, nhiệm vụ của đơn vị; nguồn "
-              "lực khả thi.";
+    a.notes =
+        "Đề xuất xuất phát từ thực tiễn, phù hợp chức năng, nhiệm vụ của đơn vị; nguồn "
+        "lực khả thi.";
     a.recommendation = domain::Recommendation::kApprove;
     SK_RETURN_IF_ERROR(proposals.RecordAppraisal(system, call(p), a).status());
     SK_RETURN_IF_ERROR(proposals
@@ -185,8 +206,7 @@ absl::Status SeedDemoProposals(operations::ProposalOperations& proposals,
                       "Đoàn viên có điện thoại thông minh và được tập huấn.",
                       "Người dân tự nộp được hồ sơ, giảm tải cho bộ phận một cửa.",
                       "Nguy cơ lộ thông tin cá nhân khi nhờ người khác thao tác.",
-                      "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 50%.",
-                      absl::CivilDay(2027, 1, 20))));
+                      "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 50%.", absl::CivilDay(2027, 1, 20))));
   SK_RETURN_IF_ERROR(approve(tan_lap, digital, absl::CivilDay(2026, 5, 20), "45/QĐ-UBND"));
   SK_RETURN_IF_ERROR(proposals.PublishDecision(system, call(digital)).status());
   SK_RETURN_IF_ERROR(
@@ -200,18 +220,17 @@ absl::Status SeedDemoProposals(operations::ProposalOperations& proposals,
   // 4. Achieved, closed with no liability.
   SK_ASSIGN_OR_RETURN(
       domain::Proposal zalo,
-      create(hoa_binh, "Phiếu hẹn điện tử qua Zalo tại bộ phận một cửa",
-             Contents("Người dân phải đến xã hỏi kết quả hồ sơ, không biết khi nào có kết quả.",
-                      "Nhiều lượt đi lại không cần thiết, bộ phận một cửa quá tải vào đầu tuần.",
-                      "Gửi phiếu hẹn và thông báo có kết quả qua Zalo OA của UBND xã.",
-                      "Bộ phận một cửa xã Hòa Bình.", "Văn phòng UBND xã Hòa Bình.",
-                      absl::CivilDay(2025, 3, 1), absl::CivilDay(2025, 8, 31),
-                      "1 công chức, tài khoản Zalo OA miễn phí.",
-                      "Hơn 80% hộ dân dùng Zalo.",
-                      "Giảm lượt đi lại, người dân chủ động thời gian.",
-                      "Người không dùng điện thoại thông minh vẫn cần phiếu giấy.",
-                      "70% người dân nhận thông báo kết quả qua Zalo.",
-                      absl::CivilDay(2025, 9, 15))));
+      create(
+          hoa_binh, "Phiếu hẹn điện tử qua Zalo tại bộ phận một cửa",
+          Contents("Người dân phải đến xã hỏi kết quả hồ sơ, không biết khi nào có kết quả.",
+                   "Nhiều lượt đi lại không cần thiết, bộ phận một cửa quá tải vào đầu tuần.",
+                   "Gửi phiếu hẹn và thông báo có kết quả qua Zalo OA của UBND xã.",
+                   "Bộ phận một cửa xã Hòa Bình.", "Văn phòng UBND xã Hòa Bình.",
+                   absl::CivilDay(2025, 3, 1), absl::CivilDay(2025, 8, 31),
+                   "1 công chức, tài khoản Zalo OA miễn phí.", "Hơn 80% hộ dân dùng Zalo.",
+                   "Giảm lượt đi lại, người dân chủ động thời gian.",
+                   "Người không dùng điện thoại thông minh vẫn cần phiếu giấy.",
+                   "70% người dân nhận thông báo kết quả qua Zalo.", absl::CivilDay(2025, 9, 15))));
   SK_RETURN_IF_ERROR(approve(hoa_binh, zalo, absl::CivilDay(2025, 2, 20), "12/QĐ-UBND"));
   SK_RETURN_IF_ERROR(proposals.PublishDecision(system, call(zalo)).status());
   SK_RETURN_IF_ERROR(
@@ -229,18 +248,18 @@ absl::Status SeedDemoProposals(operations::ProposalOperations& proposals,
   // 5. Partly achieved; responsibility exempted and published.
   SK_ASSIGN_OR_RETURN(
       domain::Proposal lights,
-      create(tan_lap, "Giao khoán quản lý điện chiếu sáng công cộng cho khu dân cư",
-             Contents("Đèn chiếu sáng hỏng kéo dài nhiều tuần vì chờ xã ký hợp đồng sửa chữa.",
-                      "Đường tối gây mất an toàn giao thông và an ninh.",
-                      "Giao khoán kinh phí bảo dưỡng cho ban công tác mặt trận khu dân cư, "
-                      "thanh toán theo số đèn sáng hằng tháng.",
-                      "3 khu dân cư của xã Tân Lập.",
-                      "Ban công tác Mặt trận các khu dân cư, công chức Tài chính - Kế toán xã.",
-                      absl::CivilDay(2025, 1, 1), absl::CivilDay(2025, 12, 31),
-                      "36 triệu đồng/năm từ nguồn sự nghiệp kinh tế.",
-                      "Có thợ điện tại địa phương.", "Đèn được sửa trong 3 ngày.",
-                      "Khó kiểm soát chứng từ chi.", "95% số đèn sáng mỗi tháng.",
-                      absl::CivilDay(2026, 1, 15))));
+      create(
+          tan_lap, "Giao khoán quản lý điện chiếu sáng công cộng cho khu dân cư",
+          Contents("Đèn chiếu sáng hỏng kéo dài nhiều tuần vì chờ xã ký hợp đồng sửa chữa.",
+                   "Đường tối gây mất an toàn giao thông và an ninh.",
+                   "Giao khoán kinh phí bảo dưỡng cho ban công tác mặt trận khu dân cư, "
+                   "thanh toán theo số đèn sáng hằng tháng.",
+                   "3 khu dân cư của xã Tân Lập.",
+                   "Ban công tác Mặt trận các khu dân cư, công chức Tài chính - Kế toán xã.",
+                   absl::CivilDay(2025, 1, 1), absl::CivilDay(2025, 12, 31),
+                   "36 triệu đồng/năm từ nguồn sự nghiệp kinh tế.", "Có thợ điện tại địa phương.",
+                   "Đèn được sửa trong 3 ngày.", "Khó kiểm soát chứng từ chi.",
+                   "95% số đèn sáng mỗi tháng.", absl::CivilDay(2026, 1, 15))));
   SK_RETURN_IF_ERROR(approve(tan_lap, lights, absl::CivilDay(2024, 12, 20), "98/QĐ-UBND"));
   SK_RETURN_IF_ERROR(
       proposals.StartPilot(AsStaff(tan_lap), call(lights), absl::CivilDay(2025, 1, 1)).status());
@@ -252,7 +271,8 @@ absl::Status SeedDemoProposals(operations::ProposalOperations& proposals,
       proposals.CompletePilot(AsStaff(tan_lap), call(lights), lights_report).status());
   domain::Evaluation partial;
   partial.outcome = domain::PilotOutcome::kPartial;
-  partial.objective_causes = "Giá vật tư điện tăng 20% trong năm 2025; bão số 3 làm hỏng nhiều cột.";
+  partial.objective_causes =
+      "Giá vật tư điện tăng 20% trong năm 2025; bão số 3 làm hỏng nhiều cột.";
   partial.subjective_causes = "Hướng dẫn thanh toán chưa rõ, một khu dân cư lập chứng từ chậm.";
   partial.motives_pure = true;
   SK_RETURN_IF_ERROR(proposals.Evaluate(system, call(lights), partial).status());
@@ -264,13 +284,176 @@ absl::Status SeedDemoProposals(operations::ProposalOperations& proposals,
   exempted.document_symbol = "07/QĐ-UBND";
   exempted.document_date = absl::CivilDay(2026, 2, 2);
   SK_RETURN_IF_ERROR(proposals.DecideResponsibility(system, call(lights), exempted).status());
-  return proposals.PublishDecision(system, call(lights)).status();
+  SK_RETURN_IF_ERROR(proposals.PublishDecision(system, call(lights)).status());
+  return zalo.id;
+}
+
+absl::Time Local(int y, int m, int d, int hh, int mm = 0) {
+  return absl::FromCivil(absl::CivilSecond(y, m, d, hh, mm, 0), calendar::DistrictTimeZone());
+}
+
+// A 24×16 PNG, red with a yellow diamond: the commune radio's badge.
+std::string BadgePng() {
+  static const char kBytes[] =
+      "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x18\x00\x00\x00"
+      "\x10\x08\x02\x00\x00\x00\x83\x46\x28\xc2\x00\x00\x00\x3d\x49\x44\x41\x54\x78\xda\x63\xb8\xa5"
+      "\x2a\x4b\x15\xc4\x30\xc2\x0d\xfa\x7f\x97\x81\x0a\x06\x01\x4d\x81\x20\x8a\x0c\x82\x9b\x42\xd0"
+      "\x2c\x06\xe2\x4d\xc1\x6f\x16\x03\x49\xa6\xe0\x31\x8b\xf6\x2e\xa2\x66\x18\x51\x33\xd6\xa8\x99"
+      "\x8e\x86\x6c\x5e\x03\x00\xcc\xf4\xc8\xd0\x75\xab\x4a\xba\x00\x00\x00\x00\x49\x45\x4e\x44\xae"
+      "\x42\x60\x82";
+  return std::string(kBytes, sizeof(kBytes) - 1);
+}
+
+// The commune radio of Tân Lập and one district programme, three model case
+// studies (one from the achieved proposal, one featured, with an image) and
+// three announcements (one current, one not yet out, one expired).
+absl::Status SeedDemoPublicity(operations::PublicityOperations& publicity,
+                               const std::map<std::string, int64_t>& ids, int64_t plan_id,
+                               int64_t achieved_proposal_id) {
+  const domain::Caller system = domain::Caller::System("seed");
+  const int64_t tan_lap = ids.at("UBND xã Tân Lập");
+  const int64_t hoa_binh = ids.at("UBND xã Hòa Bình");
+  const int64_t district_radio = ids.at("Trung tâm Văn hóa, Thông tin, Thể thao và Du lịch");
+  const std::string plan = domain::PlanName(plan_id);
+  using domain::PublicationState;
+
+  auto broadcast = [&](int64_t station, std::string title, std::string topic,
+                       std::string description, absl::Time start, absl::Duration duration,
+                       std::string rrule) {
+    domain::Broadcast b;
+    b.station_unit_id = station;
+    b.title = std::move(title);
+    b.topic = std::move(topic);
+    b.description = std::move(description);
+    b.start_time = start;
+    b.duration = duration;
+    b.rrule = std::move(rrule);
+    b.state = PublicationState::kPublished;
+    return b;
+  };
+  domain::Broadcast morning =
+      broadcast(tan_lap, "Bản tin thời sự xã", "Thời sự buổi sáng",
+                "Tin hoạt động của Đảng ủy, HĐND, UBND xã; lịch tiếp công dân; thông báo của "
+                "bộ phận một cửa.",
+                Local(2026, 11, 2, 6), absl::Minutes(30), "FREQ=DAILY");
+  domain::Broadcast evening =
+      broadcast(tan_lap, "Bản tin thời sự xã", "Thời sự buổi chiều",
+                "Điểm tin trong ngày, thời tiết và lịch sản xuất nông nghiệp.",
+                Local(2026, 11, 2, 18), absl::Minutes(30), "FREQ=DAILY");
+  // The evening news of 02/12 gives way to the district's live broadcast.
+  domain::AiringOverride moved;
+  moved.original_start_time = Local(2026, 12, 2, 18);
+  moved.start_time = Local(2026, 12, 2, 19, 30);
+  moved.note = "Dời sang 19:30 do tiếp sóng Đài huyện";
+  evening.overrides = {moved};
+  evening.exdates = {Local(2027, 1, 1, 18)};  // Tết Dương lịch
+  domain::Broadcast weekly = broadcast(
+      tan_lap, "Chuyên mục Dám nghĩ, dám làm", "Cán bộ năng động, sáng tạo",
+      "Gương cán bộ, công chức xã dám nghĩ, dám làm, dám đột phá vì lợi ích chung; kết quả "
+      "thực hiện Kết luận 14-KL/TW trên địa bàn xã.",
+      Local(2026, 11, 5, 19), absl::Minutes(20), "FREQ=WEEKLY;BYDAY=TH");
+  weekly.links = {plan};
+  domain::Broadcast monthly = broadcast(
+      tan_lap, "Cải cách hành chính – Người dân hỏi, chính quyền trả lời", "Cải cách hành chính",
+      "Giải đáp thủ tục đất đai, hộ tịch, chứng thực; giới thiệu dịch vụ công trực tuyến.",
+      Local(2026, 10, 30, 19, 30), absl::Minutes(30), "FREQ=MONTHLY;BYDAY=-1FR");
+  domain::Broadcast district = broadcast(
+      district_radio, "Tạp chí Đổi mới, sáng tạo vì lợi ích chung", "Gương điển hình",
+      "Mô hình, giải pháp hay của các xã, thị trấn trong thực hiện Chương trình hành động "
+      "36-CTr/HU.",
+      Local(2026, 11, 1, 20), absl::Minutes(30), "FREQ=WEEKLY;BYDAY=SU");
+  district.links = {plan};
+  for (const domain::Broadcast& b : {morning, evening, weekly, monthly, district}) {
+    SK_RETURN_IF_ERROR(publicity.CreateBroadcast(system, b, {}).status());
+  }
+
+  auto study = [&](int64_t unit, std::string title, std::string summary, std::string body,
+                   std::string results, absl::Time publish_time) {
+    domain::CaseStudy s;
+    s.unit_id = unit;
+    s.title = std::move(title);
+    s.summary = std::move(summary);
+    s.body = std::move(body);
+    s.results = std::move(results);
+    s.window.state = PublicationState::kPublished;
+    s.window.publish_time = publish_time;
+    return s;
+  };
+  domain::CaseStudy zalo = study(
+      hoa_binh, "Phiếu hẹn điện tử qua Zalo tại bộ phận một cửa xã Hòa Bình",
+      "Người dân nhận phiếu hẹn và thông báo có kết quả hồ sơ qua Zalo, không phải đến xã hỏi.",
+      "Từ tháng 3/2025, bộ phận một cửa xã Hòa Bình gửi phiếu hẹn và thông báo kết quả giải "
+      "quyết hồ sơ qua Zalo OA của UBND xã. Người không dùng điện thoại thông minh vẫn nhận "
+      "phiếu giấy như trước. Giải pháp do công chức Văn phòng - Thống kê đề xuất theo Kế hoạch "
+      "thực hiện Chương trình hành động 36-CTr/HU, được UBND huyện cho chủ trương thí điểm.",
+      "78% người dân nhận thông báo qua Zalo; lượt hỏi kết quả tại quầy giảm một nửa; không "
+      "phát sinh chi phí.",
+      Local(2025, 10, 1, 8));
+  zalo.proposal_id = achieved_proposal_id;
+  zalo.featured = true;
+  domain::CaseStudy digital =
+      study(tan_lap, "Tổ công nghệ số cộng đồng ở xã Tân Lập",
+            "Mỗi thôn một tổ công nghệ số hướng dẫn người dân nộp hồ sơ trực tuyến ngay tại nhà.",
+            "Tổ gồm đoàn viên thanh niên, công an viên và trưởng thôn, được tập huấn thao tác trên "
+            "Cổng dịch vụ công. Tổ trực tại nhà văn hóa thôn tối thứ Ba và thứ Sáu, không giữ mật "
+            "khẩu của người dân.",
+            "Tỷ lệ hồ sơ trực tuyến toàn trình của xã tăng từ 18% lên 38% sau 3 tháng.",
+            Local(2026, 10, 1, 8));
+  domain::CaseStudy dialogue = study(
+      tan_lap, "Ngày thứ Bảy cùng dân: lãnh đạo xã đối thoại tại thôn",
+      "Thứ Bảy cuối tháng, Chủ tịch UBND xã đến một thôn nghe và giải quyết kiến nghị tại chỗ.",
+      "Kiến nghị được ghi vào sổ theo dõi, giao công chức phụ trách và hẹn thời hạn trả lời; "
+      "kết quả được đọc trên Đài truyền thanh xã trong Chuyên mục Dám nghĩ, dám làm.",
+      "Năm 2026 giải quyết 112/120 kiến nghị đúng hạn; không còn đơn thư vượt cấp từ các thôn "
+      "đã đối thoại.",
+      Local(2026, 11, 20, 8));
+  SK_ASSIGN_OR_RETURN(domain::CaseStudy featured, publicity.CreateCaseStudy(system, zalo, {}));
+  SK_RETURN_IF_ERROR(publicity.CreateCaseStudy(system, digital, {}).status());
+  SK_RETURN_IF_ERROR(publicity.CreateCaseStudy(system, dialogue, {}).status());
+  domain::CaseStudyImage badge;
+  badge.case_study_id = featured.id;
+  badge.content_type = "image/png";
+  badge.caption = "Biểu trưng chuyên mục Dám nghĩ, dám làm";
+  badge.data = BadgePng();
+  SK_RETURN_IF_ERROR(publicity.AddCaseStudyImage(system, badge, {}).status());
+
+  auto announcement = [&](int64_t unit, std::string title, std::string body,
+                          std::optional<absl::Time> from, std::optional<absl::Time> until) {
+    domain::Announcement a;
+    a.unit_id = unit;
+    a.title = std::move(title);
+    a.body = std::move(body);
+    a.window.state = PublicationState::kPublished;
+    a.window.publish_time = from;
+    a.window.unpublish_time = until;
+    return a;
+  };
+  for (const domain::Announcement& a : {
+           announcement(tan_lap, "Lịch tiếp công dân tháng 12/2026",
+                        "Chủ tịch UBND xã tiếp công dân sáng thứ Năm hằng tuần tại trụ sở UBND "
+                        "xã; ngày 24/12/2026 tiếp công dân tại nhà văn hóa thôn Đồng Tâm.",
+                        Local(2026, 11, 25, 8), Local(2027, 1, 1, 0)),
+           announcement(ids.at("Phòng Nội vụ"),
+                        "Hội nghị biểu dương cán bộ dám nghĩ, dám làm năm 2026",
+                        "UBND huyện tổ chức hội nghị biểu dương cán bộ năng động, sáng tạo, dám "
+                        "nghĩ, dám làm vì lợi ích chung vào 8 giờ ngày 15/12/2026 tại Hội trường "
+                        "UBND huyện.",
+                        Local(2026, 12, 1, 7), std::nullopt),
+           announcement(tan_lap, "Nghỉ lễ Quốc khánh 2/9/2026",
+                        "Bộ phận một cửa xã nghỉ từ ngày 01/9 đến hết ngày 02/9/2026; hồ sơ trực "
+                        "tuyến vẫn được tiếp nhận.",
+                        Local(2026, 8, 25, 8), Local(2026, 9, 3, 0)),
+       }) {
+    SK_RETURN_IF_ERROR(publicity.CreateAnnouncement(system, a, {}).status());
+  }
+  return absl::OkStatus();
 }
 }  // namespace
 
 absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
     operations::DirectoryOperations& directory, operations::PlanOperations& plans,
-    operations::AccountOperations& accounts, operations::ProposalOperations& proposals) {
+    operations::AccountOperations& accounts, operations::ProposalOperations& proposals,
+    operations::PublicityOperations& publicity) {
   domain::ListQuery any;
   any.page_size = 1;
   any.order = {"display_name", false};
@@ -369,16 +552,17 @@ absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
     account.roles = {p.role};
     account.unit_id = p.unit.empty() ? 0 : ids[p.unit];
     account.position = p.position;
-    SK_ASSIGN_OR_RETURN(domain::Account created,
-                        accounts.CreateAccount(system.actor, account, {}));
+    SK_ASSIGN_OR_RETURN(domain::Account created, accounts.CreateAccount(system.actor, account, {}));
     SK_ASSIGN_OR_RETURN(auto token,
                         accounts.IssueToken(system.actor, created.id, "demo", std::nullopt));
     tokens.push_back({p.label, absl::StrCat("accounts/", created.id), token.secret});
     created_accounts[p.label] = created;
   }
-  SK_RETURN_IF_ERROR(SeedDemoProposals(proposals, created_accounts["staff Tân Lập"],
-                                       created_accounts["staff Hòa Bình"],
-                                       created_accounts["approver"]));
+  SK_ASSIGN_OR_RETURN(
+      int64_t achieved,
+      SeedDemoProposals(proposals, created_accounts["staff Tân Lập"],
+                        created_accounts["staff Hòa Bình"], created_accounts["approver"]));
+  SK_RETURN_IF_ERROR(SeedDemoPublicity(publicity, ids, imported.plan.id, achieved));
   return tokens;
 }
 

@@ -13,6 +13,7 @@
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
+#include "operations/publicity_operations.h"
 
 namespace sangkien::seed {
 
@@ -27,12 +28,14 @@ struct DemoToken {
   std::string secret;
 };
 
-// Seeds when the directory is empty, demo proposals included. Returns the
+// Seeds when the directory is empty, demo proposals and publicity (a commune
+// radio schedule, case studies, announcements) included. Returns the
 // demo accounts' tokens when it seeded (their secrets exist nowhere else),
 // nullopt when the database already had data.
 absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
     operations::DirectoryOperations& directory, operations::PlanOperations& plans,
-    operations::AccountOperations& accounts, operations::ProposalOperations& proposals);
+    operations::AccountOperations& accounts, operations::ProposalOperations& proposals,
+    operations::PublicityOperations& publicity);
 
 }  // namespace sangkien::seed
 

@@ -318,13 +318,77 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 );
 )sql";
 
+// Publicity (seed item 1.2): radio broadcasts with their recurrence, model
+// case studies with their images, and announcements. Times are microseconds
+// since the epoch; the JSON columns hold lists the rows own.
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE broadcasts (
+  id INTEGER PRIMARY KEY,
+  station_unit_id INTEGER NOT NULL REFERENCES units(id),
+  title TEXT NOT NULL,
+  topic TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  links TEXT NOT NULL DEFAULT '[]',
+  start_time INTEGER NOT NULL,
+  duration_us INTEGER NOT NULL,
+  rrule TEXT NOT NULL DEFAULT '',
+  exdates TEXT NOT NULL DEFAULT '[]',
+  overrides TEXT NOT NULL DEFAULT '[]',
+  state INTEGER NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX broadcasts_by_station ON broadcasts(station_unit_id, state);
+
+CREATE TABLE case_studies (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  summary TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  results TEXT NOT NULL DEFAULT '',
+  proposal_id INTEGER REFERENCES proposals(id),
+  state INTEGER NOT NULL,
+  publish_time INTEGER,
+  unpublish_time INTEGER,
+  featured INTEGER NOT NULL DEFAULT 0,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX case_studies_by_state ON case_studies(state, publish_time);
+
+CREATE TABLE case_study_images (
+  id INTEGER PRIMARY KEY,
+  case_study_id INTEGER NOT NULL REFERENCES case_studies(id) ON DELETE CASCADE,
+  content_type TEXT NOT NULL,
+  caption TEXT NOT NULL DEFAULT '',
+  size_bytes INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  data BLOB NOT NULL,
+  create_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX case_study_images_by_case_study ON case_study_images(case_study_id, id);
+
+CREATE TABLE announcements (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  unit_id INTEGER NOT NULL REFERENCES units(id),
+  state INTEGER NOT NULL,
+  publish_time INTEGER,
+  unpublish_time INTEGER,
+  revision INTEGER NOT NULL DEFAULT 1,
+  create_time INTEGER NOT NULL,
+  update_time INTEGER NOT NULL
+) STRICT;
+CREATE INDEX announcements_by_state ON announcements(state, publish_time);
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, kV1},
-      {2, kV2},
-      {3, kV3},
-      {4, kV4},
-      {5, kV5},
+      {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6},
   };
   return kMigrations;
 }

@@ -42,8 +42,8 @@ domain::Plan ReadPlan(SQLite::Statement& q) {
   p.issuer = q.getColumn(3).getString();
   p.issuer_unit_id = q.getColumn(4).isNull() ? 0 : q.getColumn(4).getInt64();
   p.place = q.getColumn(5).getString();
-  p.issue_date = q.getColumn(6).isNull() ? std::nullopt
-                                         : internal::DateFromText(q.getColumn(6).getString());
+  p.issue_date =
+      q.getColumn(6).isNull() ? std::nullopt : internal::DateFromText(q.getColumn(6).getString());
   p.title = q.getColumn(7).getString();
   p.preamble = q.getColumn(8).getString();
   p.sections = internal::SectionsFromJson(q.getColumn(9).getString());
@@ -80,16 +80,16 @@ void BindPlan(SQLite::Statement& q, const domain::Plan& p) {
 }
 
 std::vector<std::string> DocumentKindNames() {
-  return {"",          "CONCLUSION", "ACTION_PROGRAMME", "PLAN", "RESOLUTION",
-          "DECISION",  "DIRECTIVE",  "DECREE",           "OTHER"};
+  return {"",         "CONCLUSION", "ACTION_PROGRAMME", "PLAN", "RESOLUTION",
+          "DECISION", "DIRECTIVE",  "DECREE",           "OTHER"};
 }
 std::vector<std::string> PlanStateNames() { return {"", "DRAFT", "PUBLISHED"}; }
 std::vector<std::string> TaskStatusNames() {
   return {"", "NOT_STARTED", "IN_PROGRESS", "COMPLETED", "ONGOING", "WAITING", "CANCELLED"};
 }
 std::vector<std::string> TimeframeKindNames() {
-  return {"",     "DUE_DATE", "MONTH",   "QUARTER",     "HALF_YEAR",
-          "YEAR", "ONGOING",  "ONGOING_PERIODIC", "CONDITIONAL", "UNPARSED"};
+  return {"",        "DUE_DATE",         "MONTH",       "QUARTER", "HALF_YEAR", "YEAR",
+          "ONGOING", "ONGOING_PERIODIC", "CONDITIONAL", "UNPARSED"};
 }
 std::vector<std::string> RoleNames() { return {"", "LEAD", "COORDINATE"}; }
 
@@ -195,9 +195,8 @@ domain::ProgressReport ReadReport(SQLite::Statement& q) {
   r.task_id = q.getColumn(2).getInt64();
   r.unit_id = q.getColumn(3).getInt64();
   r.report_date = internal::DateFromText(q.getColumn(4).getString()).value_or(absl::CivilDay());
-  r.covers_due_date = q.getColumn(5).isNull()
-                          ? std::nullopt
-                          : internal::DateFromText(q.getColumn(5).getString());
+  r.covers_due_date =
+      q.getColumn(5).isNull() ? std::nullopt : internal::DateFromText(q.getColumn(5).getString());
   r.text = q.getColumn(6).getString();
   r.progress_percent = q.getColumn(7).getInt();
   r.attachments = internal::StringsFromJson(q.getColumn(8).getString());
@@ -382,7 +381,7 @@ absl::StatusOr<domain::Task> PlanRepository::GetTask(Connection& c, int64_t plan
 }
 
 absl::StatusOr<std::vector<domain::Task>> PlanRepository::TasksOfPlan(Connection& c,
-                                                                     int64_t plan_id) {
+                                                                      int64_t plan_id) {
   auto& q = c.Prepare(absl::StrCat("SELECT ", kTaskColumns,
                                    " FROM tasks t WHERE t.plan_id = ? ORDER BY t.position, t.id"));
   q.bind(1, static_cast<int64_t>(plan_id));
@@ -406,7 +405,8 @@ absl::StatusOr<domain::ListPage<domain::Task>> PlanRepository::ListTasks(
       // Through assignments, so a unit reached via a group counts too.
       std::string role = term.field == "lead_unit" ? " AND a.role = 1" : "";
       std::string exists = absl::StrCat(
-          "EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = ?", role, ")");
+          "EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = ?", role,
+          ")");
       select.Where(term.op == domain::FilterOp::kNe ? absl::StrCat("NOT ", exists) : exists,
                    {BindValue::Int(term.int_value)});
     } else if (term.field == "due_date") {
@@ -507,7 +507,7 @@ absl::StatusOr<std::vector<domain::Assignment>> PlanRepository::AssignmentsOfTas
 }
 
 absl::StatusOr<domain::Assignment> PlanRepository::GetAssignment(Connection& c,
-                                                                int64_t assignment_id) {
+                                                                 int64_t assignment_id) {
   auto& q = c.Prepare(absl::StrCat(
       kAssignmentSelect,
       " FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id "
@@ -518,8 +518,9 @@ absl::StatusOr<domain::Assignment> PlanRepository::GetAssignment(Connection& c,
 }
 
 absl::StatusOr<std::vector<int64_t>> PlanRepository::PlansAssigningUnit(Connection& c,
-                                                                       int64_t unit_id) {
-  auto& q = c.Prepare("SELECT DISTINCT plan_id FROM assignments WHERE unit_id = ? ORDER BY plan_id");
+                                                                        int64_t unit_id) {
+  auto& q =
+      c.Prepare("SELECT DISTINCT plan_id FROM assignments WHERE unit_id = ? ORDER BY plan_id");
   q.bind(1, static_cast<int64_t>(unit_id));
   std::vector<int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
@@ -573,15 +574,15 @@ absl::StatusOr<int64_t> PlanRepository::InsertReport(Connection& c,
 }
 
 absl::StatusOr<domain::ProgressReport> PlanRepository::GetReport(Connection& c, int64_t report_id) {
-  auto& q = c.Prepare(
-      absl::StrCat("SELECT ", kReportColumns, " FROM progress_reports r WHERE r.id = ?"));
+  auto& q =
+      c.Prepare(absl::StrCat("SELECT ", kReportColumns, " FROM progress_reports r WHERE r.id = ?"));
   q.bind(1, static_cast<int64_t>(report_id));
   if (!q.executeStep()) return NotFound(absl::StrCat("progressReports/", report_id));
   return ReadReport(q);
 }
 
 absl::StatusOr<std::vector<int64_t>> PlanRepository::ReportIdsOfTask(Connection& c,
-                                                                    int64_t task_id) {
+                                                                     int64_t task_id) {
   auto& q = c.Prepare("SELECT id FROM progress_reports WHERE task_id = ? ORDER BY id");
   q.bind(1, static_cast<int64_t>(task_id));
   std::vector<int64_t> out;

@@ -32,7 +32,8 @@ class PlanRepository {
   // `include_drafts`: false for callers who may see only published plans,
   // so drafts (and their tasks and assignments) are filtered inside the
   // query and pages stay full.
-  static absl::StatusOr<int64_t> InsertPlan(Connection& c, const domain::Plan& plan, absl::Time now);
+  static absl::StatusOr<int64_t> InsertPlan(Connection& c, const domain::Plan& plan,
+                                            absl::Time now);
   static absl::Status UpdatePlan(Connection& c, const domain::Plan& plan, absl::Time now);
   static absl::Status SoftDeletePlan(Connection& c, int64_t id, absl::Time now);
   static absl::StatusOr<domain::Plan> GetPlan(Connection& c, int64_t id, bool show_deleted = false,
@@ -42,7 +43,8 @@ class PlanRepository {
                                                                   bool include_drafts = true);
 
   // Tasks of plans that are not deleted. plan_id 0 lists across plans.
-  static absl::StatusOr<int64_t> InsertTask(Connection& c, const domain::Task& task, absl::Time now);
+  static absl::StatusOr<int64_t> InsertTask(Connection& c, const domain::Task& task,
+                                            absl::Time now);
   static absl::Status UpdateTask(Connection& c, const domain::Task& task, absl::Time now);
   static absl::StatusOr<domain::Task> GetTask(Connection& c, int64_t plan_id, int64_t task_id,
                                               bool include_drafts = true);

@@ -12,11 +12,10 @@
 namespace sangkien::ctl {
 namespace {
 
-int ChangesCompact(const std::vector<std::string> &raw) {
+int ChangesCompact(const std::vector<std::string>& raw) {
   auto args = Args::Parse(raw, {"--through"}, {});
   if (!args || !args->positional().empty()) {
-    std::cerr
-        << "usage: sangkienctl changes compact [--through SEQ] [--db PATH]\n";
+    std::cerr << "usage: sangkienctl changes compact [--through SEQ] [--db PATH]\n";
     return kUsage;
   }
   int64_t through = 0;
@@ -29,35 +28,30 @@ int ChangesCompact(const std::vector<std::string> &raw) {
     through = *n;
   }
   auto db = OpenExistingDatabase(args->db());
-  if (!db)
-    return kFailed;
+  if (!db) return kFailed;
   operations::ProposalOperations proposals(*db, operations::SystemClock(),
                                            operations::WeekendsOnlyCalendar());
-  operations::SyncOperations sync(*db, operations::SystemClock(), proposals);
+  operations::PublicityOperations publicity(*db, operations::SystemClock());
+  operations::SyncOperations sync(*db, operations::SystemClock(), proposals, publicity);
   auto latest = sync.LatestSeq();
-  auto dropped = sync.Compact(
-      domain::Caller::System("sangkienctl changes compact"), through);
+  auto dropped = sync.Compact(domain::Caller::System("sangkienctl changes compact"), through);
   if (!latest.ok() || !dropped.ok()) {
-    PrintError("cannot compact the change log",
-               latest.ok() ? dropped.status() : latest.status());
+    PrintError("cannot compact the change log", latest.ok() ? dropped.status() : latest.status());
     return kFailed;
   }
-  std::cout
-      << "dropped " << *dropped << " tombstones through change "
-      << (through > 0 ? through : *latest)
-      << "; clients holding an older marker will resync from the beginning\n";
+  std::cout << "dropped " << *dropped << " tombstones through change "
+            << (through > 0 ? through : *latest)
+            << "; clients holding an older marker will resync from the beginning\n";
   return kOk;
 }
 
-} // namespace
+}  // namespace
 
-int ChangesCommand(const std::vector<std::string> &args) {
-  if (args.empty())
-    return Usage();
+int ChangesCommand(const std::vector<std::string>& args) {
+  if (args.empty()) return Usage();
   std::vector<std::string> rest(args.begin() + 1, args.end());
-  if (args[0] == "compact")
-    return ChangesCompact(rest);
+  if (args[0] == "compact") return ChangesCompact(rest);
   return Usage();
 }
 
-} // namespace sangkien::ctl
+}  // namespace sangkien::ctl

@@ -130,6 +130,10 @@ sangkien-server runs. Writes are recorded in the audit trail as "system".
   changes compact [--through SEQ]
       Drops the change feed's tombstones (all, or up to change SEQ). Clients
       whose marker is older resync from the beginning (MARKER_EXPIRED).
+  export-ics --station units/N | --unit units/N [-o FILE]
+      An iCalendar (.ics) file: a station's published broadcasts with their
+      recurrence, or a unit's deadlines on published plans (yearly report
+      dates as yearly events). To stdout unless -o names a file.
 
 Exit status: 0 done, 1 failed, 2 usage error. See docs/OPERATIONS.md.
 )";

@@ -32,7 +32,7 @@ std::vector<TextSpan> FindMatches(std::string_view text, const std::vector<std::
 bool MatchesAll(std::string_view text, const std::vector<std::string>& terms, bool last_is_prefix);
 
 struct Snippet {
-  std::string text;                // NFC, with "…" where cut
+  std::string text;               // NFC, with "…" where cut
   std::vector<TextSpan> matches;  // in `text`
 };
 

@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "publicity_samples.h"
 #include "raw_calls.h"
 #include "rpc_errors.h"
 #include "sangkien/v1/calendar_service.grpc.pb.h"
@@ -233,6 +234,55 @@ class AccessMatrixTest : public ApiTest {
     return day.name();
   }
 
+  // Publicity items created as the current identity; their names.
+  std::string NewBroadcast(v1::PublicationState state) {
+    v1::CreateBroadcastRequest r;
+    *r.mutable_broadcast() = SampleBroadcast(tan_lap_, state);
+    v1::Broadcast out;
+    grpc::Status status = Call(&v1::PublicityService::Stub::CreateBroadcast, r, &out);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return out.name();
+  }
+  std::string NewCaseStudy(v1::PublicationState state) {
+    v1::CreateCaseStudyRequest r;
+    *r.mutable_case_study() = SampleCaseStudy(tan_lap_, state);
+    v1::CaseStudy out;
+    grpc::Status status = Call(&v1::PublicityService::Stub::CreateCaseStudy, r, &out);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return out.name();
+  }
+  std::string NewImage(const std::string& case_study) {
+    v1::AddCaseStudyImageRequest r;
+    r.set_parent(case_study);
+    r.mutable_image()->set_content_type("image/png");
+    r.mutable_image()->set_data(SamplePng());
+    v1::CaseStudyImage out;
+    grpc::Status status = Call(&v1::PublicityService::Stub::AddCaseStudyImage, r, &out);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return out.name();
+  }
+  // A proposal of `proposer` whose pilot the approver evaluated as achieved.
+  std::string AchievedProposal(const std::string& proposer) {
+    v1::Proposal p = ProposalIn(v1::PROPOSAL_STATE_PILOT_COMPLETED, proposer);
+    UseDemoAccount("approver");
+    v1::EvaluateProposalRequest r;
+    r.set_name(p.name());
+    r.mutable_evaluation()->set_outcome(v1::PILOT_OUTCOME_ACHIEVED);
+    r.mutable_evaluation()->set_motives_pure(true);
+    grpc::Status status = Call(&v1::ProposalService::Stub::EvaluateProposal, r, &p);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    UseDemoAccount("admin");
+    return p.name();
+  }
+  std::string NewAnnouncement(v1::PublicationState state) {
+    v1::CreateAnnouncementRequest r;
+    *r.mutable_announcement() = SampleAnnouncement(tan_lap_, state);
+    v1::Announcement out;
+    grpc::Status status = Call(&v1::PublicityService::Stub::CreateAnnouncement, r, &out);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return out.name();
+  }
+
   std::vector<Row> Rows();
 
   std::string tan_lap_, hoa_binh_, seed_plan_, seed_task_, draft_plan_, draft_task_;
@@ -281,6 +331,12 @@ std::vector<Row> AccessMatrixTest::Rows() {
   const std::string kProposerOrOffice = "U UUUU P O P P O O P O";
   const std::string kOffices = "U UUUU P P P P O O P O";
   const std::string kDeciders = "U UUUU P P P P P O P O";
+  // Publishers (and admins) write publicity; they and internal roles see drafts.
+  auto pub = [](const char* m) { return absl::StrCat("sangkien.v1.PublicityService/", m); };
+  const std::string kPublishers = "U UUUU P P P O P P P O";
+  const std::string kDraftReaders = "N UUUU N N N O O O O O";
+  const auto kPublished = v1::PUBLICATION_STATE_PUBLISHED;
+  const auto kDraft = v1::PUBLICATION_STATE_DRAFT;
   return {
       // The directory.
       {dir("ListUnits"), "", kAnyone, [](const Target&) { return Own(v1::ListUnitsRequest()); }},
@@ -639,6 +695,162 @@ std::vector<Row> AccessMatrixTest::Rows() {
        }},
       {sync("ListChanges"), "", kAnyone,
        [](const Target&) { return Own(v1::ListChangesRequest()); }},
+      {prop("ReplicateAsCaseStudy"), "", "U UUUU P P P O O P P O",
+       [this](const Target& t) {
+         v1::ReplicateAsCaseStudyRequest r;
+         r.set_name(AchievedProposal(t.proposer));
+         return Own(r);
+       }},
+      // Publicity.
+      {pub("GetBroadcast"), "published", kAnyone,
+       [this](const Target&) {
+         v1::GetBroadcastRequest r;
+         r.set_name(NewBroadcast(kPublished));
+         return Own(r);
+       }},
+      {pub("GetBroadcast"), "draft", kDraftReaders,
+       [this](const Target&) {
+         v1::GetBroadcastRequest r;
+         r.set_name(NewBroadcast(kDraft));
+         return Own(r);
+       }},
+      {pub("ListBroadcasts"), "", kAnyone,
+       [](const Target&) { return Own(v1::ListBroadcastsRequest()); }},
+      {pub("CreateBroadcast"), "", kPublishers,
+       [this](const Target&) {
+         v1::CreateBroadcastRequest r;
+         *r.mutable_broadcast() = SampleBroadcast(tan_lap_);
+         return Own(r);
+       }},
+      {pub("UpdateBroadcast"), "", kPublishers,
+       [this](const Target&) {
+         v1::UpdateBroadcastRequest r;
+         r.mutable_broadcast()->set_name(NewBroadcast(kPublished));
+         r.mutable_broadcast()->set_title(absl::StrCat("Bản tin số ", Fresh()));
+         r.mutable_update_mask()->add_paths("title");
+         return Own(r);
+       }},
+      {pub("DeleteBroadcast"), "", kPublishers,
+       [this](const Target&) {
+         v1::DeleteBroadcastRequest r;
+         r.set_name(NewBroadcast(kPublished));
+         return Own(r);
+       }},
+      {pub("ListAirings"), "", kAnyone,
+       [this](const Target&) {
+         v1::ListAiringsRequest r;
+         r.set_station(tan_lap_);
+         *r.mutable_start_time() = LocalTimestamp(2026, 11, 27, 0);
+         *r.mutable_end_time() = LocalTimestamp(2026, 11, 28, 0);
+         return Own(r);
+       }},
+      {pub("GetOnAir"), "", kAnyone, [](const Target&) { return Own(v1::GetOnAirRequest()); }},
+      {pub("ExportCalendar"), "station", kAnyone,
+       [this](const Target&) {
+         v1::ExportCalendarRequest r;
+         r.set_station(tan_lap_);
+         return Own(r);
+       }},
+      {pub("ExportCalendar"), "unit", kAnyone,
+       [this](const Target&) {
+         v1::ExportCalendarRequest r;
+         r.set_unit(tan_lap_);
+         return Own(r);
+       }},
+      {pub("GetCaseStudy"), "published", kAnyone,
+       [this](const Target&) {
+         v1::GetCaseStudyRequest r;
+         r.set_name(NewCaseStudy(kPublished));
+         return Own(r);
+       }},
+      {pub("GetCaseStudy"), "draft", kDraftReaders,
+       [this](const Target&) {
+         v1::GetCaseStudyRequest r;
+         r.set_name(NewCaseStudy(kDraft));
+         return Own(r);
+       }},
+      {pub("ListCaseStudies"), "", kAnyone,
+       [](const Target&) { return Own(v1::ListCaseStudiesRequest()); }},
+      {pub("CreateCaseStudy"), "", kPublishers,
+       [this](const Target&) {
+         v1::CreateCaseStudyRequest r;
+         *r.mutable_case_study() = SampleCaseStudy(tan_lap_);
+         return Own(r);
+       }},
+      {pub("UpdateCaseStudy"), "", kPublishers,
+       [this](const Target&) {
+         v1::UpdateCaseStudyRequest r;
+         r.mutable_case_study()->set_name(NewCaseStudy(kPublished));
+         r.mutable_case_study()->set_featured(true);
+         r.mutable_update_mask()->add_paths("featured");
+         return Own(r);
+       }},
+      {pub("DeleteCaseStudy"), "", kPublishers,
+       [this](const Target&) {
+         v1::DeleteCaseStudyRequest r;
+         r.set_name(NewCaseStudy(kPublished));
+         return Own(r);
+       }},
+      {pub("AddCaseStudyImage"), "", kPublishers,
+       [this](const Target&) {
+         v1::AddCaseStudyImageRequest r;
+         r.set_parent(NewCaseStudy(kPublished));
+         r.mutable_image()->set_content_type("image/png");
+         r.mutable_image()->set_data(SamplePng());
+         return Own(r);
+       }},
+      {pub("GetCaseStudyImage"), "published", kAnyone,
+       [this](const Target&) {
+         v1::GetCaseStudyImageRequest r;
+         r.set_name(NewImage(NewCaseStudy(kPublished)));
+         return Own(r);
+       }},
+      {pub("GetCaseStudyImage"), "draft", kDraftReaders,
+       [this](const Target&) {
+         v1::GetCaseStudyImageRequest r;
+         r.set_name(NewImage(NewCaseStudy(kDraft)));
+         return Own(r);
+       }},
+      {pub("DeleteCaseStudyImage"), "", kPublishers,
+       [this](const Target&) {
+         v1::DeleteCaseStudyImageRequest r;
+         r.set_name(NewImage(NewCaseStudy(kPublished)));
+         return Own(r);
+       }},
+      {pub("GetAnnouncement"), "published", kAnyone,
+       [this](const Target&) {
+         v1::GetAnnouncementRequest r;
+         r.set_name(NewAnnouncement(kPublished));
+         return Own(r);
+       }},
+      {pub("GetAnnouncement"), "draft", kDraftReaders,
+       [this](const Target&) {
+         v1::GetAnnouncementRequest r;
+         r.set_name(NewAnnouncement(kDraft));
+         return Own(r);
+       }},
+      {pub("ListAnnouncements"), "", kAnyone,
+       [](const Target&) { return Own(v1::ListAnnouncementsRequest()); }},
+      {pub("CreateAnnouncement"), "", kPublishers,
+       [this](const Target&) {
+         v1::CreateAnnouncementRequest r;
+         *r.mutable_announcement() = SampleAnnouncement(tan_lap_);
+         return Own(r);
+       }},
+      {pub("UpdateAnnouncement"), "", kPublishers,
+       [this](const Target&) {
+         v1::UpdateAnnouncementRequest r;
+         r.mutable_announcement()->set_name(NewAnnouncement(kPublished));
+         r.mutable_announcement()->set_body("Đã dời lịch tiếp công dân sang thứ Sáu.");
+         r.mutable_update_mask()->add_paths("body");
+         return Own(r);
+       }},
+      {pub("DeleteAnnouncement"), "", kPublishers,
+       [this](const Target&) {
+         v1::DeleteAnnouncementRequest r;
+         r.set_name(NewAnnouncement(kPublished));
+         return Own(r);
+       }},
   };
 }
 

@@ -13,6 +13,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "publicity_samples.h"
 #include "raw_calls.h"
 #include "rpc_errors.h"
 #include "sangkien/v1/calendar_service.grpc.pb.h"
@@ -77,7 +78,8 @@ const MethodDescriptor* MethodNamed(const std::string& service_slash_method) {
 bool IsRead(const google::protobuf::MethodDescriptor& m) {
   return absl::StartsWith(m.name(), "Get") || absl::StartsWith(m.name(), "List") ||
          m.name() == "WhoAmI" || m.name() == "VerifyAuditChain" || m.name() == "AddWorkingDays" ||
-         m.name() == "CountWorkingDays" || m.name() == "Search" || m.name() == "WatchChanges";
+         m.name() == "CountWorkingDays" || m.name() == "ExportCalendar" || m.name() == "Search" ||
+         m.name() == "WatchChanges";
 }
 
 class AuditTest : public ApiTest {
@@ -150,6 +152,9 @@ struct Write {
   bool creates = false;  // no before_digest
   // Prepares what the write acts on, before the events are counted.
   std::function<void()> prepare = [] {};
+  // Events the write leaves: one per resource it writes. The last names
+  // `resource`; ReplicateAsCaseStudy writes the new case study first.
+  int events = 1;
 };
 
 TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
@@ -418,6 +423,189 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
                           calendar(&v1::HolidayCalendarService::Stub::DeleteHoliday, r, &out);
                       return std::make_pair(s, r.name());
                     }});
+  // Publicity, written by the publisher; what updates and deletes act on is
+  // created just before, as admin.
+  const std::string kPub = "sangkien.v1.PublicityService/";
+  std::string broadcast, case_study, image, announcement;
+  auto as_admin = [&](auto fn) {
+    return [this, fn] {
+      UseDemoAccount("admin");
+      fn();
+    };
+  };
+  auto new_broadcast = as_admin([&] {
+    v1::CreateBroadcastRequest r;
+    *r.mutable_broadcast() = SampleBroadcast(tan_lap);
+    v1::Broadcast out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateBroadcast, r, &out).ok());
+    broadcast = out.name();
+  });
+  auto new_case_study = as_admin([&] {
+    v1::CreateCaseStudyRequest r;
+    *r.mutable_case_study() = SampleCaseStudy(tan_lap);
+    v1::CaseStudy out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateCaseStudy, r, &out).ok());
+    case_study = out.name();
+  });
+  auto new_image = as_admin([&] {
+    v1::CreateCaseStudyRequest r;
+    *r.mutable_case_study() = SampleCaseStudy(tan_lap);
+    v1::CaseStudy cs;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateCaseStudy, r, &cs).ok());
+    v1::AddCaseStudyImageRequest add;
+    add.set_parent(cs.name());
+    add.mutable_image()->set_content_type("image/png");
+    add.mutable_image()->set_data(SamplePng());
+    v1::CaseStudyImage out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::AddCaseStudyImage, add, &out).ok());
+    image = out.name();
+  });
+  auto new_announcement = as_admin([&] {
+    v1::CreateAnnouncementRequest r;
+    *r.mutable_announcement() = SampleAnnouncement(tan_lap);
+    v1::Announcement out;
+    ASSERT_TRUE(Call(&v1::PublicityService::Stub::CreateAnnouncement, r, &out).ok());
+    announcement = out.name();
+  });
+  writes.push_back({kPub + "CreateBroadcast", "publisher", "broadcast-1",
+                    [&] {
+                      v1::CreateBroadcastRequest r;
+                      *r.mutable_broadcast() = SampleBroadcast(tan_lap);
+                      r.set_request_id("broadcast-1");
+                      v1::Broadcast out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::CreateBroadcast, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true});
+  writes.push_back({kPub + "UpdateBroadcast", "publisher", "",
+                    [&] {
+                      v1::UpdateBroadcastRequest r;
+                      r.mutable_broadcast()->set_name(broadcast);
+                      r.mutable_broadcast()->set_topic("Cải cách hành chính");
+                      r.mutable_update_mask()->add_paths("topic");
+                      v1::Broadcast out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::UpdateBroadcast, r, &out);
+                      return std::make_pair(s, broadcast);
+                    },
+                    false, new_broadcast});
+  writes.push_back({kPub + "DeleteBroadcast", "publisher", "",
+                    [&] {
+                      v1::DeleteBroadcastRequest r;
+                      r.set_name(broadcast);
+                      google::protobuf::Empty out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::DeleteBroadcast, r, &out);
+                      return std::make_pair(s, broadcast);
+                    },
+                    false, new_broadcast});
+  writes.push_back({kPub + "CreateCaseStudy", "publisher", "case-study-1",
+                    [&] {
+                      v1::CreateCaseStudyRequest r;
+                      *r.mutable_case_study() = SampleCaseStudy(tan_lap);
+                      r.set_request_id("case-study-1");
+                      v1::CaseStudy out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::CreateCaseStudy, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true});
+  writes.push_back({kPub + "UpdateCaseStudy", "publisher", "",
+                    [&] {
+                      v1::UpdateCaseStudyRequest r;
+                      r.mutable_case_study()->set_name(case_study);
+                      r.mutable_case_study()->set_featured(true);
+                      r.mutable_update_mask()->add_paths("featured");
+                      v1::CaseStudy out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::UpdateCaseStudy, r, &out);
+                      return std::make_pair(s, case_study);
+                    },
+                    false, new_case_study});
+  writes.push_back({kPub + "DeleteCaseStudy", "publisher", "",
+                    [&] {
+                      v1::DeleteCaseStudyRequest r;
+                      r.set_name(case_study);
+                      google::protobuf::Empty out;
+                      grpc::Status s = Call(&v1::PublicityService::Stub::DeleteCaseStudy, r, &out);
+                      return std::make_pair(s, case_study);
+                    },
+                    false, new_case_study});
+  writes.push_back({kPub + "AddCaseStudyImage", "publisher", "image-1",
+                    [&] {
+                      v1::AddCaseStudyImageRequest r;
+                      r.set_parent(case_study);
+                      r.mutable_image()->set_content_type("image/png");
+                      r.mutable_image()->set_data(SamplePng());
+                      r.set_request_id("image-1");
+                      v1::CaseStudyImage out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::AddCaseStudyImage, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true, new_case_study});
+  writes.push_back({kPub + "DeleteCaseStudyImage", "publisher", "",
+                    [&] {
+                      v1::DeleteCaseStudyImageRequest r;
+                      r.set_name(image);
+                      google::protobuf::Empty out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::DeleteCaseStudyImage, r, &out);
+                      return std::make_pair(s, image);
+                    },
+                    false, new_image});
+  writes.push_back({kPub + "CreateAnnouncement", "publisher", "announcement-1",
+                    [&] {
+                      v1::CreateAnnouncementRequest r;
+                      *r.mutable_announcement() = SampleAnnouncement(tan_lap);
+                      r.set_request_id("announcement-1");
+                      v1::Announcement out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::CreateAnnouncement, r, &out);
+                      return std::make_pair(s, out.name());
+                    },
+                    true});
+  writes.push_back({kPub + "UpdateAnnouncement", "publisher", "",
+                    [&] {
+                      v1::UpdateAnnouncementRequest r;
+                      r.mutable_announcement()->set_name(announcement);
+                      r.mutable_announcement()->set_title("Lịch tiếp công dân đã sửa");
+                      r.mutable_update_mask()->add_paths("title");
+                      v1::Announcement out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::UpdateAnnouncement, r, &out);
+                      return std::make_pair(s, announcement);
+                    },
+                    false, new_announcement});
+  writes.push_back({kPub + "DeleteAnnouncement", "publisher", "",
+                    [&] {
+                      v1::DeleteAnnouncementRequest r;
+                      r.set_name(announcement);
+                      google::protobuf::Empty out;
+                      grpc::Status s =
+                          Call(&v1::PublicityService::Stub::DeleteAnnouncement, r, &out);
+                      return std::make_pair(s, announcement);
+                    },
+                    false, new_announcement});
+  // A pilot evaluated as achieved, replicated by the publisher: an event for
+  // the new case study, then one for the proposal.
+  Write replicate{kProp + "ReplicateAsCaseStudy", "publisher", "replicate-1", [&] {
+                    v1::ReplicateAsCaseStudyRequest r;
+                    r.set_name(proposal);
+                    r.set_request_id("replicate-1");
+                    v1::CaseStudy out;
+                    grpc::Status s =
+                        Call(&v1::ProposalService::Stub::ReplicateAsCaseStudy, r, &out);
+                    return std::make_pair(s, proposal);
+                  }};
+  replicate.prepare = [this, &proposal] {
+    v1::Proposal p = ProposalIn(v1::PROPOSAL_STATE_PILOT_COMPLETED, "staff Tân Lập");
+    UseDemoAccount("approver");
+    v1::EvaluateProposalRequest r;
+    r.set_name(p.name());
+    r.mutable_evaluation()->set_outcome(v1::PILOT_OUTCOME_ACHIEVED);
+    r.mutable_evaluation()->set_motives_pure(true);
+    ASSERT_TRUE(Call(&v1::ProposalService::Stub::EvaluateProposal, r, &p).ok());
+    proposal = p.name();
+  };
+  replicate.events = 2;
+  writes.push_back(replicate);
   // Last: under this policy staff could no longer submit.
   writes.push_back(
       {kProp + "UpdateProposalSettings", "admin", "", [&] {
@@ -449,9 +637,15 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
     auto [status, resource] = w.run();
     ASSERT_TRUE(status.ok()) << status.error_message();
     std::vector<v1::AuditEvent> after = Events();
-    ASSERT_EQ(after.size(), before.size() + 1);
+    ASSERT_EQ(after.size(), before.size() + w.events);
     const v1::AuditEvent& e = after.back();
-    EXPECT_EQ(e.sequence(), before.back().sequence() + 1);
+    EXPECT_EQ(e.sequence(), before.back().sequence() + w.events);
+    for (size_t i = before.size(); i + 1 < after.size(); ++i) {
+      EXPECT_EQ(after[i].actor(), DemoAccountName(w.caller));
+      EXPECT_EQ(after[i].request_id(), w.request_id);
+      EXPECT_TRUE(absl::StartsWith(after[i].resource(), "caseStudies/")) << after[i].resource();
+      EXPECT_EQ(after[i].before_digest(), "");
+    }
     EXPECT_EQ(e.actor(), DemoAccountName(w.caller));
     EXPECT_EQ(e.method(), w.method);
     EXPECT_EQ(e.resource(), resource);
@@ -459,7 +653,7 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
     EXPECT_EQ(e.time().seconds(), absl::ToUnixSeconds(Now()));
     EXPECT_EQ(e.before_digest().empty(), w.creates) << e.before_digest();
     EXPECT_THAT(e.after_digest(), SizeIs(64));
-    EXPECT_EQ(e.previous_hash(), before.back().hash());
+    EXPECT_EQ(e.previous_hash(), after[after.size() - 2].hash());
     EXPECT_THAT(e.hash(), SizeIs(64));
     AdvanceClock(absl::Seconds(1));
   }

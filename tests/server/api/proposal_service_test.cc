@@ -227,6 +227,15 @@ class ProposalTest : public ApiTest {
         r.set_name(name);
         return P(&v1::ProposalService::Stub::PublishDecision, r, out);
       }
+      case V::kReplicate: {
+        // Answers with the case study; `out` gets the proposal after it.
+        v1::ReplicateAsCaseStudyRequest r;
+        r.set_name(name);
+        v1::CaseStudy created;
+        grpc::Status s = P(&v1::ProposalService::Stub::ReplicateAsCaseStudy, r, &created);
+        if (s.ok()) *out = Get(name);
+        return s;
+      }
     }
     return grpc::Status(grpc::StatusCode::INTERNAL, "unknown verb");
   }
@@ -235,6 +244,20 @@ class ProposalTest : public ApiTest {
     grpc::Status s = Do(verb, name, &out);
     EXPECT_TRUE(s.ok()) << domain::VerbName(verb) << ": " << s.error_message();
     return out;
+  }
+
+  // A fresh proposal by the admin whose pilot was evaluated as ACHIEVED
+  // (CLOSED without a responsibility decision).
+  v1::Proposal Achieved() {
+    v1::Proposal p = InState(S::kPilotCompleted);
+    v1::EvaluateProposalRequest r;
+    r.set_name(p.name());
+    r.mutable_evaluation()->set_outcome(v1::PILOT_OUTCOME_ACHIEVED);
+    r.mutable_evaluation()->set_motives_pure(true);
+    r.mutable_evaluation()->set_notes("Thời gian giải quyết hồ sơ giảm một nửa.");
+    EXPECT_TRUE(P(&v1::ProposalService::Stub::EvaluateProposal, r, &p).ok());
+    EXPECT_EQ(p.state(), v1::PROPOSAL_STATE_CLOSED);
+    return p;
   }
 
   // A fresh proposal by the admin (who may take every step) in `state`.
@@ -295,6 +318,10 @@ class ProposalTest : public ApiTest {
         path(piloting);
         path({V::kCompletePilot, V::kEvaluate, V::kDecideResponsibility});
         break;
+      case S::kReplicated:
+        p = Achieved();
+        p = MustDo(V::kReplicate, p.name());
+        break;
       default:
         ADD_FAILURE() << "no path to " << domain::StateName(state);
     }
@@ -307,7 +334,6 @@ class ProposalTest : public ApiTest {
 
 TEST_F(ProposalTest, EveryStateVerbPairThroughTheApi) {
   for (S state : domain::AllProposalStates()) {
-    if (state == S::kReplicated) continue;  // no verb reaches it yet
     v1::Proposal fixed = InState(state);
     size_t events = Events(fixed.name()).size();
     for (V verb : domain::AllProposalVerbs()) {
@@ -323,7 +349,8 @@ TEST_F(ProposalTest, EveryStateVerbPairThroughTheApi) {
         EXPECT_EQ(after.state(), fixed.state());
         EXPECT_THAT(Events(fixed.name()), SizeIs(events));
       } else {
-        v1::Proposal fresh = InState(state);
+        // Only an achieved pilot is replicated (CLOSED is reached otherwise too).
+        v1::Proposal fresh = verb == V::kReplicate ? Achieved() : InState(state);
         v1::Proposal out = MustDo(verb, fresh.name());
         std::set<int> allowed;
         for (S s : next) allowed.insert(static_cast<int>(s));
@@ -705,7 +732,7 @@ TEST_F(ProposalTest, ResponsibilityOnlyAfterAnEvaluationNotAchievedAndLeniencyNe
 TEST_F(ProposalTest, PublicAndKioskSeeOnlyPublicStatesWithoutInternalFields) {
   // Add one proposal in every reachable state to the demo ones.
   for (S s : domain::AllProposalStates()) {
-    if (s != S::kReplicated) InState(s);
+    InState(s);
   }
   UseDemoAccount("admin");
   std::vector<v1::Proposal> everything = All();
@@ -880,6 +907,93 @@ TEST_F(ProposalTest, CreateIsIdempotent) {
   ASSERT_TRUE(P(&v1::ProposalService::Stub::CreateProposal, r, &second).ok());
   EXPECT_EQ(first.name(), second.name());
   EXPECT_THAT(Events(first.name()), SizeIs(1));
+}
+
+TEST_F(ProposalTest, AnAchievedPilotIsReplicatedAsADraftCaseStudy) {
+  v1::Proposal p = Achieved();
+  UseDemoAccount("publisher");
+  v1::ReplicateAsCaseStudyRequest r;
+  r.set_name(p.name());
+  r.set_etag(p.etag());
+  r.set_note("Nhân rộng ra các xã trong huyện.");
+  r.set_request_id("replicate-1");
+  v1::CaseStudy cs;
+  ASSERT_TRUE(P(&v1::ProposalService::Stub::ReplicateAsCaseStudy, r, &cs).ok());
+  EXPECT_TRUE(cs.name().rfind("caseStudies/", 0) == 0) << cs.name();
+  EXPECT_EQ(cs.state(), v1::PUBLICATION_STATE_DRAFT);
+  EXPECT_EQ(cs.proposal(), p.name());
+  EXPECT_EQ(cs.title(), p.title());
+  EXPECT_EQ(cs.unit(), p.unit());
+  EXPECT_EQ(cs.summary(), p.contents().bottleneck());
+  EXPECT_THAT(cs.body(), ::testing::HasSubstr(p.contents().solutions()));
+  EXPECT_THAT(cs.results(), ::testing::HasSubstr("Thời gian giải quyết hồ sơ giảm một nửa."));
+
+  UseDemoAccount("admin");
+  v1::Proposal after = Get(p.name());
+  EXPECT_EQ(after.state(), v1::PROPOSAL_STATE_REPLICATED);
+  auto history = Events(p.name());
+  ASSERT_FALSE(history.empty());
+  EXPECT_EQ(history.back().verb(), "ReplicateAsCaseStudy");
+  EXPECT_EQ(history.back().state_before(), v1::PROPOSAL_STATE_CLOSED);
+  EXPECT_EQ(history.back().note(), "Nhân rộng ra các xã trong huyện.");
+
+  // A retry returns the same case study and moves nothing.
+  UseDemoAccount("publisher");
+  v1::CaseStudy again;
+  ASSERT_TRUE(P(&v1::ProposalService::Stub::ReplicateAsCaseStudy, r, &again).ok());
+  EXPECT_EQ(again.name(), cs.name());
+  UseDemoAccount("admin");
+  EXPECT_THAT(Events(p.name()), SizeIs(history.size()));
+
+  // The draft is not public.
+  UsePublic();
+  v1::GetCaseStudyRequest get;
+  get.set_name(cs.name());
+  v1::CaseStudy read;
+  grpc::ClientContext context;
+  Prepare(context);
+  auto publicity = v1::PublicityService::NewStub(channel());
+  EXPECT_EQ(publicity->GetCaseStudy(&context, get, &read).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(ProposalTest, OnlyAnAchievedPilotIsReplicated) {
+  v1::Proposal partial = InState(S::kClosed);  // PARTIAL, then a responsibility decision
+  v1::Proposal evaluated = InState(S::kEvaluated);
+  v1::Proposal approved = InState(S::kApproved);
+  UseDemoAccount("publisher");
+  auto publicity = v1::PublicityService::NewStub(channel());
+  auto case_studies = [&] {
+    grpc::ClientContext context;
+    Prepare(context);
+    v1::ListCaseStudiesRequest r;
+    r.set_page_size(500);
+    v1::ListCaseStudiesResponse list;
+    EXPECT_TRUE(publicity->ListCaseStudies(&context, r, &list).ok());
+    return list.case_studies_size();
+  };
+  const int before = case_studies();
+  auto replicate = [&](const v1::Proposal& p) {
+    v1::ReplicateAsCaseStudyRequest r;
+    r.set_name(p.name());
+    v1::CaseStudy out;
+    return P(&v1::ProposalService::Stub::ReplicateAsCaseStudy, r, &out);
+  };
+  EXPECT_TRUE(
+      IsApiError(replicate(partial), grpc::StatusCode::FAILED_PRECONDITION, "PILOT_NOT_ACHIEVED"));
+  EXPECT_TRUE(IsApiError(replicate(evaluated), grpc::StatusCode::FAILED_PRECONDITION,
+                         "INVALID_TRANSITION"));
+  EXPECT_TRUE(
+      IsApiError(replicate(approved), grpc::StatusCode::FAILED_PRECONDITION, "INVALID_TRANSITION"));
+  UseDemoAccount("admin");
+  for (const v1::Proposal* p : {&partial, &evaluated, &approved}) {
+    v1::Proposal now = Get(p->name());
+    EXPECT_EQ(now.state(), p->state());
+    EXPECT_EQ(now.etag(), p->etag());
+  }
+  // Nothing was created.
+  UseDemoAccount("publisher");
+  EXPECT_EQ(case_studies(), before);
 }
 
 }  // namespace

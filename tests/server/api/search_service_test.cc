@@ -18,68 +18,56 @@ using ::testing::IsEmpty;
 using ::testing::Not;
 
 class SearchTest : public ApiTest {
-protected:
-  v1::SearchResponse Search(const std::string &query,
-                            std::vector<v1::SearchKind> kinds = {},
+ protected:
+  v1::SearchResponse Search(const std::string& query, std::vector<v1::SearchKind> kinds = {},
                             int page_size = 0) {
     v1::SearchRequest request;
     request.set_query(query);
     request.set_page_size(page_size);
-    for (auto k : kinds)
-      request.add_kinds(k);
+    for (auto k : kinds) request.add_kinds(k);
     v1::SearchResponse response;
-    grpc::Status status =
-        Call(&v1::SearchService::Stub::Search, request, &response);
+    grpc::Status status = Call(&v1::SearchService::Stub::Search, request, &response);
     EXPECT_TRUE(status.ok()) << query << ": " << status.error_message();
     return response;
   }
   // Every hit's name, following next_page_token.
-  std::vector<std::string> AllHits(const std::string &query, int page_size,
-                                   int *total = nullptr) {
+  std::vector<std::string> AllHits(const std::string& query, int page_size, int* total = nullptr) {
     std::vector<std::string> names;
     v1::SearchRequest request;
     request.set_query(query);
     request.set_page_size(page_size);
     for (int pages = 0; pages < 500; ++pages) {
       v1::SearchResponse response;
-      grpc::Status status =
-          Call(&v1::SearchService::Stub::Search, request, &response);
+      grpc::Status status = Call(&v1::SearchService::Stub::Search, request, &response);
       EXPECT_TRUE(status.ok()) << status.error_message();
-      if (!status.ok())
-        break;
-      if (total)
-        *total = response.total_size();
-      for (const auto &h : response.hits())
-        names.push_back(h.name());
-      if (response.next_page_token().empty())
-        break;
-      EXPECT_EQ(response.hits_size(), page_size)
-          << "page " << pages << " is not full";
+      if (!status.ok()) break;
+      if (total) *total = response.total_size();
+      for (const auto& h : response.hits()) names.push_back(h.name());
+      if (response.next_page_token().empty()) break;
+      EXPECT_EQ(response.hits_size(), page_size) << "page " << pages << " is not full";
       request.set_page_token(response.next_page_token());
     }
     return names;
   }
-  static std::vector<std::string> Names(const v1::SearchResponse &r) {
+  static std::vector<std::string> Names(const v1::SearchResponse& r) {
     std::vector<std::string> out;
-    for (const auto &h : r.hits())
-      out.push_back(h.name());
+    for (const auto& h : r.hits()) out.push_back(h.name());
     return out;
   }
   // The highlighted words of a hit's snippet, as text.
-  static std::vector<std::string> Highlighted(const v1::SearchHit &hit) {
+  static std::vector<std::string> Highlighted(const v1::SearchHit& hit) {
     std::u32string cps;
-    const std::string &s = hit.snippet();
+    const std::string& s = hit.snippet();
     for (size_t i = 0; i < s.size();) {
       unsigned char c = s[i];
       int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-      for (int k = 1; k < len; ++k)
-        cp = (cp << 6) | (s[i + k] & 0x3F);
+      for (int k = 1; k < len; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
       cps.push_back(cp);
       i += len;
     }
     std::vector<std::string> out;
-    for (const auto &r : hit.highlights()) {
+    for (const auto& r : hit.highlights()) {
       std::string word;
       for (int i = r.start(); i < r.start() + r.length(); ++i) {
         char32_t cp = cps.at(i);
@@ -98,19 +86,18 @@ protected:
     }
     return out;
   }
-  v1::Plan CreatePlan(const std::string &title, v1::PlanState state) {
+  v1::Plan CreatePlan(const std::string& title, v1::PlanState state) {
     UseDemoAccount("coordinator");
     v1::CreatePlanRequest request;
     request.mutable_plan()->set_title(title);
     request.mutable_plan()->set_state(state);
-    v1::Task *task = request.add_tasks();
+    v1::Task* task = request.add_tasks();
     task->set_number("1");
     task->set_title(absl::StrCat("Nhiệm vụ của ", title));
     task->add_lead_units()->set_name(UnitNamed("Phòng Nội vụ"));
     task->mutable_timeframe()->set_original_text("Quý II/2027");
     v1::Plan plan;
-    grpc::Status status =
-        Call(&v1::PlanService::Stub::CreatePlan, request, &plan);
+    grpc::Status status = Call(&v1::PlanService::Stub::CreatePlan, request, &plan);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return plan;
   }
@@ -122,7 +109,7 @@ TEST_F(SearchTest, FindsThePlansWordsTypedWithoutDiacritics) {
   ASSERT_THAT(r.hits(), Not(IsEmpty()));
   EXPECT_THAT(Names(r), Contains(SeedPlan()));
   bool marked = false;
-  for (const auto &hit : r.hits()) {
+  for (const auto& hit : r.hits()) {
     std::vector<std::string> words = Highlighted(hit);
     if (std::find(words.begin(), words.end(), "dám") != words.end() &&
         std::find(words.begin(), words.end(), "nghĩ") != words.end()) {
@@ -151,8 +138,7 @@ TEST_F(SearchTest, UpperCaseFindsTheInspectorate) {
 TEST_F(SearchTest, NfdQueryFindsWhatNfcFinds) {
   UsePublic();
   // "đột phá" decomposed.
-  std::vector<std::string> nfd =
-      Names(Search("\xC4\x91o\xCC\xA3\xCC\x82t pha\xCC\x81"));
+  std::vector<std::string> nfd = Names(Search("\xC4\x91o\xCC\xA3\xCC\x82t pha\xCC\x81"));
   EXPECT_THAT(nfd, Not(IsEmpty()));
   EXPECT_EQ(nfd, Names(Search("đột phá")));
   EXPECT_EQ(nfd, Names(Search("ĐỘT PHÁ")));
@@ -161,8 +147,7 @@ TEST_F(SearchTest, NfdQueryFindsWhatNfcFinds) {
 TEST_F(SearchTest, TheLastWordMatchesAsAPrefixWhileTyping) {
   UsePublic();
   EXPECT_THAT(Search("sang kie").hits(), Not(IsEmpty()));
-  EXPECT_THAT(Search("phong noi v", {v1::SEARCH_KIND_UNIT}).hits(),
-              Not(IsEmpty()));
+  EXPECT_THAT(Search("phong noi v", {v1::SEARCH_KIND_UNIT}).hits(), Not(IsEmpty()));
   // Earlier words must be whole.
   EXPECT_THAT(Search("sangk kien").hits(), IsEmpty());
 }
@@ -171,10 +156,9 @@ TEST_F(SearchTest, FindsTasksByTheirWordsAndUnits) {
   UsePublic();
   v1::SearchResponse r = Search("tu phap", {v1::SEARCH_KIND_TASK});
   ASSERT_THAT(r.hits(), Not(IsEmpty()));
-  for (const auto &hit : r.hits()) {
+  for (const auto& hit : r.hits()) {
     EXPECT_EQ(hit.kind(), v1::SEARCH_KIND_TASK);
-    EXPECT_TRUE(absl::StartsWith(hit.name(), SeedPlan() + "/tasks/"))
-        << hit.name();
+    EXPECT_TRUE(absl::StartsWith(hit.name(), SeedPlan() + "/tasks/")) << hit.name();
     EXPECT_EQ(hit.parent(), SeedPlan());
   }
 }
@@ -182,8 +166,7 @@ TEST_F(SearchTest, FindsTasksByTheirWordsAndUnits) {
 TEST_F(SearchTest, PublicProposalsAreFoundAndDraftsAreNot) {
   UseDemoAccount("staff Tân Lập");
   v1::Proposal draft = ProposalIn(v1::PROPOSAL_STATE_DRAFT, "staff Tân Lập");
-  v1::Proposal approved =
-      ProposalIn(v1::PROPOSAL_STATE_APPROVED, "staff Tân Lập");
+  v1::Proposal approved = ProposalIn(v1::PROPOSAL_STATE_APPROVED, "staff Tân Lập");
   UsePublic();
   std::vector<std::string> seen = AllHits(approved.title(), 100);
   EXPECT_THAT(seen, Contains(approved.name()));
@@ -213,7 +196,7 @@ TEST_F(SearchTest, DraftsNeverLeakThroughHitsCountsOrPages) {
   UseDemoAccount("kiosk Tân Lập");
   EXPECT_THAT(Search("zyxquy").hits(), IsEmpty());
   UseDemoAccount("coordinator");
-  EXPECT_EQ(Search("zyxquy").total_size(), 2); // the plan and its task
+  EXPECT_EQ(Search("zyxquy").total_size(), 2);  // the plan and its task
 }
 
 TEST_F(SearchTest, PublishingAndDeletingMoveAPlanInAndOutOfPublicSearch) {
@@ -226,8 +209,7 @@ TEST_F(SearchTest, PublishingAndDeletingMoveAPlanInAndOutOfPublicSearch) {
   update.mutable_plan()->set_state(v1::PLAN_STATE_PUBLISHED);
   update.mutable_update_mask()->add_paths("state");
   v1::Plan published;
-  ASSERT_TRUE(
-      Call(&v1::PlanService::Stub::UpdatePlan, update, &published).ok());
+  ASSERT_TRUE(Call(&v1::PlanService::Stub::UpdatePlan, update, &published).ok());
   UsePublic();
   EXPECT_THAT(Names(Search("qwvmk")), Contains(plan.name()));
   EXPECT_EQ(Search("qwvmk").total_size(), 2);
@@ -247,8 +229,7 @@ TEST_F(SearchTest, PagesCoverEveryHitOnceInRankOrder) {
   std::vector<std::string> paged = AllHits("huyen", 2, &total);
   ASSERT_GT(total, 4);
   EXPECT_EQ(static_cast<int>(paged.size()), total);
-  EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(),
-            paged.size());
+  EXPECT_EQ(std::set<std::string>(paged.begin(), paged.end()).size(), paged.size());
   EXPECT_EQ(paged, AllHits("huyen", 100));
   v1::SearchResponse first = Search("huyen", {}, 100);
   for (int i = 1; i < first.hits_size(); ++i) {
@@ -260,32 +241,29 @@ TEST_F(SearchTest, KindsNarrowTheSearch) {
   UsePublic();
   v1::SearchResponse r = Search("huyen", {v1::SEARCH_KIND_PLAN});
   ASSERT_THAT(r.hits(), Not(IsEmpty()));
-  for (const auto &h : r.hits())
-    EXPECT_EQ(h.kind(), v1::SEARCH_KIND_PLAN);
+  for (const auto& h : r.hits()) EXPECT_EQ(h.kind(), v1::SEARCH_KIND_PLAN);
 }
 
 TEST_F(SearchTest, BadRequestsAreRefusedPrecisely) {
   UsePublic();
   v1::SearchResponse response;
   v1::SearchRequest request;
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SearchService::Stub::Search, request, &response), {"query"}));
+  EXPECT_TRUE(
+      IsInvalidArgument(Call(&v1::SearchService::Stub::Search, request, &response), {"query"}));
   request.set_query("!!! …");
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SearchService::Stub::Search, request, &response), {"query"}));
+  EXPECT_TRUE(
+      IsInvalidArgument(Call(&v1::SearchService::Stub::Search, request, &response), {"query"}));
   request.set_query(std::string(201, 'a'));
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SearchService::Stub::Search, request, &response), {"query"}));
+  EXPECT_TRUE(
+      IsInvalidArgument(Call(&v1::SearchService::Stub::Search, request, &response), {"query"}));
   request.set_query("huyen");
   request.set_page_size(101);
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SearchService::Stub::Search, request, &response),
-      {"page_size"}));
+  EXPECT_TRUE(
+      IsInvalidArgument(Call(&v1::SearchService::Stub::Search, request, &response), {"page_size"}));
   request.set_page_size(0);
   request.add_kinds(static_cast<v1::SearchKind>(99));
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SearchService::Stub::Search, request, &response),
-      {"kinds[0]"}));
+  EXPECT_TRUE(
+      IsInvalidArgument(Call(&v1::SearchService::Stub::Search, request, &response), {"kinds[0]"}));
   // A token belongs to its query.
   request.clear_kinds();
   request.set_page_size(1);
@@ -294,10 +272,9 @@ TEST_F(SearchTest, BadRequestsAreRefusedPrecisely) {
   v1::SearchRequest other;
   other.set_query("xa");
   other.set_page_token(response.next_page_token());
-  EXPECT_EQ(
-      Call(&v1::SearchService::Stub::Search, other, &response).error_code(),
-      grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(Call(&v1::SearchService::Stub::Search, other, &response).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 }
 
-} // namespace
-} // namespace sangkien::api_test
+}  // namespace
+}  // namespace sangkien::api_test

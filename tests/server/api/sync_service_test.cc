@@ -15,6 +15,7 @@
 #include "domain/account.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
+#include "operations/publicity_operations.h"
 #include "operations/sync_operations.h"
 #include "rpc_errors.h"
 #include "storage/database.h"
@@ -29,36 +30,34 @@ using ::testing::Not;
 // What a client keeps: each resource by name, with a version stamp.
 using Mirror = std::map<std::string, std::string>;
 
-std::string Stamp(const v1::Change &c) {
+std::string Stamp(const v1::Change& c) {
   switch (c.resource_case()) {
-  case v1::Change::kUnit:
-    return c.unit().etag();
-  case v1::Change::kUnitGroup:
-    return c.unit_group().etag();
-  case v1::Change::kPlan:
-    return c.plan().etag();
-  case v1::Change::kTask:
-    return c.task().etag();
-  case v1::Change::kAssignment:
-    return absl::StrCat(IsoDate(c.assignment().next_due_date()), "|",
-                        c.assignment().last_report());
-  case v1::Change::kProgressReport:
-    return c.progress_report().text();
-  case v1::Change::kProposal:
-    return c.proposal().etag();
-  default:
-    return "?";
+    case v1::Change::kUnit:
+      return c.unit().etag();
+    case v1::Change::kUnitGroup:
+      return c.unit_group().etag();
+    case v1::Change::kPlan:
+      return c.plan().etag();
+    case v1::Change::kTask:
+      return c.task().etag();
+    case v1::Change::kAssignment:
+      return absl::StrCat(IsoDate(c.assignment().next_due_date()), "|",
+                          c.assignment().last_report());
+    case v1::Change::kProgressReport:
+      return c.progress_report().text();
+    case v1::Change::kProposal:
+      return c.proposal().etag();
+    default:
+      return "?";
   }
 }
 
 // Applies one response's changes; fails the test if a name repeats within
 // it.
-void Apply(const google::protobuf::RepeatedPtrField<v1::Change> &changes,
-           Mirror &mirror) {
+void Apply(const google::protobuf::RepeatedPtrField<v1::Change>& changes, Mirror& mirror) {
   std::set<std::string> names;
-  for (const auto &c : changes) {
-    EXPECT_TRUE(names.insert(c.name()).second)
-        << c.name() << " twice in one response";
+  for (const auto& c : changes) {
+    EXPECT_TRUE(names.insert(c.name()).second) << c.name() << " twice in one response";
     if (c.deleted()) {
       EXPECT_EQ(c.resource_case(), v1::Change::RESOURCE_NOT_SET);
       mirror.erase(c.name());
@@ -70,26 +69,22 @@ void Apply(const google::protobuf::RepeatedPtrField<v1::Change> &changes,
 }
 
 class SyncTest : public ApiTest {
-protected:
+ protected:
   // Follows ListChanges from `marker` until caught up; returns the last
   // marker.
-  std::string Follow(Mirror &mirror, std::string marker = "",
-                     int page_size = 0) {
+  std::string Follow(Mirror& mirror, std::string marker = "", int page_size = 0) {
     v1::ListChangesRequest request;
     request.set_resume_marker(marker);
     request.set_page_size(page_size);
     for (int pages = 0; pages < 10000; ++pages) {
       v1::ListChangesResponse response;
-      grpc::Status status =
-          Call(&v1::SyncService::Stub::ListChanges, request, &response);
+      grpc::Status status = Call(&v1::SyncService::Stub::ListChanges, request, &response);
       EXPECT_TRUE(status.ok()) << status.error_message();
-      if (!status.ok())
-        break;
+      if (!status.ok()) break;
       Apply(response.changes(), mirror);
       EXPECT_FALSE(response.next_marker().empty());
       request.set_resume_marker(response.next_marker());
-      if (response.caught_up())
-        break;
+      if (response.caught_up()) break;
       EXPECT_EQ(response.changes_size(), page_size == 0 ? 200 : page_size)
           << "a page before the end is not full";
     }
@@ -99,78 +94,64 @@ protected:
   // What the current identity reads through the ordinary services.
   Mirror Visible() {
     Mirror m;
-    for (const auto &u : AllUnits())
-      m[u.name()] = u.etag();
+    for (const auto& u : AllUnits()) m[u.name()] = u.etag();
     v1::ListUnitGroupsRequest groups;
     groups.set_page_size(500);
     v1::ListUnitGroupsResponse group_page;
-    EXPECT_TRUE(
-        Call(&v1::DirectoryService::Stub::ListUnitGroups, groups, &group_page)
-            .ok());
-    for (const auto &g : group_page.unit_groups())
-      m[g.name()] = g.etag();
-    for (const auto &p : AllPlans()) {
+    EXPECT_TRUE(Call(&v1::DirectoryService::Stub::ListUnitGroups, groups, &group_page).ok());
+    for (const auto& g : group_page.unit_groups()) m[g.name()] = g.etag();
+    for (const auto& p : AllPlans()) {
       m[p.name()] = p.etag();
-      for (const auto &t : AllTasks(p.name())) {
+      for (const auto& t : AllTasks(p.name())) {
         m[t.name()] = t.etag();
-        for (const auto &r : AllReports(t.name()))
-          m[r.name()] = r.text();
+        for (const auto& r : AllReports(t.name())) m[r.name()] = r.text();
       }
-      for (const auto &a : AllAssignments(p.name())) {
-        m[a.name()] =
-            absl::StrCat(IsoDate(a.next_due_date()), "|", a.last_report());
+      for (const auto& a : AllAssignments(p.name())) {
+        m[a.name()] = absl::StrCat(IsoDate(a.next_due_date()), "|", a.last_report());
       }
     }
     v1::ListProposalsRequest proposals;
     proposals.set_page_size(500);
     for (int pages = 0; pages < 100; ++pages) {
       v1::ListProposalsResponse page;
-      EXPECT_TRUE(
-          Call(&v1::ProposalService::Stub::ListProposals, proposals, &page)
-              .ok());
-      for (const auto &p : page.proposals())
-        m[p.name()] = p.etag();
-      if (page.next_page_token().empty())
-        break;
+      EXPECT_TRUE(Call(&v1::ProposalService::Stub::ListProposals, proposals, &page).ok());
+      for (const auto& p : page.proposals()) m[p.name()] = p.etag();
+      if (page.next_page_token().empty()) break;
       proposals.set_page_token(page.next_page_token());
     }
     return m;
   }
 
-  v1::Plan CreatePlan(const std::string &title, v1::PlanState state) {
+  v1::Plan CreatePlan(const std::string& title, v1::PlanState state) {
     v1::CreatePlanRequest request;
     request.mutable_plan()->set_title(title);
     request.mutable_plan()->set_state(state);
-    v1::Task *task = request.add_tasks();
+    v1::Task* task = request.add_tasks();
     task->set_number("1");
     task->set_title(absl::StrCat("Nhiệm vụ của ", title));
     task->add_lead_units()->set_name(UnitNamed("Phòng Nội vụ"));
     task->mutable_timeframe()->set_original_text("Quý II/2027");
     v1::Plan plan;
-    grpc::Status status =
-        Call(&v1::PlanService::Stub::CreatePlan, request, &plan);
+    grpc::Status status = Call(&v1::PlanService::Stub::CreatePlan, request, &plan);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return plan;
   }
 
-  v1::Plan SetPlanState(const std::string &plan, v1::PlanState state) {
+  v1::Plan SetPlanState(const std::string& plan, v1::PlanState state) {
     v1::UpdatePlanRequest update;
     update.mutable_plan()->set_name(plan);
     update.mutable_plan()->set_state(state);
     update.mutable_update_mask()->add_paths("state");
     v1::Plan out;
-    grpc::Status status =
-        Call(&v1::PlanService::Stub::UpdatePlan, update, &out);
+    grpc::Status status = Call(&v1::PlanService::Stub::UpdatePlan, update, &out);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return out;
   }
 
   // Retitles a task of the seed plan as the coordinator (on `stub` so that
   // threads can share it).
-  static grpc::Status Retitle(v1::PlanService::Stub &stub,
-                              const std::string &secret,
-                              const std::string &task,
-                              const std::string &title) {
+  static grpc::Status Retitle(v1::PlanService::Stub& stub, const std::string& secret,
+                              const std::string& task, const std::string& title) {
     grpc::ClientContext context;
     context.set_deadline(CallDeadline());
     context.AddMetadata("authorization", "Bearer " + secret);
@@ -211,19 +192,17 @@ TEST_F(SyncTest, ResumingGivesOnlyWhatChangedAsItIsNow) {
   std::string marker = Follow(mirror);
   UseDemoAccount("coordinator");
   v1::Task task = SeedTask("4.2");
-  for (const char *title : {"Tiêu đề thứ nhất", "Tiêu đề thứ hai"}) {
-    ASSERT_TRUE(
-        Retitle(*plans_, DemoSecret("coordinator"), task.name(), title).ok());
+  for (const char* title : {"Tiêu đề thứ nhất", "Tiêu đề thứ hai"}) {
+    ASSERT_TRUE(Retitle(*plans_, DemoSecret("coordinator"), task.name(), title).ok());
   }
   UsePublic();
   v1::ListChangesRequest request;
   request.set_resume_marker(marker);
   v1::ListChangesResponse response;
-  ASSERT_TRUE(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
+  ASSERT_TRUE(Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
   EXPECT_TRUE(response.caught_up());
   int task_entries = 0;
-  for (const auto &c : response.changes()) {
+  for (const auto& c : response.changes()) {
     EXPECT_TRUE(absl::StartsWith(c.name(), task.name())) << c.name();
     if (c.name() == task.name()) {
       ++task_entries;
@@ -235,8 +214,7 @@ TEST_F(SyncTest, ResumingGivesOnlyWhatChangedAsItIsNow) {
   EXPECT_EQ(mirror, Visible());
   // Nothing new: an empty page that keeps the place.
   request.set_resume_marker(response.next_marker());
-  ASSERT_TRUE(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
+  ASSERT_TRUE(Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
   EXPECT_THAT(response.changes(), IsEmpty());
   EXPECT_TRUE(response.caught_up());
 }
@@ -263,13 +241,11 @@ TEST_F(SyncTest, UnpublishingSendsTombstonesAndDraftsStayUnnamed) {
   v1::ListChangesRequest request;
   request.set_resume_marker(marker);
   v1::ListChangesResponse response;
-  ASSERT_TRUE(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
+  ASSERT_TRUE(Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
   std::set<std::string> tombstones;
-  for (const auto &c : response.changes()) {
+  for (const auto& c : response.changes()) {
     EXPECT_TRUE(c.deleted()) << c.name();
-    EXPECT_FALSE(absl::StartsWith(c.name(), secret.name()))
-        << "a draft was named: " << c.name();
+    EXPECT_FALSE(absl::StartsWith(c.name(), secret.name())) << "a draft was named: " << c.name();
     tombstones.insert(c.name());
   }
   EXPECT_TRUE(tombstones.count(plan.name()));
@@ -297,9 +273,7 @@ TEST_F(SyncTest, ConcurrentWritersAndAFollowingReaderEndEqual) {
       auto stub = v1::PlanService::NewStub(channel());
       for (int i = 0; i < 15; ++i) {
         // Each writer owns one task, so etags never race.
-        if (!Retitle(*stub, secret, tasks[w].name(),
-                     absl::StrCat("Viết ", w, " lần ", i))
-                 .ok()) {
+        if (!Retitle(*stub, secret, tasks[w].name(), absl::StrCat("Viết ", w, " lần ", i)).ok()) {
           ++failures;
         }
       }
@@ -309,12 +283,10 @@ TEST_F(SyncTest, ConcurrentWritersAndAFollowingReaderEndEqual) {
   Mirror mirror;
   std::string marker;
   std::thread done([&] {
-    for (auto &t : writers)
-      t.join();
+    for (auto& t : writers) t.join();
     writing = false;
   });
-  while (writing)
-    marker = Follow(mirror, marker, 5);
+  while (writing) marker = Follow(mirror, marker, 5);
   done.join();
   marker = Follow(mirror, marker, 5);
   EXPECT_EQ(failures, 0);
@@ -337,9 +309,8 @@ TEST_F(SyncTest, AWatcherThatDropsAndResumesMissesNothing) {
   std::thread writer([&] {
     auto stub = v1::PlanService::NewStub(channel());
     for (int i = 0; i < 40; ++i) {
-      EXPECT_TRUE(Retitle(*stub, secret, tasks[i % tasks.size()].name(),
-                          absl::StrCat("Lượt ", i))
-                      .ok());
+      EXPECT_TRUE(
+          Retitle(*stub, secret, tasks[i % tasks.size()].name(), absl::StrCat("Lượt ", i)).ok());
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     writing = false;
@@ -353,8 +324,7 @@ TEST_F(SyncTest, AWatcherThatDropsAndResumesMissesNothing) {
   while (!settled && reconnects < 500) {
     ++reconnects;
     grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() +
-                         std::chrono::seconds(20));
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
     v1::WatchChangesRequest request;
     request.set_resume_marker(marker);
     auto reader = sync_->WatchChanges(&context, request);
@@ -370,8 +340,7 @@ TEST_F(SyncTest, AWatcherThatDropsAndResumesMissesNothing) {
     }
     context.TryCancel();
     grpc::Status status = reader->Finish();
-    EXPECT_TRUE(status.ok() ||
-                status.error_code() == grpc::StatusCode::CANCELLED)
+    EXPECT_TRUE(status.ok() || status.error_code() == grpc::StatusCode::CANCELLED)
         << status.error_code() << " " << status.error_message();
   }
   writer.join();
@@ -402,14 +371,12 @@ TEST_F(SyncTest, AQuietWatchGetsHeartbeatsWithTheMarker) {
   EXPECT_GE(absl::Now() - start, absl::Milliseconds(900));
   // A change arrives live.
   UseDemoAccount("coordinator");
-  ASSERT_TRUE(Retitle(*plans_, DemoSecret("coordinator"),
-                      SeedTask("1.1").name(), "Trực tiếp")
-                  .ok());
+  ASSERT_TRUE(
+      Retitle(*plans_, DemoSecret("coordinator"), SeedTask("1.1").name(), "Trực tiếp").ok());
   bool seen = false;
   for (int i = 0; i < 10 && !seen; ++i) {
     ASSERT_TRUE(reader->Read(&message));
-    for (const auto &c : message.changes())
-      seen = seen || c.task().title() == "Trực tiếp";
+    for (const auto& c : message.changes()) seen = seen || c.task().title() == "Trực tiếp";
   }
   EXPECT_TRUE(seen);
   context.TryCancel();
@@ -422,8 +389,7 @@ TEST_F(SyncTest, AReaderThatStopsReadingIsEndedNotBuffered) {
   grpc::ChannelArguments args;
   args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
   args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 1024);
-  auto channel = grpc::CreateCustomChannel(
-      target(), grpc::InsecureChannelCredentials(), args);
+  auto channel = grpc::CreateCustomChannel(target(), grpc::InsecureChannelCredentials(), args);
   auto sync = v1::SyncService::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(CallDeadline());
@@ -444,13 +410,10 @@ TEST_F(SyncTest, AReaderThatStopsReadingIsEndedNotBuffered) {
   }
   v1::WatchChangesResponse message;
   int messages = 0;
-  while (reader->Read(&message))
-    ++messages;
+  while (reader->Read(&message)) ++messages;
   grpc::Status status = reader->Finish();
-  EXPECT_TRUE(
-      IsApiError(status, grpc::StatusCode::RESOURCE_EXHAUSTED, "SLOW_CONSUMER"))
-      << status.error_code() << " " << status.error_message() << " after "
-      << messages;
+  EXPECT_TRUE(IsApiError(status, grpc::StatusCode::RESOURCE_EXHAUSTED, "SLOW_CONSUMER"))
+      << status.error_code() << " " << status.error_message() << " after " << messages;
 }
 
 TEST_F(SyncTest, MarkersAreCheckedAndBelongToTheirCaller) {
@@ -458,22 +421,18 @@ TEST_F(SyncTest, MarkersAreCheckedAndBelongToTheirCaller) {
   v1::ListChangesRequest request;
   request.set_resume_marker("not-a-marker");
   v1::ListChangesResponse response;
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response),
-      {"resume_marker"}));
+  EXPECT_TRUE(IsInvalidArgument(Call(&v1::SyncService::Stub::ListChanges, request, &response),
+                                {"resume_marker"}));
   request.set_resume_marker("");
   request.set_page_size(1001);
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response),
-      {"page_size"}));
+  EXPECT_TRUE(IsInvalidArgument(Call(&v1::SyncService::Stub::ListChanges, request, &response),
+                                {"page_size"}));
   request.set_page_size(5);
-  ASSERT_TRUE(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
+  ASSERT_TRUE(Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
   UseDemoAccount("coordinator");
   request.set_resume_marker(response.next_marker());
-  EXPECT_TRUE(IsInvalidArgument(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response),
-      {"resume_marker"}));
+  EXPECT_TRUE(IsInvalidArgument(Call(&v1::SyncService::Stub::ListChanges, request, &response),
+                                {"resume_marker"}));
   // WatchChanges refuses it too, before streaming anything.
   grpc::ClientContext context;
   context.set_deadline(CallDeadline());
@@ -513,28 +472,27 @@ TEST_F(SyncTest, CompactionExpiresOldMarkersOnly) {
     ASSERT_TRUE(db.ok()) << db.status();
     operations::ProposalOperations proposals(
         **db, [this] { return Now(); }, operations::WeekendsOnlyCalendar());
+    operations::PublicityOperations publicity(**db, [this] { return Now(); });
     operations::SyncOperations sync(
-        **db, [this] { return Now(); }, proposals);
+        **db, [this] { return Now(); }, proposals, publicity);
     auto dropped = sync.Compact(domain::Caller::System("test"), 0);
     ASSERT_TRUE(dropped.ok()) << dropped.status();
-    EXPECT_GE(*dropped, 2); // the plan and its task at least
+    EXPECT_GE(*dropped, 2);  // the plan and its task at least
   }
   UsePublic();
   v1::ListChangesRequest request;
   request.set_resume_marker(old_marker);
   v1::ListChangesResponse response;
-  EXPECT_TRUE(
-      IsApiError(Call(&v1::SyncService::Stub::ListChanges, request, &response),
-                 grpc::StatusCode::FAILED_PRECONDITION, "MARKER_EXPIRED"));
+  EXPECT_TRUE(IsApiError(Call(&v1::SyncService::Stub::ListChanges, request, &response),
+                         grpc::StatusCode::FAILED_PRECONDITION, "MARKER_EXPIRED"));
   // Starting again works, and so do markers given after the compaction.
   Mirror fresh;
   std::string marker = Follow(fresh, "", 3);
   EXPECT_FALSE(fresh.count(plan.name()));
   EXPECT_EQ(fresh, Visible());
   request.set_resume_marker(marker);
-  EXPECT_TRUE(
-      Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
+  EXPECT_TRUE(Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
 }
 
-} // namespace
-} // namespace sangkien::api_test
+}  // namespace
+}  // namespace sangkien::api_test

@@ -140,6 +140,7 @@ void ApiTest::StartServer() {
   proposals_ = v1::ProposalService::NewStub(channel_);
   search_ = v1::SearchService::NewStub(channel_);
   sync_ = v1::SyncService::NewStub(channel_);
+  publicity_ = v1::PublicityService::NewStub(channel_);
 }
 
 void ApiTest::RestartServer() {
@@ -148,6 +149,7 @@ void ApiTest::RestartServer() {
   accounts_.reset();
   audit_.reset();
   proposals_.reset();
+  publicity_.reset();
   channel_.reset();
   server_->Shutdown(absl::Seconds(5));
   server_->Wait();
@@ -161,6 +163,7 @@ void ApiTest::TearDown() {
   accounts_.reset();
   audit_.reset();
   proposals_.reset();
+  publicity_.reset();
   channel_.reset();
   if (server_) {
     server_->Shutdown(absl::Seconds(5));

@@ -25,6 +25,7 @@
 #include "sangkien/v1/directory_service.grpc.pb.h"
 #include "sangkien/v1/plan_service.grpc.pb.h"
 #include "sangkien/v1/proposal_service.grpc.pb.h"
+#include "sangkien/v1/publicity_service.grpc.pb.h"
 #include "sangkien/v1/search_service.grpc.pb.h"
 #include "sangkien/v1/sync_service.grpc.pb.h"
 
@@ -109,6 +110,14 @@ class ApiTest : public ::testing::Test {
     Prepare(context);
     return ((*sync_).*rpc)(&context, request, response);
   }
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::PublicityService::Stub::*rpc)(grpc::ClientContext*,
+                                                                    const Req&, Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    Prepare(context);
+    return ((*publicity_).*rpc)(&context, request, response);
+  }
   // Calls any unary RPC by its descriptor through a generic stub, as the
   // current identity. `request` and `response` must be the method's types.
   grpc::Status CallMethod(const google::protobuf::MethodDescriptor& method,
@@ -184,6 +193,7 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<v1::ProposalService::Stub> proposals_;
   std::unique_ptr<v1::SearchService::Stub> search_;
   std::unique_ptr<v1::SyncService::Stub> sync_;
+  std::unique_ptr<v1::PublicityService::Stub> publicity_;
 
  private:
   void StartServer();

@@ -40,6 +40,7 @@ std::map<std::pair<S, V>, std::vector<S>> Expected() {
       {{S::kPilotCompleted, V::kEvaluate}, {S::kEvaluated, S::kClosed}},
       {{S::kHalted, V::kEvaluate}, {S::kEvaluated, S::kClosed}},
       {{S::kEvaluated, V::kDecideResponsibility}, {S::kClosed}},
+      {{S::kClosed, V::kReplicate}, {S::kReplicated}},
   };
   for (S s : {S::kApproved, S::kPiloting, S::kPilotCompleted, S::kEvaluated, S::kClosed, S::kHalted,
               S::kReplicated}) {
@@ -104,7 +105,7 @@ TEST(ProposalMovesTest, EveryStateVerbPairIsAllowedOrRefusedWithTheReason) {
     }
   }
   EXPECT_EQ(allowed, static_cast<int>(expected.size()));
-  EXPECT_EQ(allowed + refused, 13 * 14);
+  EXPECT_EQ(allowed + refused, 13 * 15);
 }
 
 TEST(ProposalMovesTest, NothingMovesBackwardsExceptReturn) {
@@ -124,6 +125,25 @@ TEST(ProposalMovesTest, WithdrawnAndReplicatedAreEnds) {
     EXPECT_FALSE(CheckMove(S::kWithdrawn, v).ok());
     if (v != V::kPublishDecision) EXPECT_FALSE(CheckMove(S::kReplicated, v).ok());
   }
+}
+
+TEST(ProposalMovesTest, OnlyAnAchievedPilotIsReplicated) {
+  for (S s : AllProposalStates()) {
+    EXPECT_EQ(CheckMove(s, V::kReplicate).ok(), s == S::kClosed) << StateName(s);
+  }
+  Proposal p;
+  p.state = S::kClosed;
+  absl::Status none = CheckReplicable(p);
+  EXPECT_EQ(none.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ErrorReason(none), "PILOT_NOT_ACHIEVED");
+  EXPECT_FALSE(ErrorMessageVi(none).empty());
+  p.evaluation = Evaluation();
+  for (PilotOutcome o : {PilotOutcome::kPartial, PilotOutcome::kNotAchieved}) {
+    p.evaluation->outcome = o;
+    EXPECT_EQ(ErrorReason(CheckReplicable(p)), "PILOT_NOT_ACHIEVED");
+  }
+  p.evaluation->outcome = PilotOutcome::kAchieved;
+  EXPECT_TRUE(CheckReplicable(p).ok());
 }
 
 TEST(ProposalMovesTest, StartPilotOnlyFromApproved) {

@@ -15,7 +15,7 @@ using ::testing::IsEmpty;
 const absl::Time kT0 = absl::FromUnixSeconds(1'800'000'000);
 
 class ChangeLogTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     DatabaseOptions options;
     options.path = dir_.File("feed.db");
@@ -24,28 +24,25 @@ protected:
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
   }
-  void Record(const std::string &name, bool deleted, bool public_now) {
-    ASSERT_TRUE(db_->Write([&](Connection &c) {
-                     return ChangeLog::Record(c, name, deleted, public_now,
-                                              kT0);
+  void Record(const std::string& name, bool deleted, bool public_now) {
+    ASSERT_TRUE(db_->Write([&](Connection& c) {
+                     return ChangeLog::Record(c, name, deleted, public_now, kT0);
                    })
                     .ok());
   }
   std::vector<ChangeRow> After(int64_t seq) {
     std::vector<ChangeRow> rows;
-    EXPECT_TRUE(db_->Read([&](Connection &c) -> absl::Status {
+    EXPECT_TRUE(db_->Read([&](Connection& c) -> absl::Status {
                      auto r = ChangeLog::After(c, seq, 100);
-                     if (r.ok())
-                       rows = *r;
+                     if (r.ok()) rows = *r;
                      return r.status();
                    })
                     .ok());
     return rows;
   }
-  static std::vector<std::string> Names(const std::vector<ChangeRow> &rows) {
+  static std::vector<std::string> Names(const std::vector<ChangeRow>& rows) {
     std::vector<std::string> out;
-    for (const auto &r : rows)
-      out.push_back(r.resource);
+    for (const auto& r : rows) out.push_back(r.resource);
     return out;
   }
 
@@ -61,15 +58,15 @@ TEST_F(ChangeLogTest, AResourceAppearsOnceAtItsLatestChange) {
   EXPECT_THAT(Names(rows), ElementsAre("plans/2", "plans/1"));
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_LT(rows[0].seq, rows[1].seq);
-  EXPECT_EQ(rows[1].seq, 3); // seqs are never reused
+  EXPECT_EQ(rows[1].seq, 3);  // seqs are never reused
   EXPECT_THAT(Names(After(rows[0].seq)), ElementsAre("plans/1"));
   EXPECT_THAT(After(rows[1].seq), IsEmpty());
 }
 
 TEST_F(ChangeLogTest, WhatThePublicSawIsRemembered) {
   Record("caseStudies/1", false, true);
-  Record("caseStudies/1", false, false); // unpublished
-  Record("caseStudies/2", false, false); // never public
+  Record("caseStudies/1", false, false);  // unpublished
+  Record("caseStudies/2", false, false);  // never public
   auto rows = After(0);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_TRUE(rows[0].public_seen);
@@ -81,10 +78,9 @@ TEST_F(ChangeLogTest, CompactionDropsOnlyTombstonesAndRemembersThePoint) {
   Record("plans/2", true, true);
   Record("plans/3", true, true);
   int64_t dropped = 0, through = 0, latest = 0;
-  ASSERT_TRUE(db_->Write([&](Connection &c) -> absl::Status {
+  ASSERT_TRUE(db_->Write([&](Connection& c) -> absl::Status {
                    auto d = ChangeLog::Compact(c, 2);
-                   if (!d.ok())
-                     return d.status();
+                   if (!d.ok()) return d.status();
                    dropped = *d;
                    auto t = ChangeLog::CompactedThrough(c);
                    through = *t;
@@ -99,26 +95,23 @@ TEST_F(ChangeLogTest, CompactionDropsOnlyTombstonesAndRemembersThePoint) {
 }
 
 TEST_F(ChangeLogTest, ScheduledMomentsComeDueInOrderOnce) {
-  ASSERT_TRUE(db_->Write([&](Connection &c) {
-                   return ChangeLog::Schedule(
-                       c, "announcements/1",
-                       {{"announcements/1", kT0 + absl::Hours(2), false},
-                        {"announcements/1", kT0 + absl::Hours(1), true}});
+  ASSERT_TRUE(db_->Write([&](Connection& c) {
+                   return ChangeLog::Schedule(c, "announcements/1",
+                                              {{"announcements/1", kT0 + absl::Hours(2), false},
+                                               {"announcements/1", kT0 + absl::Hours(1), true}});
                  })
                   .ok());
   // Rescheduling replaces.
-  ASSERT_TRUE(db_->Write([&](Connection &c) {
-                   return ChangeLog::Schedule(
-                       c, "caseStudies/4",
-                       {{"caseStudies/4", kT0 + absl::Hours(3), true}});
+  ASSERT_TRUE(db_->Write([&](Connection& c) {
+                   return ChangeLog::Schedule(c, "caseStudies/4",
+                                              {{"caseStudies/4", kT0 + absl::Hours(3), true}});
                  })
                   .ok());
   auto take = [&](absl::Time now) {
     std::vector<ScheduledVisibility> due;
-    EXPECT_TRUE(db_->Write([&](Connection &c) -> absl::Status {
+    EXPECT_TRUE(db_->Write([&](Connection& c) -> absl::Status {
                      auto d = ChangeLog::TakeDue(c, now);
-                     if (d.ok())
-                       due = *d;
+                     if (d.ok()) due = *d;
                      return d.status();
                    })
                     .ok());
@@ -136,39 +129,29 @@ TEST_F(ChangeLogTest, ScheduledMomentsComeDueInOrderOnce) {
 }
 
 TEST_F(ChangeLogTest, SearchHonoursAudienceAndPublishWindows) {
-  ASSERT_TRUE(db_->Write([&](Connection &c) -> absl::Status {
-                   SearchDocument open{SearchAudience::kEveryone,
-                                       SearchKind::kAnnouncement,
-                                       kT0,
-                                       kT0 + absl::Hours(1),
-                                       "",
-                                       "Thông báo họp dân",
-                                       "Họp dân về đột phá"};
-                   SearchDocument inside{SearchAudience::kInternal,
-                                         SearchKind::kPlan,
-                                         std::nullopt,
-                                         std::nullopt,
-                                         "",
-                                         "Kế hoạch nháp",
-                                         "đột phá nội bộ"};
-                   auto s = SearchIndex::Replace(c, "announcements/1", {open});
-                   if (!s.ok())
-                     return s;
-                   return SearchIndex::Replace(c, "plans/9", {inside});
-                 })
-                  .ok());
+  ASSERT_TRUE(
+      db_->Write([&](Connection& c) -> absl::Status {
+           SearchDocument open{
+               SearchAudience::kEveryone, SearchKind::kAnnouncement, kT0, kT0 + absl::Hours(1), "",
+               "Thông báo họp dân",       "Họp dân về đột phá"};
+           SearchDocument inside{
+               SearchAudience::kInternal, SearchKind::kPlan, std::nullopt, std::nullopt, "",
+               "Kế hoạch nháp",           "đột phá nội bộ"};
+           auto s = SearchIndex::Replace(c, "announcements/1", {open});
+           if (!s.ok()) return s;
+           return SearchIndex::Replace(c, "plans/9", {inside});
+         })
+          .ok());
   auto query = [&](bool internal, absl::Time now) {
     SearchRequestSpec spec;
     spec.terms = {"dot", "pha"};
     spec.internal = internal;
     spec.now = now;
     std::vector<std::string> names;
-    EXPECT_TRUE(db_->Read([&](Connection &c) -> absl::Status {
+    EXPECT_TRUE(db_->Read([&](Connection& c) -> absl::Status {
                      auto r = SearchIndex::Query(c, spec);
-                     if (!r.ok())
-                       return r.status();
-                     for (const auto &row : r->rows)
-                       names.push_back(row.resource);
+                     if (!r.ok()) return r.status();
+                     for (const auto& row : r->rows) names.push_back(row.resource);
                      EXPECT_EQ(r->total, static_cast<int>(names.size()));
                      return absl::OkStatus();
                    })
@@ -180,12 +163,9 @@ TEST_F(ChangeLogTest, SearchHonoursAudienceAndPublishWindows) {
   EXPECT_THAT(query(false, kT0 + absl::Hours(1)), IsEmpty());
   // Internal roles see drafts and ignore windows.
   EXPECT_EQ(query(true, kT0 + absl::Hours(5)).size(), 2u);
-  ASSERT_TRUE(db_->Write([&](Connection &c) {
-                   return SearchIndex::Remove(c, "plans/9");
-                 })
-                  .ok());
+  ASSERT_TRUE(db_->Write([&](Connection& c) { return SearchIndex::Remove(c, "plans/9"); }).ok());
   EXPECT_THAT(query(true, kT0), ElementsAre("announcements/1"));
 }
 
-} // namespace
-} // namespace sangkien::storage
+}  // namespace
+}  // namespace sangkien::storage

@@ -1,0 +1,567 @@
+#include "storage/publicity_repository.h"
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "status/errors.h"
+#include "storage/sql_internal.h"
+
+namespace sangkien::storage {
+
+using domain::PublicationState;
+using internal::BindValue;
+using internal::Column;
+
+namespace {
+
+const std::vector<std::string>& StateNames() {
+  static const std::vector<std::string> kNames = {"", "DRAFT", "PUBLISHED"};
+  return kNames;
+}
+
+void BindOptionalTime(SQLite::Statement& q, int index, const std::optional<absl::Time>& t) {
+  if (t) {
+    q.bind(index, internal::Micros(*t));
+  } else {
+    q.bind(index);
+  }
+}
+
+std::optional<absl::Time> OptionalTime(SQLite::Column col) {
+  if (col.isNull()) return std::nullopt;
+  return internal::FromMicros(col.getInt64());
+}
+
+std::string TimesToJson(const std::vector<absl::Time>& times) {
+  nlohmann::json out = nlohmann::json::array();
+  for (absl::Time t : times) out.push_back(internal::Micros(t));
+  return out.dump();
+}
+
+std::vector<absl::Time> TimesFromJson(const std::string& text) {
+  std::vector<absl::Time> out;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) out.push_back(internal::FromMicros(v.get<int64_t>()));
+  return out;
+}
+
+std::string OverridesToJson(const std::vector<domain::AiringOverride>& overrides) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& o : overrides) {
+    nlohmann::json j = {{"original", internal::Micros(o.original_start_time)},
+                        {"cancelled", o.cancelled},
+                        {"note", o.note}};
+    if (o.start_time) j["start"] = internal::Micros(*o.start_time);
+    if (o.duration) j["duration_us"] = absl::ToInt64Microseconds(*o.duration);
+    out.push_back(std::move(j));
+  }
+  return out.dump();
+}
+
+std::vector<domain::AiringOverride> OverridesFromJson(const std::string& text) {
+  std::vector<domain::AiringOverride> out;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    domain::AiringOverride o;
+    o.original_start_time = internal::FromMicros(v.value("original", int64_t{0}));
+    o.cancelled = v.value("cancelled", false);
+    o.note = v.value("note", std::string());
+    if (v.contains("start")) o.start_time = internal::FromMicros(v["start"].get<int64_t>());
+    if (v.contains("duration_us")) o.duration = absl::Microseconds(v["duration_us"].get<int64_t>());
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+// The public sees a row when it is published and inside its window.
+std::string PublicCondition(const std::string& alias) {
+  return absl::StrCat(alias, ".state = ", static_cast<int>(PublicationState::kPublished), " AND (",
+                      alias, ".publish_time IS NULL OR ", alias, ".publish_time <= ?) AND (", alias,
+                      ".unpublish_time IS NULL OR ? < ", alias, ".unpublish_time)");
+}
+
+// ---- broadcasts ----
+
+constexpr const char* kBroadcastColumns =
+    "b.id, b.station_unit_id, u.display_name, b.title, b.topic, b.description, b.links, "
+    "b.start_time, b.duration_us, b.rrule, b.exdates, b.overrides, b.state, b.revision, "
+    "b.create_time, b.update_time";
+constexpr const char* kBroadcastFrom =
+    " FROM broadcasts b JOIN units u ON u.id = b.station_unit_id";
+
+domain::Broadcast ReadBroadcast(SQLite::Statement& q) {
+  domain::Broadcast b;
+  b.id = q.getColumn(0).getInt64();
+  b.station_unit_id = q.getColumn(1).getInt64();
+  b.station_display_name = q.getColumn(2).getString();
+  b.title = q.getColumn(3).getString();
+  b.topic = q.getColumn(4).getString();
+  b.description = q.getColumn(5).getString();
+  b.links = internal::StringsFromJson(q.getColumn(6).getString());
+  b.start_time = internal::FromMicros(q.getColumn(7).getInt64());
+  b.duration = absl::Microseconds(q.getColumn(8).getInt64());
+  b.rrule = q.getColumn(9).getString();
+  b.exdates = TimesFromJson(q.getColumn(10).getString());
+  b.overrides = OverridesFromJson(q.getColumn(11).getString());
+  b.state = static_cast<PublicationState>(q.getColumn(12).getInt());
+  b.etag = internal::Etag(q.getColumn(13).getInt64());
+  b.create_time = internal::FromMicros(q.getColumn(14).getInt64());
+  b.update_time = internal::FromMicros(q.getColumn(15).getInt64());
+  return b;
+}
+
+void BindBroadcast(SQLite::Statement& q, const domain::Broadcast& b) {
+  q.bind(1, b.station_unit_id);
+  q.bind(2, b.title);
+  q.bind(3, b.topic);
+  q.bind(4, b.description);
+  q.bind(5, internal::StringsToJson(b.links).dump());
+  q.bind(6, internal::Micros(b.start_time));
+  q.bind(7, absl::ToInt64Microseconds(b.duration));
+  q.bind(8, b.rrule);
+  q.bind(9, TimesToJson(b.exdates));
+  q.bind(10, OverridesToJson(b.overrides));
+  q.bind(11, static_cast<int>(b.state));
+}
+
+// ---- case studies ----
+
+constexpr const char* kCaseStudyColumns =
+    "s.id, s.title, s.unit_id, u.display_name, s.summary, s.body, s.results, s.proposal_id, "
+    "s.state, s.publish_time, s.unpublish_time, s.featured, s.revision, s.create_time, "
+    "s.update_time";
+constexpr const char* kCaseStudyFrom = " FROM case_studies s JOIN units u ON u.id = s.unit_id";
+
+domain::CaseStudy ReadCaseStudy(SQLite::Statement& q) {
+  domain::CaseStudy s;
+  s.id = q.getColumn(0).getInt64();
+  s.title = q.getColumn(1).getString();
+  s.unit_id = q.getColumn(2).getInt64();
+  s.unit_display_name = q.getColumn(3).getString();
+  s.summary = q.getColumn(4).getString();
+  s.body = q.getColumn(5).getString();
+  s.results = q.getColumn(6).getString();
+  s.proposal_id = q.getColumn(7).isNull() ? 0 : q.getColumn(7).getInt64();
+  s.window.state = static_cast<PublicationState>(q.getColumn(8).getInt());
+  s.window.publish_time = OptionalTime(q.getColumn(9));
+  s.window.unpublish_time = OptionalTime(q.getColumn(10));
+  s.featured = q.getColumn(11).getInt() != 0;
+  s.etag = internal::Etag(q.getColumn(12).getInt64());
+  s.create_time = internal::FromMicros(q.getColumn(13).getInt64());
+  s.update_time = internal::FromMicros(q.getColumn(14).getInt64());
+  return s;
+}
+
+void BindCaseStudy(SQLite::Statement& q, const domain::CaseStudy& s) {
+  q.bind(1, s.title);
+  q.bind(2, s.unit_id);
+  q.bind(3, s.summary);
+  q.bind(4, s.body);
+  q.bind(5, s.results);
+  if (s.proposal_id > 0) {
+    q.bind(6, s.proposal_id);
+  } else {
+    q.bind(6);
+  }
+  q.bind(7, static_cast<int>(s.window.state));
+  BindOptionalTime(q, 8, s.window.publish_time);
+  BindOptionalTime(q, 9, s.window.unpublish_time);
+  q.bind(10, s.featured ? 1 : 0);
+}
+
+constexpr const char* kImageColumns =
+    "i.id, i.case_study_id, i.content_type, i.caption, i.size_bytes, i.sha256";
+
+domain::CaseStudyImage ReadImage(SQLite::Statement& q) {
+  domain::CaseStudyImage i;
+  i.id = q.getColumn(0).getInt64();
+  i.case_study_id = q.getColumn(1).getInt64();
+  i.content_type = q.getColumn(2).getString();
+  i.caption = q.getColumn(3).getString();
+  i.size_bytes = q.getColumn(4).getInt64();
+  i.sha256_hex = q.getColumn(5).getString();
+  return i;
+}
+
+absl::StatusOr<std::vector<domain::CaseStudyImage>> ImagesOf(Connection& c, int64_t id) {
+  auto& q = c.Prepare(absl::StrCat("SELECT ", kImageColumns,
+                                   " FROM case_study_images i WHERE i.case_study_id = ? "
+                                   "ORDER BY i.id"));
+  q.bind(1, id);
+  std::vector<domain::CaseStudyImage> out;
+  while (q.executeStep()) out.push_back(ReadImage(q));
+  return out;
+}
+
+// ---- announcements ----
+
+constexpr const char* kAnnouncementColumns =
+    "a.id, a.title, a.body, a.unit_id, u.display_name, a.state, a.publish_time, "
+    "a.unpublish_time, a.revision, a.create_time, a.update_time";
+constexpr const char* kAnnouncementFrom = " FROM announcements a JOIN units u ON u.id = a.unit_id";
+
+domain::Announcement ReadAnnouncement(SQLite::Statement& q) {
+  domain::Announcement a;
+  a.id = q.getColumn(0).getInt64();
+  a.title = q.getColumn(1).getString();
+  a.body = q.getColumn(2).getString();
+  a.unit_id = q.getColumn(3).getInt64();
+  a.unit_display_name = q.getColumn(4).getString();
+  a.window.state = static_cast<PublicationState>(q.getColumn(5).getInt());
+  a.window.publish_time = OptionalTime(q.getColumn(6));
+  a.window.unpublish_time = OptionalTime(q.getColumn(7));
+  a.etag = internal::Etag(q.getColumn(8).getInt64());
+  a.create_time = internal::FromMicros(q.getColumn(9).getInt64());
+  a.update_time = internal::FromMicros(q.getColumn(10).getInt64());
+  return a;
+}
+
+void BindAnnouncement(SQLite::Statement& q, const domain::Announcement& a) {
+  q.bind(1, a.title);
+  q.bind(2, a.body);
+  q.bind(3, a.unit_id);
+  q.bind(4, static_cast<int>(a.window.state));
+  BindOptionalTime(q, 5, a.window.publish_time);
+  BindOptionalTime(q, 6, a.window.unpublish_time);
+}
+
+void AddScope(internal::SelectBuilder& select, const std::string& alias,
+              const PublicityScope& scope) {
+  if (scope.drafts) return;
+  select.Where(PublicCondition(alias), {BindValue::Int(internal::Micros(scope.now)),
+                                        BindValue::Int(internal::Micros(scope.now))});
+}
+
+// The column a list orders by.
+Column OrderColumn(const std::string& field, const std::string& alias) {
+  if (field == "title") return {absl::StrCat(alias, ".title"), BindValue::Type::kText};
+  if (field == "publish_time") {
+    // Unset: public as soon as published; sorts by its creation.
+    return {absl::StrCat("COALESCE(", alias, ".publish_time, ", alias, ".create_time)"),
+            BindValue::Type::kInt};
+  }
+  return {absl::StrCat(alias, ".", field), BindValue::Type::kInt};
+}
+
+}  // namespace
+
+// ---- broadcasts ----
+
+const std::vector<domain::FilterField>& PublicityRepository::BroadcastFilterFields() {
+  static const std::vector<domain::FilterField> kFields = {
+      {"station", domain::FilterType::kResource, false, {}, "", "units/"},
+      {"state", domain::FilterType::kEnum, false, StateNames(), "PUBLICATION_STATE_", ""},
+      {"topic", domain::FilterType::kString, false, {}, "", ""},
+  };
+  return kFields;
+}
+
+const std::vector<std::string>& PublicityRepository::BroadcastOrderFields() {
+  static const std::vector<std::string> kFields = {"start_time", "title"};
+  return kFields;
+}
+
+absl::StatusOr<int64_t> PublicityRepository::InsertBroadcast(Connection& c,
+                                                             const domain::Broadcast& b,
+                                                             absl::Time now) {
+  auto& q = c.Prepare(
+      "INSERT INTO broadcasts (station_unit_id, title, topic, description, links, start_time, "
+      "duration_us, rrule, exdates, overrides, state, revision, create_time, update_time) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+  BindBroadcast(q, b);
+  q.bind(12, internal::Micros(now));
+  q.bind(13, internal::Micros(now));
+  q.exec();
+  return c.last_insert_rowid();
+}
+
+absl::Status PublicityRepository::UpdateBroadcast(Connection& c, const domain::Broadcast& b,
+                                                  absl::Time now) {
+  auto& q = c.Prepare(
+      "UPDATE broadcasts SET station_unit_id = ?, title = ?, topic = ?, description = ?, "
+      "links = ?, start_time = ?, duration_us = ?, rrule = ?, exdates = ?, overrides = ?, "
+      "state = ?, revision = revision + 1, update_time = ? WHERE id = ?");
+  BindBroadcast(q, b);
+  q.bind(12, internal::Micros(now));
+  q.bind(13, b.id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::BroadcastName(b.id));
+  return absl::OkStatus();
+}
+
+absl::Status PublicityRepository::DeleteBroadcast(Connection& c, int64_t id) {
+  auto& q = c.Prepare("DELETE FROM broadcasts WHERE id = ?");
+  q.bind(1, id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::BroadcastName(id));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<domain::Broadcast> PublicityRepository::GetBroadcast(Connection& c, int64_t id) {
+  auto& q =
+      c.Prepare(absl::StrCat("SELECT ", kBroadcastColumns, kBroadcastFrom, " WHERE b.id = ?"));
+  q.bind(1, id);
+  if (!q.executeStep()) return NotFound(domain::BroadcastName(id));
+  return ReadBroadcast(q);
+}
+
+absl::StatusOr<domain::ListPage<domain::Broadcast>> PublicityRepository::ListBroadcasts(
+    Connection& c, const domain::ListQuery& query, const PublicityScope& scope) {
+  const Column order = OrderColumn(query.order.field, "b");
+  internal::SelectBuilder select(
+      absl::StrCat("SELECT ", kBroadcastColumns, ", ", order.expr, kBroadcastFrom));
+  select.Filter(query.filter, {{"station", {"b.station_unit_id", BindValue::Type::kInt}},
+                               {"state", {"b.state", BindValue::Type::kInt}},
+                               {"topic", {"b.topic", BindValue::Type::kText}}});
+  if (!scope.drafts) {
+    select.Where(absl::StrCat("b.state = ", static_cast<int>(PublicationState::kPublished)));
+  }
+  select.Page(query, order, "b.id");
+  auto& q = c.Prepare(select.sql());
+  internal::BindAll(q, select.binds());
+  return internal::ReadPage<domain::Broadcast>(q, query, 16, order.type, ReadBroadcast);
+}
+
+absl::StatusOr<std::vector<domain::Broadcast>> PublicityRepository::StationBroadcasts(
+    Connection& c, int64_t station_unit_id, const PublicityScope& scope) {
+  std::string sql = absl::StrCat("SELECT ", kBroadcastColumns, kBroadcastFrom,
+                                 " WHERE (? = 0 OR b.station_unit_id = ?)");
+  if (!scope.drafts) {
+    absl::StrAppend(&sql, " AND b.state = ", static_cast<int>(PublicationState::kPublished));
+  }
+  absl::StrAppend(&sql, " ORDER BY b.id");
+  auto& q = c.Prepare(sql);
+  q.bind(1, station_unit_id);
+  q.bind(2, station_unit_id);
+  std::vector<domain::Broadcast> out;
+  while (q.executeStep()) out.push_back(ReadBroadcast(q));
+  return out;
+}
+
+// ---- case studies ----
+
+const std::vector<domain::FilterField>& PublicityRepository::CaseStudyFilterFields() {
+  static const std::vector<domain::FilterField> kFields = {
+      {"unit", domain::FilterType::kResource, false, {}, "", "units/"},
+      {"state", domain::FilterType::kEnum, false, StateNames(), "PUBLICATION_STATE_", ""},
+      {"featured", domain::FilterType::kBool, false, {}, "", ""},
+      {"proposal", domain::FilterType::kResource, false, {}, "", "proposals/"},
+  };
+  return kFields;
+}
+
+const std::vector<std::string>& PublicityRepository::CaseStudyOrderFields() {
+  static const std::vector<std::string> kFields = {"publish_time", "create_time", "title"};
+  return kFields;
+}
+
+absl::StatusOr<int64_t> PublicityRepository::InsertCaseStudy(Connection& c,
+                                                             const domain::CaseStudy& s,
+                                                             absl::Time now) {
+  auto& q = c.Prepare(
+      "INSERT INTO case_studies (title, unit_id, summary, body, results, proposal_id, state, "
+      "publish_time, unpublish_time, featured, revision, create_time, update_time) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+  BindCaseStudy(q, s);
+  q.bind(11, internal::Micros(now));
+  q.bind(12, internal::Micros(now));
+  q.exec();
+  return c.last_insert_rowid();
+}
+
+absl::Status PublicityRepository::UpdateCaseStudy(Connection& c, const domain::CaseStudy& s,
+                                                  absl::Time now) {
+  auto& q = c.Prepare(
+      "UPDATE case_studies SET title = ?, unit_id = ?, summary = ?, body = ?, results = ?, "
+      "proposal_id = ?, state = ?, publish_time = ?, unpublish_time = ?, featured = ?, "
+      "revision = revision + 1, update_time = ? WHERE id = ?");
+  BindCaseStudy(q, s);
+  q.bind(11, internal::Micros(now));
+  q.bind(12, s.id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::CaseStudyName(s.id));
+  return absl::OkStatus();
+}
+
+absl::Status PublicityRepository::TouchCaseStudy(Connection& c, int64_t id, absl::Time now) {
+  auto& q =
+      c.Prepare("UPDATE case_studies SET revision = revision + 1, update_time = ? WHERE id = ?");
+  q.bind(1, internal::Micros(now));
+  q.bind(2, id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::CaseStudyName(id));
+  return absl::OkStatus();
+}
+
+absl::Status PublicityRepository::DeleteCaseStudy(Connection& c, int64_t id) {
+  auto& images = c.Prepare("DELETE FROM case_study_images WHERE case_study_id = ?");
+  images.bind(1, id);
+  images.exec();
+  auto& q = c.Prepare("DELETE FROM case_studies WHERE id = ?");
+  q.bind(1, id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::CaseStudyName(id));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<domain::CaseStudy> PublicityRepository::GetCaseStudy(Connection& c, int64_t id) {
+  domain::CaseStudy s;
+  {
+    auto& q =
+        c.Prepare(absl::StrCat("SELECT ", kCaseStudyColumns, kCaseStudyFrom, " WHERE s.id = ?"));
+    q.bind(1, id);
+    if (!q.executeStep()) return NotFound(domain::CaseStudyName(id));
+    s = ReadCaseStudy(q);
+  }
+  auto images = ImagesOf(c, id);
+  if (!images.ok()) return images.status();
+  s.images = std::move(*images);
+  return s;
+}
+
+absl::StatusOr<domain::ListPage<domain::CaseStudy>> PublicityRepository::ListCaseStudies(
+    Connection& c, const domain::ListQuery& query, const PublicityScope& scope) {
+  const Column order = OrderColumn(query.order.field, "s");
+  internal::SelectBuilder select(
+      absl::StrCat("SELECT ", kCaseStudyColumns, ", ", order.expr, kCaseStudyFrom));
+  select.Filter(query.filter, {{"unit", {"s.unit_id", BindValue::Type::kInt}},
+                               {"state", {"s.state", BindValue::Type::kInt}},
+                               {"featured", {"s.featured", BindValue::Type::kInt}},
+                               {"proposal", {"s.proposal_id", BindValue::Type::kInt}}});
+  AddScope(select, "s", scope);
+  select.Page(query, order, "s.id");
+  domain::ListPage<domain::CaseStudy> page;
+  {
+    auto& q = c.Prepare(select.sql());
+    internal::BindAll(q, select.binds());
+    page = internal::ReadPage<domain::CaseStudy>(q, query, 15, order.type, ReadCaseStudy);
+  }
+  for (domain::CaseStudy& s : page.items) {
+    auto images = ImagesOf(c, s.id);
+    if (!images.ok()) return images.status();
+    s.images = std::move(*images);
+  }
+  return page;
+}
+
+absl::StatusOr<int64_t> PublicityRepository::InsertImage(Connection& c,
+                                                         const domain::CaseStudyImage& image,
+                                                         absl::Time now) {
+  auto& q = c.Prepare(
+      "INSERT INTO case_study_images (case_study_id, content_type, caption, size_bytes, sha256, "
+      "data, create_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, image.case_study_id);
+  q.bind(2, image.content_type);
+  q.bind(3, image.caption);
+  q.bind(4, static_cast<int64_t>(image.data.size()));
+  q.bind(5, image.sha256_hex);
+  q.bind(6, image.data.data(), static_cast<int>(image.data.size()));
+  q.bind(7, internal::Micros(now));
+  q.exec();
+  return c.last_insert_rowid();
+}
+
+absl::StatusOr<domain::CaseStudyImage> PublicityRepository::GetImage(Connection& c,
+                                                                     int64_t case_study_id,
+                                                                     int64_t image_id,
+                                                                     bool with_data) {
+  auto& q = c.Prepare(absl::StrCat("SELECT ", kImageColumns,
+                                   ", i.data FROM case_study_images i WHERE i.id = ? AND "
+                                   "i.case_study_id = ?"));
+  q.bind(1, image_id);
+  q.bind(2, case_study_id);
+  if (!q.executeStep()) return NotFound(domain::CaseStudyImageName(case_study_id, image_id));
+  domain::CaseStudyImage image = ReadImage(q);
+  if (with_data) {
+    SQLite::Column data = q.getColumn(6);
+    image.data.assign(static_cast<const char*>(data.getBlob()),
+                      static_cast<size_t>(data.getBytes()));
+  }
+  return image;
+}
+
+absl::Status PublicityRepository::DeleteImage(Connection& c, int64_t case_study_id,
+                                              int64_t image_id) {
+  auto& q = c.Prepare("DELETE FROM case_study_images WHERE id = ? AND case_study_id = ?");
+  q.bind(1, image_id);
+  q.bind(2, case_study_id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::CaseStudyImageName(case_study_id, image_id));
+  return absl::OkStatus();
+}
+
+// ---- announcements ----
+
+const std::vector<domain::FilterField>& PublicityRepository::AnnouncementFilterFields() {
+  static const std::vector<domain::FilterField> kFields = {
+      {"unit", domain::FilterType::kResource, false, {}, "", "units/"},
+      {"state", domain::FilterType::kEnum, false, StateNames(), "PUBLICATION_STATE_", ""},
+  };
+  return kFields;
+}
+
+const std::vector<std::string>& PublicityRepository::AnnouncementOrderFields() {
+  static const std::vector<std::string> kFields = {"publish_time", "create_time"};
+  return kFields;
+}
+
+absl::StatusOr<int64_t> PublicityRepository::InsertAnnouncement(Connection& c,
+                                                                const domain::Announcement& a,
+                                                                absl::Time now) {
+  auto& q = c.Prepare(
+      "INSERT INTO announcements (title, body, unit_id, state, publish_time, unpublish_time, "
+      "revision, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
+  BindAnnouncement(q, a);
+  q.bind(7, internal::Micros(now));
+  q.bind(8, internal::Micros(now));
+  q.exec();
+  return c.last_insert_rowid();
+}
+
+absl::Status PublicityRepository::UpdateAnnouncement(Connection& c, const domain::Announcement& a,
+                                                     absl::Time now) {
+  auto& q = c.Prepare(
+      "UPDATE announcements SET title = ?, body = ?, unit_id = ?, state = ?, publish_time = ?, "
+      "unpublish_time = ?, revision = revision + 1, update_time = ? WHERE id = ?");
+  BindAnnouncement(q, a);
+  q.bind(7, internal::Micros(now));
+  q.bind(8, a.id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::AnnouncementName(a.id));
+  return absl::OkStatus();
+}
+
+absl::Status PublicityRepository::DeleteAnnouncement(Connection& c, int64_t id) {
+  auto& q = c.Prepare("DELETE FROM announcements WHERE id = ?");
+  q.bind(1, id);
+  q.exec();
+  if (c.changes() == 0) return NotFound(domain::AnnouncementName(id));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<domain::Announcement> PublicityRepository::GetAnnouncement(Connection& c,
+                                                                          int64_t id) {
+  auto& q = c.Prepare(
+      absl::StrCat("SELECT ", kAnnouncementColumns, kAnnouncementFrom, " WHERE a.id = ?"));
+  q.bind(1, id);
+  if (!q.executeStep()) return NotFound(domain::AnnouncementName(id));
+  return ReadAnnouncement(q);
+}
+
+absl::StatusOr<domain::ListPage<domain::Announcement>> PublicityRepository::ListAnnouncements(
+    Connection& c, const domain::ListQuery& query, const PublicityScope& scope) {
+  const Column order = OrderColumn(query.order.field, "a");
+  internal::SelectBuilder select(
+      absl::StrCat("SELECT ", kAnnouncementColumns, ", ", order.expr, kAnnouncementFrom));
+  select.Filter(query.filter, {{"unit", {"a.unit_id", BindValue::Type::kInt}},
+                               {"state", {"a.state", BindValue::Type::kInt}}});
+  AddScope(select, "a", scope);
+  select.Page(query, order, "a.id");
+  auto& q = c.Prepare(select.sql());
+  internal::BindAll(q, select.binds());
+  return internal::ReadPage<domain::Announcement>(q, query, 11, order.type, ReadAnnouncement);
+}
+
+}  // namespace sangkien::storage

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# sangkienctl export-ics on a demo database: a commune's deadlines and its
+# radio station's broadcasts as iCalendar files, and the refusals.
+#
+# usage: sangkienctl_export_test.sh SERVER_BINARY SANGKIENCTL_BINARY SOURCE_DIR
+set -euo pipefail
+
+server_bin=${1:?server binary}
+ctl_bin=${2:?sangkienctl binary}
+src=${3:?source dir}
+source "$src/tests/tools/lib.sh"
+
+db="$tmp/var/sangkien.db"
+
+echo "== a demo database, made by the server"
+start_server server --listen=127.0.0.1:0 --db="$db"
+stop_server
+unit_id() { sqlite3 -readonly "$db" "SELECT id FROM units WHERE display_name = '$1'"; }
+tan_lap=$(unit_id "UBND xã Tân Lập")
+[[ "$tan_lap" =~ ^[0-9]+$ ]] || fail "no unit UBND xã Tân Lập in the demo database"
+
+echo "== a commune's deadlines, to a file"
+expect_exit 0 unit "$ctl_bin" export-ics --unit "units/$tan_lap" --db "$db" -o "$tmp/deadlines.ics"
+expect_in unit "han-nhiem-vu-tan-lap.ics"
+head -c 17 "$tmp/deadlines.ics" | cmp -s - <(printf 'BEGIN:VCALENDAR\r\n') \
+  || fail "the file does not start with BEGIN:VCALENDAR and CRLF"
+grep -q $'^VERSION:2.0\r$' "$tmp/deadlines.ics" || fail "no VERSION:2.0"
+grep -q '^PRODID:' "$tmp/deadlines.ics" || fail "no PRODID"
+events=$(grep -c $'^BEGIN:VEVENT\r$' "$tmp/deadlines.ics" || true)
+[ "$events" -gt 0 ] || fail "no events for Tân Lập"
+all_day=$(grep -c '^DTSTART;VALUE=DATE:' "$tmp/deadlines.ics" || true)
+[ "$all_day" -eq "$events" ] || fail "$events events but $all_day all-day starts"
+grep -q $'^RRULE:FREQ=YEARLY\r$' "$tmp/deadlines.ics" || fail "no yearly report date"
+grep -q '^DTSTART;VALUE=DATE:[0-9]\{4\}1130' "$tmp/deadlines.ics" \
+  || fail "no report due on 30/11"
+[ "$(grep -c $'\r$' "$tmp/deadlines.ics")" -eq "$(wc -l <"$tmp/deadlines.ics")" ] \
+  || fail "a line does not end in CRLF"
+
+echo "== its radio station, to stdout"
+expect_exit 0 station "$ctl_bin" export-ics --station "units/$tan_lap" --db "$db"
+head -n 1 "$tmp/station.out" | grep -q $'^BEGIN:VCALENDAR\r$' || fail "station: not iCalendar"
+grep -q $'^BEGIN:VTIMEZONE\r$' "$tmp/station.out" || fail "station: no VTIMEZONE"
+grep -q $'^END:VCALENDAR\r$' "$tmp/station.out" || fail "station: not ended"
+# The demo commune radio: daily news, a weekly programme on Thursdays, a
+# monthly one on the last Friday, and one airing moved.
+grep -q $'^RRULE:FREQ=DAILY\r$' "$tmp/station.out" || fail "station: no daily news"
+grep -q $'^RRULE:FREQ=WEEKLY;BYDAY=TH\r$' "$tmp/station.out" || fail "station: no weekly programme"
+grep -q $'^RRULE:FREQ=MONTHLY;BYDAY=-1FR\r$' "$tmp/station.out" \
+  || fail "station: no last-Friday programme"
+grep -q '^RECURRENCE-ID;TZID=Asia/Ho_Chi_Minh:20261202T180000' "$tmp/station.out" \
+  || fail "station: no moved airing"
+grep -q '^SUMMARY:Chuyên mục Dám nghĩ, dám làm\|^SUMMARY:Chuyên mục Dám nghĩ\\, dám làm' \
+  "$tmp/station.out" || fail "station: no Dám nghĩ, dám làm"
+
+echo "== refusals"
+expect_exit 2 both "$ctl_bin" export-ics --station "units/$tan_lap" --unit "units/$tan_lap" --db "$db"
+expect_exit 2 neither "$ctl_bin" export-ics --db "$db"
+expect_exit 2 badname "$ctl_bin" export-ics --unit "Tân Lập" --db "$db"
+expect_in badname "units/5"
+expect_exit 1 nounit "$ctl_bin" export-ics --unit units/999999 --db "$db"
+expect_in nounit "units/999999"
+expect_exit 1 nodb "$ctl_bin" export-ics --unit units/1 --db "$tmp/nothing.db"
+[ ! -e "$tmp/nothing.db" ] || fail "export-ics created a database"
+
+echo "PASS"
