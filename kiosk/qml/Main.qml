@@ -106,12 +106,12 @@ Controls.ApplicationWindow {
     Timer {
         id: clockTimer
 
-        property string text: Qt.formatTime(new Date(), "HH:mm")
+        property string text: Kiosk.clockText()
 
         interval: 10000
         repeat: true
         running: true
-        onTriggered: text = Qt.formatTime(new Date(), "HH:mm")
+        onTriggered: text = Kiosk.clockText()
     }
 
     ColumnLayout {

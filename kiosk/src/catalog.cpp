@@ -318,6 +318,11 @@ QVariantMap Catalog::featuredCaseStudy() const
     return best ? caseStudy(qs(best->name())) : QVariantMap();
 }
 
+QString Catalog::clockText() const
+{
+    return Format::time(now());
+}
+
 QString Catalog::firstName(const QString &kind) const
 {
     static const QHash<QString, int> kinds = {{QStringLiteral("plan"), v1::Change::kPlan}, {QStringLiteral("proposal"), v1::Change::kProposal},

@@ -59,6 +59,8 @@ public:
     Q_INVOKABLE QVariantMap nowAndNext() const;
     // The newest featured case study, or an empty map.
     Q_INVOKABLE QVariantMap featuredCaseStudy() const;
+    // The time of day in the commune, "HH:mm".
+    Q_INVOKABLE QString clockText() const;
     // The first resource of a kind, for the tour ("plan", "proposal", ...).
     Q_INVOKABLE QString firstName(const QString &kind) const;
 

@@ -129,8 +129,9 @@ QList<QVariantMap> AssignmentListModel::buildRows(const LocalStore &store) const
         QVariantMap row{{QStringLiteral("name"), qs(a.name())}, {QStringLiteral("task"), qs(a.task())}, {QStringLiteral("taskNumber"), qs(a.task_number())},
             {QStringLiteral("taskTitle"), qs(a.task_title())}, {QStringLiteral("lead"), a.role() != v1::ASSIGNMENT_ROLE_COORDINATE},
             {QStringLiteral("due"), dateText(a.next_due_date())}, {QStringLiteral("overdue"), a.overdue()},
-            {QStringLiteral("dueSoon"), !a.overdue() && due.isValid() && today.daysTo(due) <= 30}, {QStringLiteral("timeframe"), timeframeText(a.timeframe())},
-            {QStringLiteral("progress"), a.progress_percent()}, {QStringLiteral("lastReportDate"), QString()}, {QStringLiteral("lastReportText"), QString()}};
+            {QStringLiteral("dueSoon"), !a.overdue() && due.isValid() && today.daysTo(due) >= 0 && today.daysTo(due) <= 30},
+            {QStringLiteral("timeframe"), timeframeText(a.timeframe())}, {QStringLiteral("progress"), a.progress_percent()},
+            {QStringLiteral("lastReportDate"), QString()}, {QStringLiteral("lastReportText"), QString()}};
         if (!a.last_report().empty()) {
             if (auto r = store.get(a.last_report()); r && r->has_progress_report()) {
                 row[QStringLiteral("lastReportDate")] = dateText(r->progress_report().report_date());

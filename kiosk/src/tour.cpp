@@ -44,6 +44,13 @@ void collect(QQuickItem *item, const QRectF &windowRect, QList<Found> &out)
         }
     }
     const auto children = item->childItems();
+    // An opaque overlay on top hides its siblings below it.
+    for (auto it = children.crbegin(); it != children.crend(); ++it) {
+        if ((*it)->isVisible() && (*it)->property("coversWindow").toBool()) {
+            collect(*it, windowRect, out);
+            return;
+        }
+    }
     for (QQuickItem *child : children) {
         // Skip what a clipping parent hides.
         if (item->clip()) {

@@ -19,7 +19,7 @@ private Q_SLOTS:
     {
         m_store = std::make_unique<LocalStore>(":memory:");
         m_catalog = std::make_unique<Catalog>(m_store.get());
-        m_catalog->setFixedNow(QDateTime(QDate(2022, 10, 1), QTime(3, 0), Qt::UTC));
+        m_catalog->setFixedNow(QDateTime(QDate(2022, 9, 20), QTime(3, 0), Qt::UTC));
     }
 
     void cleanup()

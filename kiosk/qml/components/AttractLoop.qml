@@ -19,6 +19,9 @@ Rectangle {
         return list;
     }
 
+    // Hides everything under it (the tour's text dump skips what is covered).
+    readonly property bool coversWindow: true
+
     signal dismissed
 
     color: Theme.primary

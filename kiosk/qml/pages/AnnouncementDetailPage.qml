@@ -7,10 +7,7 @@ Controls.Page {
     id: root
 
     required property string announcement
-    readonly property var detail: {
-        Kiosk.revision;
-        return Kiosk.announcement(root.announcement);
-    }
+    readonly property var detail: Kiosk.revision >= 0 ? Kiosk.announcement(root.announcement) : ({})
 
     title: qsTr("Announcement")
 

@@ -8,7 +8,7 @@ import Kiosk
 Controls.Page {
     id: root
 
-    title: qsTr("Commune tasks")
+    title: Kiosk.communeName.length > 0 ? qsTr("Tasks of %1").arg(Kiosk.communeName) : qsTr("Commune tasks")
 
     background: Rectangle {
         color: Theme.background
@@ -22,13 +22,6 @@ Controls.Page {
         spacing: Theme.spacing
         clip: true
         model: AssignmentListModel {
-        }
-
-        header: BodyText {
-            width: list.width
-            bottomPadding: Theme.spacing
-            text: Kiosk.communeName.length > 0 ? qsTr("Tasks assigned to %1").arg(Kiosk.communeName) : ""
-            visible: text.length > 0
         }
 
         delegate: Card {

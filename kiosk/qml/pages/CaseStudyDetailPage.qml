@@ -8,10 +8,7 @@ Controls.Page {
     id: root
 
     required property string caseStudy
-    readonly property var detail: {
-        Kiosk.revision;
-        return Kiosk.caseStudy(root.caseStudy);
-    }
+    readonly property var detail: Kiosk.revision >= 0 ? Kiosk.caseStudy(root.caseStudy) : ({})
 
     title: qsTr("Model practice")
 

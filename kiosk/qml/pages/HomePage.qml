@@ -9,15 +9,8 @@ import Kiosk
 Controls.Page {
     id: root
 
-    readonly property var airing: {
-        Kiosk.revision;
-        clock.tick;
-        return Kiosk.nowAndNext();
-    }
-    readonly property var featured: {
-        Kiosk.revision;
-        return Kiosk.featuredCaseStudy();
-    }
+    readonly property var airing: Kiosk.revision >= 0 && clock.tick >= 0 ? Kiosk.nowAndNext() : ({})
+    readonly property var featured: Kiosk.revision >= 0 ? Kiosk.featuredCaseStudy() : ({})
 
     objectName: "home"
     title: Kiosk.communeName.length > 0 ? Kiosk.communeName : qsTr("Innovation in public service")

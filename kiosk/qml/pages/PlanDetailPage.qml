@@ -9,10 +9,7 @@ Controls.Page {
     id: root
 
     required property string plan
-    readonly property var detail: {
-        Kiosk.revision;
-        return Kiosk.plan(root.plan);
-    }
+    readonly property var detail: Kiosk.revision >= 0 ? Kiosk.plan(root.plan) : ({})
 
     title: root.detail.symbol ?? qsTr("Plan")
 
@@ -20,21 +17,19 @@ Controls.Page {
         color: Theme.background
     }
 
-    ListView {
-        id: list
+    Flickable {
+        id: flick
 
         anchors.fill: parent
         anchors.margins: Theme.margin
-        spacing: Theme.spacing
+        contentHeight: column.implicitHeight
         clip: true
-        model: TaskListModel {
-            plan: root.plan
-        }
 
-        header: Column {
-            width: list.width
+        Column {
+            id: column
+
+            width: flick.width
             spacing: 8
-            bottomPadding: Theme.spacing
 
             Text {
                 width: parent.width
@@ -49,7 +44,7 @@ Controls.Page {
             BodyText {
                 width: parent.width
                 color: Theme.mutedText
-                text: (root.detail.issuer ?? "") + (root.detail.date ? " · " + qsTr("issued %1").arg(root.detail.date) : "")
+                text: [root.detail.issuer ?? "", root.detail.date ? qsTr("issued %1").arg(root.detail.date) : ""].filter(part => part.length > 0).join(" · ")
             }
 
             Heading {
@@ -64,7 +59,7 @@ Controls.Page {
                 delegate: BodyText {
                     required property var modelData
 
-                    width: list.width
+                    width: column.width
                     text: "• " + modelData.symbol + (modelData.date ? " (" + modelData.date + ")" : "") + (modelData.title ? ": " + modelData.title : "")
                 }
             }
@@ -81,7 +76,7 @@ Controls.Page {
                 delegate: BodyText {
                     required property var modelData
 
-                    width: list.width
+                    width: column.width
                     leftPadding: Math.max(0, modelData.level - 1) * 24
                     text: modelData.number + " " + modelData.heading
                     font.bold: modelData.level <= 1
@@ -92,21 +87,27 @@ Controls.Page {
                 width: parent.width
                 text: qsTr("Tasks")
             }
-        }
 
-        delegate: Card {
-            required property string number
-            required property string title
-            required property string leads
-            required property string coordinators
-            required property string timeframe
-            required property string status
+            Repeater {
+                model: TaskListModel {
+                    plan: root.plan
+                }
 
-            width: list.width
-            overline: number + (status.length > 0 ? " · " + status : "")
-            text: title
-            subtitle: qsTr("Lead: %1").arg(leads.length > 0 ? leads : "—") + (coordinators.length > 0 ? "\n" + qsTr("Coordinating: %1").arg(coordinators) : "")
-            body: timeframe.length > 0 ? qsTr("Due: %1").arg(timeframe) : ""
+                delegate: Card {
+                    required property string number
+                    required property string title
+                    required property string leads
+                    required property string coordinators
+                    required property string timeframe
+                    required property string status
+
+                    width: column.width
+                    overline: number + (status.length > 0 ? " · " + status : "")
+                    text: title
+                    subtitle: qsTr("Lead: %1").arg(leads.length > 0 ? leads : "—") + (coordinators.length > 0 ? "\n" + qsTr("Coordinating: %1").arg(coordinators) : "")
+                    body: timeframe.length > 0 ? qsTr("Due: %1").arg(timeframe) : ""
+                }
+            }
         }
     }
 }

@@ -9,10 +9,7 @@ Controls.Page {
     id: root
 
     required property string proposal
-    readonly property var detail: {
-        Kiosk.revision;
-        return Kiosk.proposal(root.proposal);
-    }
+    readonly property var detail: Kiosk.revision >= 0 ? Kiosk.proposal(root.proposal) : ({})
 
     title: qsTr("Initiative")
 
