@@ -29,6 +29,8 @@
 #include "api/directory_service.h"
 #include "api/plan_service.h"
 #include "api/proposal_service.h"
+#include "api/search_service.h"
+#include "api/sync_service.h"
 #include "api/undecodable_request_interceptor.h"
 #include "auth/authenticator.h"
 #include "domain/page_token.h"
@@ -53,6 +55,8 @@ struct Server::Impl {
   std::unique_ptr<operations::AccountOperations> accounts;
   std::unique_ptr<operations::CalendarOperations> calendar;
   std::unique_ptr<operations::ProposalOperations> proposals;
+  std::unique_ptr<operations::SearchOperations> search;
+  std::unique_ptr<operations::SyncOperations> sync;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<CallGate> gate;
   std::unique_ptr<DirectoryServiceImpl> directory_service;
@@ -61,6 +65,8 @@ struct Server::Impl {
   std::unique_ptr<AccountServiceImpl> account_service;
   std::unique_ptr<AuditServiceImpl> audit_service;
   std::unique_ptr<CalendarServiceImpl> calendar_service;
+  std::unique_ptr<SearchServiceImpl> search_service;
+  std::unique_ptr<SyncServiceImpl> sync_service;
   std::vector<seed::DemoToken> demo_tokens;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
@@ -246,6 +252,7 @@ bool IsLoopbackAddress(const std::string& listen_address) {
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() {
+  if (impl_->sync_service) impl_->sync_service->Shutdown();
   if (impl_->server) impl_->server->Shutdown(std::chrono::system_clock::now());
 }
 
@@ -309,6 +316,13 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);
   impl->calendar_service =
       std::make_unique<CalendarServiceImpl>(*impl->calendar, *impl->tokens, *impl->gate);
+  impl->search = std::make_unique<operations::SearchOperations>(*impl->db, options.clock);
+  impl->search_service =
+      std::make_unique<SearchServiceImpl>(*impl->search, *impl->tokens, *impl->gate);
+  impl->sync =
+      std::make_unique<operations::SyncOperations>(*impl->db, options.clock, *impl->proposals);
+  impl->sync_service = std::make_unique<SyncServiceImpl>(*impl->sync, *impl->tokens, *impl->gate,
+                                                         options.clock, options.watch);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -320,6 +334,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   builder.RegisterService(impl->account_service.get());
   builder.RegisterService(impl->audit_service.get());
   builder.RegisterService(impl->calendar_service.get());
+  builder.RegisterService(impl->search_service.get());
+  builder.RegisterService(impl->sync_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
@@ -343,6 +359,8 @@ const std::vector<seed::DemoToken>& Server::demo_tokens() const { return impl_->
 
 void Server::Shutdown(absl::Duration grace) {
   impl_->server->GetHealthCheckService()->SetServingStatus(false);
+  // Open change streams would hold the shutdown for the whole grace period.
+  impl_->sync_service->Shutdown();
   impl_->server->Shutdown(absl::ToChronoTime(absl::Now() + grace));
 }
 

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "api/sync_service.h"
 #include "operations/clock.h"
 #include "seed/demo_seed.h"
 
@@ -36,6 +37,9 @@ struct ServerOptions {
   // Without TLS the server listens only on loopback addresses unless this is
   // set; serving plaintext elsewhere is then logged as such.
   bool allow_insecure = false;
+
+  // WatchChanges: how often the log is polled, heartbeats, slow consumers.
+  WatchOptions watch;
 };
 
 // True for addresses only this machine can reach: 127.0.0.0/8, [::1],

@@ -85,6 +85,11 @@ const std::vector<MethodRule>& AccessRules() {
       {"sangkien.v1.HolidayCalendarService/CreateHoliday", Access::kRoles, {Role::kAdmin}},
       {"sangkien.v1.HolidayCalendarService/UpdateHoliday", Access::kRoles, {Role::kAdmin}},
       {"sangkien.v1.HolidayCalendarService/DeleteHoliday", Access::kRoles, {Role::kAdmin}},
+      // Search and the change feed: everyone, each over what they may read
+      // (decided in the operations).
+      {"sangkien.v1.SearchService/Search", Access::kPublic, {}},
+      {"sangkien.v1.SyncService/ListChanges", Access::kPublic, {}},
+      {"sangkien.v1.SyncService/WatchChanges", Access::kPublic, {}},
   };
   return kRules;
 }

@@ -4,8 +4,9 @@
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
 #include "domain/assignment_rules.h"
-#include "operations/audit_digest.h"
 #include "domain/validation.h"
+#include "operations/audit_digest.h"
+#include "operations/exposure.h"
 #include "operations/idempotency_internal.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
@@ -137,6 +138,7 @@ absl::StatusOr<domain::Unit> DirectoryOperations::CreateUnit(const domain::Calle
     SK_RETURN_IF_ERROR(internal::RecordCreate(c, kCreateUnit, idempotency,
                                               domain::UnitName(unit.id), "", now));
     SK_ASSIGN_OR_RETURN(created, UnitRepository::Get(c, unit.id));
+    SK_RETURN_IF_ERROR(internal::ExposeUnit(c, created, now));
     return storage::AuditLog::Append(c, caller.actor, domain::UnitName(unit.id), "",
                                      Digest(created), now);
   }));
@@ -155,6 +157,7 @@ absl::StatusOr<domain::Unit> DirectoryOperations::UpdateUnit(const domain::Calle
     absl::Time now = clock_();
     SK_RETURN_IF_ERROR(UnitRepository::Update(c, unit, now));
     SK_ASSIGN_OR_RETURN(updated, UnitRepository::Get(c, unit.id));
+    SK_RETURN_IF_ERROR(internal::ExposeUnit(c, updated, now));
     return storage::AuditLog::Append(c, caller.actor, domain::UnitName(unit.id), Digest(current),
                                      Digest(updated), now);
   }));
@@ -187,6 +190,7 @@ absl::StatusOr<int64_t> DirectoryOperations::CreateGroup(const domain::Caller& c
     SK_ASSIGN_OR_RETURN(id, UnitRepository::InsertGroup(c, group));
     domain::UnitGroup stored = group;
     stored.id = id;
+    SK_RETURN_IF_ERROR(internal::ExposeUnitGroup(c, id, clock_()));
     return storage::AuditLog::Append(c, caller.actor, domain::UnitGroupName(id), "",
                                      Digest(stored), clock_());
   }));

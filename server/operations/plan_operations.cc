@@ -10,6 +10,7 @@
 #include "domain/assignment_rules.h"
 #include "domain/validation.h"
 #include "operations/audit_digest.h"
+#include "operations/exposure.h"
 #include "operations/idempotency_internal.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
@@ -178,6 +179,7 @@ absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(const domain::Caller& c
       SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, plan, tasks, now));
       SK_RETURN_IF_ERROR(
           internal::RecordCreate(c, kCreatePlan, idempotency, domain::PlanName(plan.id), "", now));
+      SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, plan.id, now));
     } else {
       plan.id = domain::ParseCollectionId(replay->resource_name, "plans").value_or(0);
     }
@@ -199,6 +201,7 @@ absl::StatusOr<domain::Plan> PlanOperations::UpdatePlan(const domain::Caller& ca
     if (current.etag != expected_etag) return EtagMismatch(domain::PlanName(plan.id));
     absl::Time now = clock_();
     SK_RETURN_IF_ERROR(PlanRepository::UpdatePlan(c, plan, now));
+    SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, plan.id, now));
     SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetPlan(c, plan.id));
     return storage::AuditLog::Append(c, caller.actor, domain::PlanName(plan.id), Digest(current),
                                      Digest(updated), now);
@@ -216,6 +219,7 @@ absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(const domain::Caller& ca
     }
     absl::Time now = clock_();
     SK_RETURN_IF_ERROR(PlanRepository::SoftDeletePlan(c, id, now));
+    SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, id, now));
     SK_ASSIGN_OR_RETURN(deleted, PlanRepository::GetPlan(c, id, /*show_deleted=*/true));
     return storage::AuditLog::Append(c, caller.actor, domain::PlanName(id), Digest(current),
                                      Digest(deleted), now);
@@ -279,6 +283,11 @@ absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(const domain::Caller& c
           options.publish ? domain::PlanState::kPublished : domain::PlanState::kDraft;
       SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, imported.plan, imported.tasks, now));
       plan_id = imported.plan.id;
+      for (int64_t unit_id : outcome.created_units) {
+        SK_ASSIGN_OR_RETURN(domain::Unit unit, UnitRepository::Get(c, unit_id));
+        SK_RETURN_IF_ERROR(internal::ExposeUnit(c, unit, now));
+      }
+      SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, plan_id, now));
       SK_RETURN_IF_ERROR(internal::RecordCreate(
           c, kImportPlan, idempotency, domain::PlanName(plan_id),
           WarningsToJson(outcome.warnings, outcome.created_units).dump(), now));
@@ -290,6 +299,40 @@ absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(const domain::Caller& c
                                      Digest(outcome.plan), clock_());
   }));
   return outcome;
+}
+
+absl::StatusOr<domain::Plan> PlanOperations::LoadPlan(Connection& c, const domain::Caller& caller,
+                                                      int64_t plan_id) {
+  return PlanRepository::GetPlan(c, plan_id, false, caller.sees_internal_plans());
+}
+
+absl::StatusOr<domain::Task> PlanOperations::LoadTask(Connection& c, const domain::Caller& caller,
+                                                      int64_t plan_id, int64_t task_id) {
+  return PlanRepository::GetTask(c, plan_id, task_id, caller.sees_internal_plans());
+}
+
+absl::StatusOr<domain::Assignment> PlanOperations::LoadAssignment(Connection& c,
+                                                                  const domain::Caller& caller,
+                                                                  int64_t plan_id, int64_t task_id,
+                                                                  int64_t assignment_id) {
+  SK_RETURN_IF_ERROR(LoadTask(c, caller, plan_id, task_id).status());
+  auto a = PlanRepository::GetAssignment(c, assignment_id);
+  if (!a.ok() || a->plan_id != plan_id || a->task_id != task_id) {
+    return NotFound(domain::AssignmentName(plan_id, task_id, assignment_id));
+  }
+  return a;
+}
+
+absl::StatusOr<domain::ProgressReport> PlanOperations::LoadReport(Connection& c,
+                                                                  const domain::Caller& caller,
+                                                                  int64_t plan_id, int64_t task_id,
+                                                                  int64_t report_id) {
+  SK_RETURN_IF_ERROR(LoadTask(c, caller, plan_id, task_id).status());
+  auto r = PlanRepository::GetReport(c, report_id);
+  if (!r.ok() || r->plan_id != plan_id || r->task_id != task_id) {
+    return NotFound(domain::ProgressReportName(plan_id, task_id, report_id));
+  }
+  return r;
 }
 
 absl::StatusOr<domain::Task> PlanOperations::GetTask(const domain::Caller& caller, int64_t plan_id,
@@ -338,6 +381,7 @@ absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Caller& ca
             c, a.id, domain::NextDueDate(task.timeframe, anchor, history)));
       }
     }
+    SK_RETURN_IF_ERROR(internal::ExposeTask(c, task.plan_id, task.id, now));
     SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetTask(c, task.plan_id, task.id));
     return storage::AuditLog::Append(c, caller.actor, domain::TaskName(task.plan_id, task.id),
                                      Digest(current), Digest(updated), now);
@@ -425,6 +469,7 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
     SK_RETURN_IF_ERROR(internal::RecordCreate(
         c, kCreateReport, idempotency, domain::ProgressReportName(plan_id, task.id, report.id), "",
         now));
+    SK_RETURN_IF_ERROR(internal::ExposeReport(c, plan_id, task.id, report.id, now));
     SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, report.id));
     return storage::AuditLog::Append(c, caller.actor,
                                      domain::ProgressReportName(plan_id, task.id, report.id), "",

@@ -85,6 +85,23 @@ class PlanOperations {
 
   absl::CivilDay Today() const;
 
+  // One resource on a snapshot the caller already holds, with the same
+  // visibility as the Get methods (NOT_FOUND when the caller may not see
+  // it): for the change feed.
+  static absl::StatusOr<domain::Plan> LoadPlan(storage::Connection& c,
+                                               const domain::Caller& caller, int64_t plan_id);
+  static absl::StatusOr<domain::Task> LoadTask(storage::Connection& c,
+                                               const domain::Caller& caller, int64_t plan_id,
+                                               int64_t task_id);
+  static absl::StatusOr<domain::Assignment> LoadAssignment(storage::Connection& c,
+                                                           const domain::Caller& caller,
+                                                           int64_t plan_id, int64_t task_id,
+                                                           int64_t assignment_id);
+  static absl::StatusOr<domain::ProgressReport> LoadReport(storage::Connection& c,
+                                                           const domain::Caller& caller,
+                                                           int64_t plan_id, int64_t task_id,
+                                                           int64_t report_id);
+
  private:
   absl::Status InsertPlanAndTasks(storage::Connection& c, domain::Plan& plan,
                                   std::vector<domain::Task>& tasks, absl::Time now);

@@ -6,6 +6,7 @@
 #include "calendar/civil_date.h"
 #include "domain/validation.h"
 #include "operations/calendar_operations.h"
+#include "operations/exposure.h"
 #include "operations/idempotency_internal.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
@@ -106,6 +107,13 @@ domain::Proposal ProposalOperations::Present(const domain::Caller& caller,
   return p;
 }
 
+absl::StatusOr<domain::Proposal> ProposalOperations::Load(Connection& c,
+                                                          const domain::Caller& caller,
+                                                          int64_t id) const {
+  SK_ASSIGN_OR_RETURN(domain::Proposal p, ProposalRepository::Get(c, id, ScopeOf(caller)));
+  return Present(caller, std::move(p));
+}
+
 absl::StatusOr<domain::Proposal> ProposalOperations::Get(const domain::Caller& caller, int64_t id,
                                                          int contents_version) {
   domain::Proposal p;
@@ -197,6 +205,7 @@ absl::StatusOr<domain::Proposal> ProposalOperations::Create(const domain::Caller
     SK_ASSIGN_OR_RETURN(created, ProposalRepository::Get(c, proposal.id));
     SK_RETURN_IF_ERROR(
         internal::RecordCreate(c, kCreateProposal, idempotency, ProposalName(created.id), "", now));
+    SK_RETURN_IF_ERROR(internal::ExposeProposal(c, created, now));
     return storage::AuditLog::Append(c, caller.actor, ProposalName(created.id), "",
                                      storage::StateDigest(ProposalRepository::Canonical(created) +
                                                           ProposalRepository::Canonical(event)),
@@ -266,6 +275,7 @@ absl::StatusOr<domain::Proposal> ProposalOperations::Transition(const domain::Ca
                                 p.contents_version};
     SK_ASSIGN_OR_RETURN(event.id, ProposalRepository::InsertEvent(c, event));
     SK_ASSIGN_OR_RETURN(after, ProposalRepository::Get(c, p.id));
+    SK_RETURN_IF_ERROR(internal::ExposeProposal(c, after, now));
     return storage::AuditLog::Append(c, caller.actor, ProposalName(p.id), Digest(before),
                                      storage::StateDigest(ProposalRepository::Canonical(after) +
                                                           ProposalRepository::Canonical(event)),

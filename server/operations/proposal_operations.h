@@ -106,6 +106,11 @@ class ProposalOperations {
 
   absl::CivilDay Today() const;
 
+  // The proposal as Get presents it to `caller`, on a snapshot the caller
+  // already holds: for the change feed.
+  absl::StatusOr<domain::Proposal> Load(storage::Connection& c, const domain::Caller& caller,
+                                        int64_t id) const;
+
  private:
   using Apply = std::function<absl::Status(storage::Connection&, domain::Proposal&)>;
   // Loads, checks the etag and the (state, verb) table, applies, checks the

@@ -381,6 +381,16 @@ absl::StatusOr<domain::Task> PlanRepository::GetTask(Connection& c, int64_t plan
   return ReadTask(q);
 }
 
+absl::StatusOr<std::vector<domain::Task>> PlanRepository::TasksOfPlan(Connection& c,
+                                                                     int64_t plan_id) {
+  auto& q = c.Prepare(absl::StrCat("SELECT ", kTaskColumns,
+                                   " FROM tasks t WHERE t.plan_id = ? ORDER BY t.position, t.id"));
+  q.bind(1, static_cast<int64_t>(plan_id));
+  std::vector<domain::Task> out;
+  while (q.executeStep()) out.push_back(ReadTask(q));
+  return out;
+}
+
 absl::StatusOr<domain::ListPage<domain::Task>> PlanRepository::ListTasks(
     Connection& c, int64_t plan_id, const domain::ListQuery& query, bool include_drafts) {
   Column order{"t.position", BindValue::Type::kInt};
@@ -496,6 +506,26 @@ absl::StatusOr<std::vector<domain::Assignment>> PlanRepository::AssignmentsOfTas
   return out;
 }
 
+absl::StatusOr<domain::Assignment> PlanRepository::GetAssignment(Connection& c,
+                                                                int64_t assignment_id) {
+  auto& q = c.Prepare(absl::StrCat(
+      kAssignmentSelect,
+      " FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id "
+      "WHERE a.id = ?"));
+  q.bind(1, static_cast<int64_t>(assignment_id));
+  if (!q.executeStep()) return NotFound(absl::StrCat("assignment ", assignment_id));
+  return ReadAssignment(q);
+}
+
+absl::StatusOr<std::vector<int64_t>> PlanRepository::PlansAssigningUnit(Connection& c,
+                                                                       int64_t unit_id) {
+  auto& q = c.Prepare("SELECT DISTINCT plan_id FROM assignments WHERE unit_id = ? ORDER BY plan_id");
+  q.bind(1, static_cast<int64_t>(unit_id));
+  std::vector<int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
 absl::Status PlanRepository::SetAssignmentProgress(
     Connection& c, int64_t assignment_id, const std::optional<absl::CivilDay>& next_due_date,
     int64_t last_report_id, int progress_percent) {
@@ -548,6 +578,15 @@ absl::StatusOr<domain::ProgressReport> PlanRepository::GetReport(Connection& c, 
   q.bind(1, static_cast<int64_t>(report_id));
   if (!q.executeStep()) return NotFound(absl::StrCat("progressReports/", report_id));
   return ReadReport(q);
+}
+
+absl::StatusOr<std::vector<int64_t>> PlanRepository::ReportIdsOfTask(Connection& c,
+                                                                    int64_t task_id) {
+  auto& q = c.Prepare("SELECT id FROM progress_reports WHERE task_id = ? ORDER BY id");
+  q.bind(1, static_cast<int64_t>(task_id));
+  std::vector<int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
 }
 
 absl::StatusOr<domain::ListPage<domain::ProgressReport>> PlanRepository::ListReports(

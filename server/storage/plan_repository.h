@@ -49,6 +49,8 @@ class PlanRepository {
   static absl::StatusOr<domain::ListPage<domain::Task>> ListTasks(Connection& c, int64_t plan_id,
                                                                   const domain::ListQuery& query,
                                                                   bool include_drafts = true);
+  // Every task of one plan, deleted or not, by position.
+  static absl::StatusOr<std::vector<domain::Task>> TasksOfPlan(Connection& c, int64_t plan_id);
   // Tasks that name `group_id` (lead or coordinating), for new group members.
   static absl::StatusOr<std::vector<domain::Task>> TasksNamingGroup(Connection& c,
                                                                     int64_t group_id);
@@ -63,6 +65,9 @@ class PlanRepository {
       absl::CivilDay as_of, bool include_drafts = true);
   static absl::StatusOr<std::vector<domain::Assignment>> AssignmentsOfTask(Connection& c,
                                                                            int64_t task_id);
+  static absl::StatusOr<domain::Assignment> GetAssignment(Connection& c, int64_t assignment_id);
+  // Plans holding an assignment for `unit_id`.
+  static absl::StatusOr<std::vector<int64_t>> PlansAssigningUnit(Connection& c, int64_t unit_id);
   static absl::Status SetAssignmentProgress(Connection& c, int64_t assignment_id,
                                             const std::optional<absl::CivilDay>& next_due_date,
                                             int64_t last_report_id, int progress_percent);
@@ -72,6 +77,7 @@ class PlanRepository {
   // Progress reports.
   static absl::StatusOr<int64_t> InsertReport(Connection& c, const domain::ProgressReport& report);
   static absl::StatusOr<domain::ProgressReport> GetReport(Connection& c, int64_t report_id);
+  static absl::StatusOr<std::vector<int64_t>> ReportIdsOfTask(Connection& c, int64_t task_id);
   static absl::StatusOr<domain::ListPage<domain::ProgressReport>> ListReports(
       Connection& c, int64_t task_id, const domain::ListQuery& query);
   // What one unit has answered on one task.

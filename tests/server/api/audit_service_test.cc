@@ -77,7 +77,7 @@ const MethodDescriptor* MethodNamed(const std::string& service_slash_method) {
 bool IsRead(const google::protobuf::MethodDescriptor& m) {
   return absl::StartsWith(m.name(), "Get") || absl::StartsWith(m.name(), "List") ||
          m.name() == "WhoAmI" || m.name() == "VerifyAuditChain" || m.name() == "AddWorkingDays" ||
-         m.name() == "CountWorkingDays";
+         m.name() == "CountWorkingDays" || m.name() == "Search" || m.name() == "WatchChanges";
 }
 
 class AuditTest : public ApiTest {

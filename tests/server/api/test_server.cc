@@ -119,6 +119,10 @@ void ApiTest::StartServer() {
   options.seed_demo = true;
   options.log_calls = false;
   options.clock = [this] { return Now(); };
+  // Quick heartbeats and a short patience, so streaming tests run fast.
+  options.watch.poll_interval = absl::Milliseconds(20);
+  options.watch.heartbeat_interval = absl::Milliseconds(500);
+  options.watch.slow_consumer_timeout = absl::Seconds(2);
   auto started = api::Server::Start(std::move(options));
   ASSERT_TRUE(started.ok()) << started.status();
   server_ = std::move(*started);
@@ -134,6 +138,8 @@ void ApiTest::StartServer() {
   accounts_ = v1::AccountService::NewStub(channel_);
   audit_ = v1::AuditService::NewStub(channel_);
   proposals_ = v1::ProposalService::NewStub(channel_);
+  search_ = v1::SearchService::NewStub(channel_);
+  sync_ = v1::SyncService::NewStub(channel_);
 }
 
 void ApiTest::RestartServer() {

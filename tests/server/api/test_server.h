@@ -25,6 +25,8 @@
 #include "sangkien/v1/directory_service.grpc.pb.h"
 #include "sangkien/v1/plan_service.grpc.pb.h"
 #include "sangkien/v1/proposal_service.grpc.pb.h"
+#include "sangkien/v1/search_service.grpc.pb.h"
+#include "sangkien/v1/sync_service.grpc.pb.h"
 
 namespace sangkien::api_test {
 
@@ -90,6 +92,22 @@ class ApiTest : public ::testing::Test {
     grpc::ClientContext context;
     Prepare(context);
     return ((*proposals_).*rpc)(&context, request, response);
+  }
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::SearchService::Stub::*rpc)(grpc::ClientContext*, const Req&,
+                                                                 Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    Prepare(context);
+    return ((*search_).*rpc)(&context, request, response);
+  }
+  template <typename Req, typename Resp>
+  grpc::Status Call(grpc::Status (v1::SyncService::Stub::*rpc)(grpc::ClientContext*, const Req&,
+                                                               Resp*),
+                    const Req& request, Resp* response) {
+    grpc::ClientContext context;
+    Prepare(context);
+    return ((*sync_).*rpc)(&context, request, response);
   }
   // Calls any unary RPC by its descriptor through a generic stub, as the
   // current identity. `request` and `response` must be the method's types.
@@ -164,6 +182,8 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<v1::AccountService::Stub> accounts_;
   std::unique_ptr<v1::AuditService::Stub> audit_;
   std::unique_ptr<v1::ProposalService::Stub> proposals_;
+  std::unique_ptr<v1::SearchService::Stub> search_;
+  std::unique_ptr<v1::SyncService::Stub> sync_;
 
  private:
   void StartServer();
