@@ -116,6 +116,7 @@ Controls.ApplicationWindow {
 
     ColumnLayout {
         anchors.fill: parent
+        anchors.bottomMargin: keyboard.visible ? keyboard.height : 0
         spacing: 0
 
         TopBar {
@@ -142,13 +143,16 @@ Controls.ApplicationWindow {
             initialItem: HomePage {
             }
         }
+    }
 
-        InputPanel {
-            id: keyboard
+    InputPanel {
+        id: keyboard
 
-            Layout.fillWidth: true
-            visible: keyboard.active
-        }
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        // Always out on the search page: people there came to type.
+        visible: keyboard.active || stack.currentItem?.objectName === "search"
     }
 
     IdleCountdown {

@@ -31,8 +31,8 @@ void addStep(QVariantList &steps, const QDate &date, const QString &title, const
     if (!date.isValid()) {
         return;
     }
-    steps.append(QVariantMap{{QStringLiteral("date"), Format::date(date.year(), date.month(), date.day())}, {QStringLiteral("sortKey"), date.toJulianDay()},
-        {QStringLiteral("title"), title}, {QStringLiteral("detail"), detail}});
+    steps.append(QVariantMap{
+        {QStringLiteral("date"), Format::date(date.year(), date.month(), date.day())}, {QStringLiteral("title"), title}, {QStringLiteral("detail"), detail}});
 }
 
 QDate localDate(const QDateTime &utc)
@@ -198,6 +198,7 @@ QVariantMap Catalog::proposal(const QString &name) const
         return {};
     }
     const v1::Proposal &p = c->proposal();
+    // In the order of the procedure; each step dated from its own record.
     QVariantList steps;
     addStep(steps, localDate(toDateTime(p.create_time())), tr("Drafted"), {});
     addStep(steps, localDate(toDateTime(p.submit_time())), tr("Submitted"), qs(p.proposer_display_name()));
@@ -234,9 +235,6 @@ QVariantMap Catalog::proposal(const QString &name) const
     if (p.has_responsibility() && p.responsibility_published()) {
         addStep(steps, toDate(p.responsibility().document_date()), tr("Responsibility decided"), qs(p.responsibility().grounds()));
     }
-    std::stable_sort(steps.begin(), steps.end(), [](const QVariant &a, const QVariant &b) {
-        return a.toMap().value(QStringLiteral("sortKey")).toLongLong() < b.toMap().value(QStringLiteral("sortKey")).toLongLong();
-    });
     const auto &k = p.contents();
     return {{QStringLiteral("name"), name}, {QStringLiteral("title"), qs(p.title())}, {QStringLiteral("unit"), qs(p.unit_display_name())},
         {QStringLiteral("proposer"), qs(p.proposer_display_name())}, {QStringLiteral("state"), proposalStateText(p.state())},

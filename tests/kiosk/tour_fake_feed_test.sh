@@ -44,4 +44,9 @@ tour resumed --server "127.0.0.1:$port" --commune units/10
 lacks resumed home "Mất kết nối"
 holds resumed announcements "Lịch tiếp công dân tháng 11 (đã cập nhật)"
 lacks resumed announcements "Lịch tiếp công dân tháng 10"
-echo "PASS: online, offline from the cache, and resumed after a change"
+# The same screens in English, as the button on Home switches them.
+tour english --server "127.0.0.1:$port" --language en
+holds english home "Data updated at"
+holds english home "Commune tasks"
+holds english assignments "Late"
+echo "PASS: online, offline from the cache, resumed after a change, and in English"

@@ -11,7 +11,9 @@ Controls.Page {
 
     property alias query: field.text
 
+    objectName: "search"
     title: qsTr("Search")
+    Controls.StackView.onActivated: field.forceActiveFocus()
 
     function openResult(row: var) {
         const view = root.Controls.StackView.view;
