@@ -11,7 +11,7 @@ Controls.Page {
     required property string plan
     readonly property var detail: Kiosk.revision >= 0 ? Kiosk.plan(root.plan) : ({})
 
-    title: root.detail.symbol ?? qsTr("Plan")
+    title: (root.detail.symbol ?? "") || qsTr("Plan")
 
     background: Rectangle {
         color: Theme.background
@@ -78,8 +78,11 @@ Controls.Page {
 
                     width: column.width
                     leftPadding: Math.max(0, modelData.level - 1) * 24
-                    text: modelData.number + " " + modelData.heading
-                    font.bold: modelData.level <= 1
+                    // A numbered paragraph without a heading shows the start of its text.
+                    text: modelData.number + " " + (modelData.heading || modelData.body)
+                    font.bold: modelData.heading.length > 0 && modelData.level <= 1
+                    maximumLineCount: 3
+                    elide: Text.ElideRight
                 }
             }
 
