@@ -10,20 +10,24 @@ namespace {
 std::string ProposalName(int64_t id) { return absl::StrCat("proposals/", id); }
 std::string AccountName(int64_t id) { return absl::StrCat("accounts/", id); }
 
-void DayTo(const std::optional<absl::CivilDay>& day, google::type::Date* out) {
-  if (day) ToProto(*day, out);
+void DayTo(const std::optional<absl::CivilDay> &day, google::type::Date *out) {
+  if (day)
+    ToProto(*day, out);
 }
 
-}  // namespace
+} // namespace
 
-void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* out) {
+void ContentsToProto(const domain::ProposalContents &c,
+                     v1::ProposalContents *out) {
   out->set_bottleneck(c.bottleneck);
   out->set_necessity(c.necessity);
   out->set_solutions(c.solutions);
   out->set_scope(c.scope);
   out->set_implementers(c.implementers);
-  if (c.pilot_start) ToProto(*c.pilot_start, out->mutable_pilot_period()->mutable_start_date());
-  if (c.pilot_end) ToProto(*c.pilot_end, out->mutable_pilot_period()->mutable_end_date());
+  if (c.pilot_start)
+    ToProto(*c.pilot_start, out->mutable_pilot_period()->mutable_start_date());
+  if (c.pilot_end)
+    ToProto(*c.pilot_end, out->mutable_pilot_period()->mutable_end_date());
   out->set_resources(c.resources);
   out->set_feasibility(c.feasibility);
   out->set_positive_impact(c.positive_impact);
@@ -32,7 +36,7 @@ void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* ou
   DayTo(c.evaluation_date, out->mutable_evaluation_date());
 }
 
-void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
+void ProposalToProto(const domain::Proposal &p, v1::Proposal *out) {
   out->set_name(ProposalName(p.id));
   out->set_title(p.title);
   out->set_proposer(AccountName(p.proposer_id));
@@ -43,20 +47,23 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
   ContentsToProto(p.contents, out->mutable_contents());
   out->set_contents_version(p.contents_version);
   if (p.appraisal) {
-    auto* a = out->mutable_appraisal();
+    auto *a = out->mutable_appraisal();
     a->set_appraiser(p.appraisal->appraiser);
     a->set_notes(p.appraisal->notes);
-    a->set_recommendation(static_cast<v1::AppraisalRecommendation>(p.appraisal->recommendation));
-    if (p.appraisal->record_time) ToProto(*p.appraisal->record_time, a->mutable_record_time());
+    a->set_recommendation(
+        static_cast<v1::AppraisalRecommendation>(p.appraisal->recommendation));
+    if (p.appraisal->record_time)
+      ToProto(*p.appraisal->record_time, a->mutable_record_time());
   }
   if (p.decision) {
-    const auto& d = *p.decision;
-    auto* o = out->mutable_decision();
+    const auto &d = *p.decision;
+    auto *o = out->mutable_decision();
     DayTo(d.meeting_date, o->mutable_meeting_date());
-    for (const auto& m : d.members_present) o->add_members_present(m);
+    for (const auto &m : d.members_present)
+      o->add_members_present(m);
     o->set_head(d.head);
-    for (const auto& b : d.ballots) {
-      auto* pb = o->add_ballots();
+    for (const auto &b : d.ballots) {
+      auto *pb = o->add_ballots();
       pb->set_member(b.member);
       pb->set_choice(static_cast<v1::VoteChoice>(b.choice));
     }
@@ -72,29 +79,32 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
     o->set_tie_decided_by_head(d.tie_decided_by_head);
     o->set_result(static_cast<v1::ProposalState>(d.result));
     o->set_recorded_by(d.recorded_by);
-    if (d.record_time) ToProto(*d.record_time, o->mutable_record_time());
+    if (d.record_time)
+      ToProto(*d.record_time, o->mutable_record_time());
   }
-  if (p.pilot.start_date || !p.pilot.checks.empty() || p.pilot.completion_report) {
-    auto* pilot = out->mutable_pilot();
+  if (p.pilot.start_date || !p.pilot.checks.empty() ||
+      p.pilot.completion_report) {
+    auto *pilot = out->mutable_pilot();
     DayTo(p.pilot.start_date, pilot->mutable_start_date());
-    for (const auto& c : p.pilot.checks) {
-      auto* pc = pilot->add_checks();
+    for (const auto &c : p.pilot.checks) {
+      auto *pc = pilot->add_checks();
       DayTo(c.check_date, pc->mutable_check_date());
       pc->set_notes(c.notes);
-      for (const auto& part : c.adjusted_parts) pc->add_adjusted_parts(part);
+      for (const auto &part : c.adjusted_parts)
+        pc->add_adjusted_parts(part);
       pc->set_contents_version(c.contents_version);
       pc->set_checked_by(c.checked_by);
     }
     if (p.pilot.completion_report) {
-      auto* r = pilot->mutable_completion_report();
+      auto *r = pilot->mutable_completion_report();
       r->set_text(p.pilot.completion_report->text);
       DayTo(p.pilot.completion_report->report_date, r->mutable_report_date());
       r->set_filed_by(p.pilot.completion_report->filed_by);
     }
   }
   if (p.evaluation) {
-    const auto& e = *p.evaluation;
-    auto* o = out->mutable_evaluation();
+    const auto &e = *p.evaluation;
+    auto *o = out->mutable_evaluation();
     o->set_outcome(static_cast<v1::PilotOutcome>(e.outcome));
     o->set_objective_causes(e.objective_causes);
     o->set_subjective_causes(e.subjective_causes);
@@ -104,8 +114,8 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
     o->set_evaluated_by(e.evaluated_by);
   }
   if (p.responsibility) {
-    const auto& r = *p.responsibility;
-    auto* o = out->mutable_responsibility();
+    const auto &r = *p.responsibility;
+    auto *o = out->mutable_responsibility();
     o->set_kind(static_cast<v1::ResponsibilityKind>(r.kind));
     o->set_grounds(r.grounds);
     o->set_document_symbol(r.document_symbol);
@@ -113,13 +123,13 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
     o->set_decided_by(r.decided_by);
   }
   if (p.halt) {
-    auto* h = out->mutable_halt();
+    auto *h = out->mutable_halt();
     h->set_reason(p.halt->reason);
     h->set_halted_by(p.halt->halted_by);
     DayTo(p.halt->halt_date, h->mutable_halt_date());
     h->set_before_evaluation_date(p.halt->before_evaluation_date);
   }
-  auto* d = out->mutable_deadlines();
+  auto *d = out->mutable_deadlines();
   DayTo(p.deadlines.decision_due, d->mutable_decision_due_date());
   d->set_decision_late(p.deadlines.decision_late);
   DayTo(p.deadlines.report_due, d->mutable_completion_report_due_date());
@@ -132,7 +142,8 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
   out->set_etag(p.etag);
   ToProto(p.create_time, out->mutable_create_time());
   ToProto(p.update_time, out->mutable_update_time());
-  if (p.submit_time) ToProto(*p.submit_time, out->mutable_submit_time());
+  if (p.submit_time)
+    ToProto(*p.submit_time, out->mutable_submit_time());
 }
 
-}  // namespace sangkien::api
+} // namespace sangkien::api

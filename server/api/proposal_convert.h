@@ -8,9 +8,10 @@
 
 namespace sangkien::api {
 
-void ProposalToProto(const domain::Proposal& p, v1::Proposal* out);
-void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* out);
+void ProposalToProto(const domain::Proposal &p, v1::Proposal *out);
+void ContentsToProto(const domain::ProposalContents &c,
+                     v1::ProposalContents *out);
 
-}  // namespace sangkien::api
+} // namespace sangkien::api
 
-#endif  // SANGKIEN_SERVER_API_PROPOSAL_CONVERT_H_
+#endif // SANGKIEN_SERVER_API_PROPOSAL_CONVERT_H_

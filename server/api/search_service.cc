@@ -16,31 +16,36 @@ namespace {
 
 int CodePoints(std::string_view s) {
   int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : s)
+    n += (c & 0xC0) != 0x80;
   return n;
 }
 
-void AddSpans(const std::vector<text::TextSpan>& spans,
-              google::protobuf::RepeatedPtrField<v1::TextRange>* out) {
-  for (const auto& s : spans) {
-    auto* r = out->Add();
+void AddSpans(const std::vector<text::TextSpan> &spans,
+              google::protobuf::RepeatedPtrField<v1::TextRange> *out) {
+  for (const auto &s : spans) {
+    auto *r = out->Add();
     r->set_start(s.start);
     r->set_length(s.length);
   }
 }
 
-}  // namespace
+} // namespace
 
-absl::Status SearchServiceImpl::DoSearch(const domain::Caller& call, const v1::SearchRequest& req,
-                                         v1::SearchResponse* resp) {
+absl::Status SearchServiceImpl::DoSearch(const domain::Caller &call,
+                                         const v1::SearchRequest &req,
+                                         v1::SearchResponse *resp) {
   domain::Violations v;
-  std::string query = v.Text("query", req.query(), 4 * operations::kMaxSearchQueryLength, true);
+  std::string query =
+      v.Text("query", req.query(), 4 * operations::kMaxSearchQueryLength, true);
   std::vector<std::string> terms;
   if (v.ok()) {
     if (CodePoints(query) > operations::kMaxSearchQueryLength) {
-      v.Add("query", absl::StrCat("is longer than ", operations::kMaxSearchQueryLength,
-                                  " characters"),
-            absl::StrCat("dài quá ", operations::kMaxSearchQueryLength, " ký tự"));
+      v.Add("query",
+            absl::StrCat("is longer than ", operations::kMaxSearchQueryLength,
+                         " characters"),
+            absl::StrCat("dài quá ", operations::kMaxSearchQueryLength,
+                         " ký tự"));
     } else {
       terms = text::SearchTerms(query);
       if (terms.empty()) {
@@ -50,7 +55,8 @@ absl::Status SearchServiceImpl::DoSearch(const domain::Caller& call, const v1::S
     }
   }
   if (req.page_size() < 0 || req.page_size() > operations::kMaxSearchPageSize) {
-    v.Add("page_size", absl::StrCat("must be 0 to ", operations::kMaxSearchPageSize),
+    v.Add("page_size",
+          absl::StrCat("must be 0 to ", operations::kMaxSearchPageSize),
           absl::StrCat("phải từ 0 đến ", operations::kMaxSearchPageSize));
   }
   std::vector<storage::SearchKind> kinds;
@@ -69,21 +75,26 @@ absl::Status SearchServiceImpl::DoSearch(const domain::Caller& call, const v1::S
 
   // The token is bound to the words and kinds, not to how they were typed.
   std::vector<std::string> kind_names;
-  for (auto k : kinds) kind_names.push_back(absl::StrCat(static_cast<int>(k)));
+  for (auto k : kinds)
+    kind_names.push_back(absl::StrCat(static_cast<int>(k)));
   std::string scope = absl::StrCat("Search|", absl::StrJoin(terms, " "), "|",
                                    absl::StrJoin(kind_names, ","));
   int offset = 0;
   if (!req.page_token().empty()) {
-    SK_ASSIGN_OR_RETURN(domain::PageCursor cursor, tokens_.Decode(scope, req.page_token()));
+    SK_ASSIGN_OR_RETURN(domain::PageCursor cursor,
+                        tokens_.Decode(scope, req.page_token()));
     if (cursor.last_id < 0 || cursor.last_id > 100000) {
-      return InvalidField("page_token", "is not valid", "page_token không hợp lệ");
+      return InvalidField("page_token", "is not valid",
+                          "page_token không hợp lệ");
     }
     offset = static_cast<int>(cursor.last_id);
   }
-  int page_size = req.page_size() == 0 ? operations::kDefaultSearchPageSize : req.page_size();
-  SK_ASSIGN_OR_RETURN(auto page, ops_.Search(call, terms, kinds, offset, page_size));
-  for (const auto& hit : page.hits) {
-    auto* h = resp->add_hits();
+  int page_size = req.page_size() == 0 ? operations::kDefaultSearchPageSize
+                                       : req.page_size();
+  SK_ASSIGN_OR_RETURN(auto page,
+                      ops_.Search(call, terms, kinds, offset, page_size));
+  for (const auto &hit : page.hits) {
+    auto *h = resp->add_hits();
     h->set_name(hit.name);
     h->set_kind(static_cast<v1::SearchKind>(hit.kind));
     h->set_title(hit.title);
@@ -95,17 +106,20 @@ absl::Status SearchServiceImpl::DoSearch(const domain::Caller& call, const v1::S
   }
   resp->set_total_size(page.total);
   if (page.more) {
-    resp->set_next_page_token(
-        tokens_.Encode(scope, domain::PageCursor{"", offset + static_cast<int64_t>(page_size)}));
+    resp->set_next_page_token(tokens_.Encode(
+        scope,
+        domain::PageCursor{"", offset + static_cast<int64_t>(page_size)}));
   }
   return absl::OkStatus();
 }
 
-grpc::ServerUnaryReactor* SearchServiceImpl::Search(grpc::CallbackServerContext* ctx,
-                                                    const v1::SearchRequest* req,
-                                                    v1::SearchResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.SearchService/Search",
-                     [&](const domain::Caller& c) { return DoSearch(c, *req, resp); });
+grpc::ServerUnaryReactor *
+SearchServiceImpl::Search(grpc::CallbackServerContext *ctx,
+                          const v1::SearchRequest *req,
+                          v1::SearchResponse *resp) {
+  return FinishUnary(
+      ctx, gate_, "sangkien.v1.SearchService/Search",
+      [&](const domain::Caller &c) { return DoSearch(c, *req, resp); });
 }
 
-}  // namespace sangkien::api
+} // namespace sangkien::api

@@ -11,23 +11,24 @@
 namespace sangkien::api {
 
 class SearchServiceImpl final : public v1::SearchService::CallbackService {
- public:
-  SearchServiceImpl(operations::SearchOperations& ops, const domain::PageTokenCodec& tokens,
-                    const CallGate& gate)
+public:
+  SearchServiceImpl(operations::SearchOperations &ops,
+                    const domain::PageTokenCodec &tokens, const CallGate &gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
 
-  grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* ctx, const v1::SearchRequest* req,
-                                   v1::SearchResponse* resp) override;
+  grpc::ServerUnaryReactor *Search(grpc::CallbackServerContext *ctx,
+                                   const v1::SearchRequest *req,
+                                   v1::SearchResponse *resp) override;
 
-  absl::Status DoSearch(const domain::Caller& call, const v1::SearchRequest& req,
-                        v1::SearchResponse* resp);
+  absl::Status DoSearch(const domain::Caller &call,
+                        const v1::SearchRequest &req, v1::SearchResponse *resp);
 
- private:
-  operations::SearchOperations& ops_;
-  const domain::PageTokenCodec& tokens_;
-  const CallGate& gate_;
+private:
+  operations::SearchOperations &ops_;
+  const domain::PageTokenCodec &tokens_;
+  const CallGate &gate_;
 };
 
-}  // namespace sangkien::api
+} // namespace sangkien::api
 
-#endif  // SANGKIEN_SERVER_API_SEARCH_SERVICE_H_
+#endif // SANGKIEN_SERVER_API_SEARCH_SERVICE_H_

@@ -17,22 +17,25 @@
 namespace sangkien::api {
 namespace {
 
-constexpr const char* kWatchMethod = "sangkien.v1.SyncService/WatchChanges";
+constexpr const char *kWatchMethod = "sangkien.v1.SyncService/WatchChanges";
 
 // Markers are sealed like page tokens and bound to the caller, whose view
 // of the data they summarise.
-std::string MarkerScope(const domain::Caller& call) {
-  return call.principal.is_public() ? std::string("Changes|public")
-                                    : absl::StrCat("Changes|accounts/", call.principal.account_id);
+std::string MarkerScope(const domain::Caller &call) {
+  return call.principal.is_public()
+             ? std::string("Changes|public")
+             : absl::StrCat("Changes|accounts/", call.principal.account_id);
 }
 
-void EntryToProto(const operations::FeedEntry& e, absl::CivilDay today, v1::Change* out) {
+void EntryToProto(const operations::FeedEntry &e, absl::CivilDay today,
+                  v1::Change *out) {
   out->set_name(e.name);
   out->set_deleted(e.deleted);
   ToProto(e.change_time, out->mutable_change_time());
-  if (!e.resource) return;
+  if (!e.resource)
+    return;
   std::visit(
-      [&](const auto& r) {
+      [&](const auto &r) {
         using T = std::decay_t<decltype(r)>;
         if constexpr (std::is_same_v<T, domain::Unit>) {
           ToProto(r, out->mutable_unit());
@@ -61,41 +64,50 @@ void EntryToProto(const operations::FeedEntry& e, absl::CivilDay today, v1::Chan
 }
 
 absl::Status SlowConsumer(absl::Duration timeout) {
-  return MakeError(absl::StatusCode::kResourceExhausted, "SLOW_CONSUMER",
-                   absl::StrCat("the stream was not read for ", absl::FormatDuration(timeout),
-                                " while changes waited; resume from the last marker"),
-                   "Máy khách không nhận dữ liệu quá lâu; hãy kết nối lại từ mốc cuối cùng");
+  return MakeError(
+      absl::StatusCode::kResourceExhausted, "SLOW_CONSUMER",
+      absl::StrCat("the stream was not read for ",
+                   absl::FormatDuration(timeout),
+                   " while changes waited; resume from the last marker"),
+      "Máy khách không nhận dữ liệu quá lâu; hãy kết nối lại từ mốc cuối cùng");
 }
 
-}  // namespace
+} // namespace
 
 // One WatchChanges stream. All state is guarded by the service's lock.
-class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::WatchChangesResponse> {
- public:
-  Watcher(SyncServiceImpl& service, domain::Caller caller, std::string marker)
-      : service_(service), caller_(std::move(caller)), marker_(std::move(marker)) {
-    last_sent_ = service_.Now();
+class SyncServiceImpl::Watcher final
+    : public grpc::ServerWriteReactor<v1::WatchChangesResponse> {
+public:
+  Watcher(SyncServiceImpl &service, domain::Caller caller, std::string marker)
+      : service_(service), caller_(std::move(caller)),
+        marker_(std::move(marker)) {
+    last_sent_ = absl::Now();
   }
 
   // Sends what is waiting, or a heartbeat when due. Called by the pump.
   // `changed`: the log moved since the last round.
   void Poll(absl::Time now, bool changed) {
-    if (finished_) return;
+    if (finished_)
+      return;
     if (writing_) {
       if (now - write_started_ > service_.options().slow_consumer_timeout) {
-        End(ToGrpcStatus(SlowConsumer(service_.options().slow_consumer_timeout)));
+        End(ToGrpcStatus(
+            SlowConsumer(service_.options().slow_consumer_timeout)));
       }
       return;
     }
     bool heartbeat = now - last_sent_ >= service_.options().heartbeat_interval;
-    if (caught_up_ && !changed && !heartbeat) return;
-    auto page = service_.ReadFrom(caller_, marker_, service_.options().page_size);
+    if (caught_up_ && !changed && !heartbeat)
+      return;
+    auto page =
+        service_.ReadFrom(caller_, marker_, service_.options().page_size);
     if (!page.ok()) {
       End(ToGrpcStatus(page.status()));
       return;
     }
     caught_up_ = page->caught_up;
-    if (page->entries.empty() && !heartbeat && !first_) return;
+    if (page->entries.empty() && !heartbeat && !first_)
+      return;
     response_.Clear();
     service_.FillChanges(caller_, *page, response_.mutable_changes(), &marker_);
     response_.set_marker(marker_);
@@ -108,7 +120,8 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
   }
 
   void End(grpc::Status status) {
-    if (finished_) return;
+    if (finished_)
+      return;
     finished_ = true;
     Finish(std::move(status));
   }
@@ -120,7 +133,7 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
       End(grpc::Status(grpc::StatusCode::CANCELLED, "the client went away"));
       return;
     }
-    service_.Wake();  // more may be waiting
+    service_.Wake(); // more may be waiting
   }
 
   void OnCancel() override {
@@ -133,12 +146,12 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
     delete this;
   }
 
- private:
-  SyncServiceImpl& service_;
+private:
+  SyncServiceImpl &service_;
   domain::Caller caller_;
   std::string marker_;
   v1::WatchChangesResponse response_;
-  bool first_ = true;  // the first message goes out at once, even empty
+  bool first_ = true; // the first message goes out at once, even empty
   bool caught_up_ = false;
   bool writing_ = false;
   bool finished_ = false;
@@ -146,28 +159,27 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
   absl::Time last_sent_;
 };
 
-SyncServiceImpl::SyncServiceImpl(operations::SyncOperations& ops,
-                                 const domain::PageTokenCodec& tokens, const CallGate& gate,
-                                 operations::Clock clock, WatchOptions options)
-    : ops_(ops),
-      tokens_(tokens),
-      gate_(gate),
-      clock_(std::move(clock)),
-      options_(options),
-      pump_([this] { Pump(); }) {}
+SyncServiceImpl::SyncServiceImpl(operations::SyncOperations &ops,
+                                 const domain::PageTokenCodec &tokens,
+                                 const CallGate &gate, operations::Clock clock,
+                                 WatchOptions options)
+    : ops_(ops), tokens_(tokens), gate_(gate), clock_(std::move(clock)),
+      options_(options), pump_([this] { Pump(); }) {}
 
 SyncServiceImpl::~SyncServiceImpl() {
   Shutdown();
-  if (pump_.joinable()) pump_.join();
+  if (pump_.joinable())
+    pump_.join();
 }
 
 void SyncServiceImpl::Shutdown() {
   std::lock_guard lock(mu_);
   stop_ = true;
-  std::vector<Watcher*> open(watchers_.begin(), watchers_.end());
-  for (Watcher* w : open) {
+  std::vector<Watcher *> open(watchers_.begin(), watchers_.end());
+  for (Watcher *w : open) {
     if (std::find(watchers_.begin(), watchers_.end(), w) != watchers_.end()) {
-      w->End(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
+      w->End(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                          "the server is shutting down"));
     }
   }
   cv_.notify_all();
@@ -179,7 +191,7 @@ void SyncServiceImpl::Wake() {
   cv_.notify_all();
 }
 
-void SyncServiceImpl::Forget(Watcher* watcher) {
+void SyncServiceImpl::Forget(Watcher *watcher) {
   std::lock_guard lock(mu_);
   watchers_.remove(watcher);
 }
@@ -190,79 +202,98 @@ void SyncServiceImpl::Pump() {
   while (!stop_) {
     cv_.wait_for(lock, absl::ToChronoNanoseconds(options_.poll_interval),
                  [this] { return wake_ || stop_; });
-    if (stop_) break;
+    if (stop_)
+      break;
     bool woken = wake_;
     wake_ = false;
-    if (watchers_.empty()) continue;
+    if (watchers_.empty())
+      continue;
     // Publish windows open and close without a write; turn them into changes.
     absl::Status due = ops_.ApplyDueVisibility();
-    if (!due.ok()) continue;
+    if (!due.ok())
+      continue;
     auto latest = ops_.LatestSeq();
-    if (!latest.ok()) continue;
-    absl::Time now = clock_();
+    if (!latest.ok())
+      continue;
+    // Heartbeats and patience run on the real clock, whatever the business
+    // clock says.
+    absl::Time now = absl::Now();
     bool changed = *latest != seen_seq;
     seen_seq = *latest;
-    std::vector<Watcher*> open(watchers_.begin(), watchers_.end());
-    for (Watcher* w : open) {
+    std::vector<Watcher *> open(watchers_.begin(), watchers_.end());
+    for (Watcher *w : open) {
       // A reaction run inline may have removed an earlier one.
-      if (std::find(watchers_.begin(), watchers_.end(), w) == watchers_.end()) continue;
+      if (std::find(watchers_.begin(), watchers_.end(), w) == watchers_.end())
+        continue;
       w->Poll(now, changed || woken);
     }
   }
 }
 
-absl::StatusOr<operations::FeedPage> SyncServiceImpl::ReadFrom(const domain::Caller& call,
-                                                               const std::string& marker,
-                                                               int page_size) const {
+absl::StatusOr<operations::FeedPage>
+SyncServiceImpl::ReadFrom(const domain::Caller &call, const std::string &marker,
+                          int page_size) const {
   operations::FeedPosition position;
   if (!marker.empty()) {
     auto cursor = tokens_.Decode(MarkerScope(call), marker);
     int64_t compacted = 0;
     if (!cursor.ok() || !absl::SimpleAtoi(cursor->sort_value, &compacted) ||
         cursor->last_id < 0 || compacted < 0) {
-      return InvalidField("resume_marker",
-                          "is not a marker this server gave to this caller; resync from an "
-                          "empty marker",
-                          "resume_marker không hợp lệ với người gọi này; hãy đồng bộ lại từ đầu");
+      return InvalidField(
+          "resume_marker",
+          "is not a marker this server gave to this caller; resync from an "
+          "empty marker",
+          "resume_marker không hợp lệ với người gọi này; hãy đồng bộ lại từ "
+          "đầu");
     }
     position = {cursor->last_id, compacted};
   }
   return ops_.ListChanges(call, position, marker.empty(), page_size);
 }
 
-void SyncServiceImpl::FillChanges(const domain::Caller& call, const operations::FeedPage& page,
-                                  google::protobuf::RepeatedPtrField<v1::Change>* out,
-                                  std::string* marker) const {
+void SyncServiceImpl::FillChanges(
+    const domain::Caller &call, const operations::FeedPage &page,
+    google::protobuf::RepeatedPtrField<v1::Change> *out,
+    std::string *marker) const {
   absl::CivilDay today = calendar::DayInDistrict(clock_());
-  for (const auto& e : page.entries) EntryToProto(e, today, out->Add());
-  *marker = tokens_.Encode(MarkerScope(call),
-                           domain::PageCursor{absl::StrCat(page.next.compacted), page.next.seq});
+  for (const auto &e : page.entries)
+    EntryToProto(e, today, out->Add());
+  *marker = tokens_.Encode(
+      MarkerScope(call),
+      domain::PageCursor{absl::StrCat(page.next.compacted), page.next.seq});
 }
 
-absl::Status SyncServiceImpl::DoListChanges(const domain::Caller& call,
-                                            const v1::ListChangesRequest& req,
-                                            v1::ListChangesResponse* resp) {
-  if (req.page_size() < 0 || req.page_size() > operations::kMaxChangesPageSize) {
-    return InvalidField("page_size", absl::StrCat("must be 0 to ", operations::kMaxChangesPageSize),
-                        absl::StrCat("phải từ 0 đến ", operations::kMaxChangesPageSize));
+absl::Status SyncServiceImpl::DoListChanges(const domain::Caller &call,
+                                            const v1::ListChangesRequest &req,
+                                            v1::ListChangesResponse *resp) {
+  if (req.page_size() < 0 ||
+      req.page_size() > operations::kMaxChangesPageSize) {
+    return InvalidField(
+        "page_size",
+        absl::StrCat("must be 0 to ", operations::kMaxChangesPageSize),
+        absl::StrCat("phải từ 0 đến ", operations::kMaxChangesPageSize));
   }
-  int page_size =
-      req.page_size() == 0 ? operations::kDefaultChangesPageSize : req.page_size();
-  SK_ASSIGN_OR_RETURN(auto page, ReadFrom(call, req.resume_marker(), page_size));
+  int page_size = req.page_size() == 0 ? operations::kDefaultChangesPageSize
+                                       : req.page_size();
+  SK_ASSIGN_OR_RETURN(auto page,
+                      ReadFrom(call, req.resume_marker(), page_size));
   FillChanges(call, page, resp->mutable_changes(), resp->mutable_next_marker());
   resp->set_caught_up(page.caught_up);
   return absl::OkStatus();
 }
 
-grpc::ServerUnaryReactor* SyncServiceImpl::ListChanges(grpc::CallbackServerContext* ctx,
-                                                       const v1::ListChangesRequest* req,
-                                                       v1::ListChangesResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.SyncService/ListChanges",
-                     [&](const domain::Caller& c) { return DoListChanges(c, *req, resp); });
+grpc::ServerUnaryReactor *
+SyncServiceImpl::ListChanges(grpc::CallbackServerContext *ctx,
+                             const v1::ListChangesRequest *req,
+                             v1::ListChangesResponse *resp) {
+  return FinishUnary(
+      ctx, gate_, "sangkien.v1.SyncService/ListChanges",
+      [&](const domain::Caller &c) { return DoListChanges(c, *req, resp); });
 }
 
-grpc::ServerWriteReactor<v1::WatchChangesResponse>* SyncServiceImpl::WatchChanges(
-    grpc::CallbackServerContext* ctx, const v1::WatchChangesRequest* req) {
+grpc::ServerWriteReactor<v1::WatchChangesResponse> *
+SyncServiceImpl::WatchChanges(grpc::CallbackServerContext *ctx,
+                              const v1::WatchChangesRequest *req) {
   absl::StatusOr<domain::Caller> caller = gate_.Admit(*ctx, kWatchMethod);
   absl::Status check = caller.status();
   if (check.ok() && !req->resume_marker().empty()) {
@@ -274,16 +305,16 @@ grpc::ServerWriteReactor<v1::WatchChangesResponse>* SyncServiceImpl::WatchChange
     check = absl::UnavailableError("the server is shutting down");
   }
   if (!check.ok()) {
-    auto* w = new Watcher(*this, domain::Caller{}, "");
+    auto *w = new Watcher(*this, domain::Caller{}, "");
     watchers_.push_back(w);
     w->End(ToGrpcStatus(check));
     return w;
   }
-  auto* w = new Watcher(*this, *caller, req->resume_marker());
+  auto *w = new Watcher(*this, *caller, req->resume_marker());
   watchers_.push_back(w);
   wake_ = true;
   cv_.notify_all();
   return w;
 }
 
-}  // namespace sangkien::api
+} // namespace sangkien::api

@@ -30,41 +30,45 @@ struct WatchOptions {
 };
 
 class SyncServiceImpl final : public v1::SyncService::CallbackService {
- public:
-  SyncServiceImpl(operations::SyncOperations& ops, const domain::PageTokenCodec& tokens,
-                  const CallGate& gate, operations::Clock clock, WatchOptions options = {});
+public:
+  SyncServiceImpl(operations::SyncOperations &ops,
+                  const domain::PageTokenCodec &tokens, const CallGate &gate,
+                  operations::Clock clock, WatchOptions options = {});
   ~SyncServiceImpl() override;
 
-  grpc::ServerUnaryReactor* ListChanges(grpc::CallbackServerContext* ctx,
-                                        const v1::ListChangesRequest* req,
-                                        v1::ListChangesResponse* resp) override;
-  grpc::ServerWriteReactor<v1::WatchChangesResponse>* WatchChanges(
-      grpc::CallbackServerContext* ctx, const v1::WatchChangesRequest* req) override;
+  grpc::ServerUnaryReactor *ListChanges(grpc::CallbackServerContext *ctx,
+                                        const v1::ListChangesRequest *req,
+                                        v1::ListChangesResponse *resp) override;
+  grpc::ServerWriteReactor<v1::WatchChangesResponse> *
+  WatchChanges(grpc::CallbackServerContext *ctx,
+               const v1::WatchChangesRequest *req) override;
 
-  absl::Status DoListChanges(const domain::Caller& call, const v1::ListChangesRequest& req,
-                             v1::ListChangesResponse* resp);
+  absl::Status DoListChanges(const domain::Caller &call,
+                             const v1::ListChangesRequest &req,
+                             v1::ListChangesResponse *resp);
 
   // Ends every open stream (server shutdown).
   void Shutdown();
 
   class Watcher;
   // Converts a page of the feed and seals its marker.
-  void FillChanges(const domain::Caller& call, const operations::FeedPage& page,
-                   google::protobuf::RepeatedPtrField<v1::Change>* out, std::string* marker) const;
-  absl::StatusOr<operations::FeedPage> ReadFrom(const domain::Caller& call,
-                                                const std::string& marker, int page_size) const;
+  void FillChanges(const domain::Caller &call, const operations::FeedPage &page,
+                   google::protobuf::RepeatedPtrField<v1::Change> *out,
+                   std::string *marker) const;
+  absl::StatusOr<operations::FeedPage> ReadFrom(const domain::Caller &call,
+                                                const std::string &marker,
+                                                int page_size) const;
   void Wake();
-  void Forget(Watcher* watcher);
-  std::recursive_mutex& mu() { return mu_; }
-  absl::Time Now() const { return clock_(); }
-  const WatchOptions& options() const { return options_; }
+  void Forget(Watcher *watcher);
+  std::recursive_mutex &mu() { return mu_; }
+  const WatchOptions &options() const { return options_; }
 
- private:
+private:
   void Pump();
 
-  operations::SyncOperations& ops_;
-  const domain::PageTokenCodec& tokens_;
-  const CallGate& gate_;
+  operations::SyncOperations &ops_;
+  const domain::PageTokenCodec &tokens_;
+  const CallGate &gate_;
   operations::Clock clock_;
   WatchOptions options_;
 
@@ -75,10 +79,10 @@ class SyncServiceImpl final : public v1::SyncService::CallbackService {
   std::condition_variable_any cv_;
   bool wake_ = false;             // guarded by mu_
   bool stop_ = false;             // guarded by mu_
-  std::list<Watcher*> watchers_;  // guarded by mu_
+  std::list<Watcher *> watchers_; // guarded by mu_
   std::thread pump_;
 };
 
-}  // namespace sangkien::api
+} // namespace sangkien::api
 
-#endif  // SANGKIEN_SERVER_API_SYNC_SERVICE_H_
+#endif // SANGKIEN_SERVER_API_SYNC_SERVICE_H_

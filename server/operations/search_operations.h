@@ -15,7 +15,7 @@
 
 namespace sangkien::operations {
 
-inline constexpr int kMaxSearchQueryLength = 200;  // code points
+inline constexpr int kMaxSearchQueryLength = 200; // code points
 inline constexpr int kMaxSearchPageSize = 100;
 inline constexpr int kDefaultSearchPageSize = 20;
 
@@ -36,21 +36,22 @@ struct SearchPage {
 };
 
 class SearchOperations {
- public:
-  SearchOperations(storage::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
+public:
+  SearchOperations(storage::Database &db, Clock clock)
+      : db_(db), clock_(std::move(clock)) {}
 
   // `terms` come from text::SearchTerms; the caller's role decides whether
   // the public or the internal view is searched.
-  absl::StatusOr<SearchPage> Search(const domain::Caller& caller,
-                                    const std::vector<std::string>& terms,
-                                    const std::vector<storage::SearchKind>& kinds, int offset,
-                                    int page_size);
+  absl::StatusOr<SearchPage>
+  Search(const domain::Caller &caller, const std::vector<std::string> &terms,
+         const std::vector<storage::SearchKind> &kinds, int offset,
+         int page_size);
 
- private:
-  storage::Database& db_;
+private:
+  storage::Database &db_;
   Clock clock_;
 };
 
-}  // namespace sangkien::operations
+} // namespace sangkien::operations
 
-#endif  // SANGKIEN_SERVER_OPERATIONS_SEARCH_OPERATIONS_H_
+#endif // SANGKIEN_SERVER_OPERATIONS_SEARCH_OPERATIONS_H_

@@ -23,75 +23,88 @@ struct NameParts {
   std::vector<int64_t> ids;
 };
 
-std::optional<NameParts> SplitName(const std::string& name) {
+std::optional<NameParts> SplitName(const std::string &name) {
   std::vector<std::string> parts = absl::StrSplit(name, '/');
-  if (parts.empty() || parts.size() % 2 != 0) return std::nullopt;
+  if (parts.empty() || parts.size() % 2 != 0)
+    return std::nullopt;
   NameParts out;
   for (size_t i = 0; i < parts.size(); i += 2) {
     int64_t id = 0;
-    if (!absl::SimpleAtoi(parts[i + 1], &id) || id <= 0) return std::nullopt;
+    if (!absl::SimpleAtoi(parts[i + 1], &id) || id <= 0)
+      return std::nullopt;
     out.collections.push_back(parts[i]);
     out.ids.push_back(id);
   }
   return out;
 }
 
-bool Is(const NameParts& n, std::initializer_list<const char*> collections) {
-  if (n.collections.size() != collections.size()) return false;
+bool Is(const NameParts &n, std::initializer_list<const char *> collections) {
+  if (n.collections.size() != collections.size())
+    return false;
   size_t i = 0;
-  for (const char* c : collections) {
-    if (n.collections[i++] != c) return false;
+  for (const char *c : collections) {
+    if (n.collections[i++] != c)
+      return false;
   }
   return true;
 }
 
 absl::Status MarkerExpired(int64_t compacted) {
-  return MakeError(absl::StatusCode::kFailedPrecondition, "MARKER_EXPIRED",
-                   absl::StrCat("the change log was compacted past this marker (through change ",
-                                compacted,
-                                "); drop the local copy and resync from an empty marker"),
-                   "Nhật ký thay đổi đã được thu gọn qua mốc này; hãy xoá bản sao cục bộ và "
-                   "đồng bộ lại từ đầu");
+  return MakeError(
+      absl::StatusCode::kFailedPrecondition, "MARKER_EXPIRED",
+      absl::StrCat(
+          "the change log was compacted past this marker (through change ",
+          compacted, "); drop the local copy and resync from an empty marker"),
+      "Nhật ký thay đổi đã được thu gọn qua mốc này; hãy xoá bản sao cục bộ và "
+      "đồng bộ lại từ đầu");
 }
 
-}  // namespace
+} // namespace
 
 void SyncOperations::AddLoader(std::string prefix, FeedLoader loader) {
   loaders_.emplace_back(std::move(prefix), std::move(loader));
 }
 
-absl::StatusOr<FeedResource> SyncOperations::Load(Connection& c, const domain::Caller& caller,
-                                                  const std::string& name) const {
-  for (const auto& [prefix, loader] : loaders_) {
-    if (name.compare(0, prefix.size(), prefix) == 0) return loader(c, caller, name);
+absl::StatusOr<FeedResource>
+SyncOperations::Load(Connection &c, const domain::Caller &caller,
+                     const std::string &name) const {
+  for (const auto &[prefix, loader] : loaders_) {
+    if (name.compare(0, prefix.size(), prefix) == 0)
+      return loader(c, caller, name);
   }
   std::optional<NameParts> n = SplitName(name);
-  if (!n) return NotFound(name);
-  const auto& id = n->ids;
+  if (!n)
+    return NotFound(name);
+  const auto &id = n->ids;
   if (Is(*n, {"units"})) {
     SK_ASSIGN_OR_RETURN(domain::Unit u, storage::UnitRepository::Get(c, id[0]));
     return FeedResource(std::move(u));
   }
   if (Is(*n, {"unitGroups"})) {
-    SK_ASSIGN_OR_RETURN(domain::UnitGroup g, storage::UnitRepository::GetGroup(c, id[0]));
+    SK_ASSIGN_OR_RETURN(domain::UnitGroup g,
+                        storage::UnitRepository::GetGroup(c, id[0]));
     return FeedResource(std::move(g));
   }
   if (Is(*n, {"plans"})) {
-    SK_ASSIGN_OR_RETURN(domain::Plan p, PlanOperations::LoadPlan(c, caller, id[0]));
+    SK_ASSIGN_OR_RETURN(domain::Plan p,
+                        PlanOperations::LoadPlan(c, caller, id[0]));
     return FeedResource(std::move(p));
   }
   if (Is(*n, {"plans", "tasks"})) {
-    SK_ASSIGN_OR_RETURN(domain::Task t, PlanOperations::LoadTask(c, caller, id[0], id[1]));
+    SK_ASSIGN_OR_RETURN(domain::Task t,
+                        PlanOperations::LoadTask(c, caller, id[0], id[1]));
     return FeedResource(std::move(t));
   }
   if (Is(*n, {"plans", "tasks", "assignments"})) {
-    SK_ASSIGN_OR_RETURN(domain::Assignment a,
-                        PlanOperations::LoadAssignment(c, caller, id[0], id[1], id[2]));
+    SK_ASSIGN_OR_RETURN(
+        domain::Assignment a,
+        PlanOperations::LoadAssignment(c, caller, id[0], id[1], id[2]));
     return FeedResource(std::move(a));
   }
   if (Is(*n, {"plans", "tasks", "progressReports"})) {
-    SK_ASSIGN_OR_RETURN(domain::ProgressReport r,
-                        PlanOperations::LoadReport(c, caller, id[0], id[1], id[2]));
+    SK_ASSIGN_OR_RETURN(
+        domain::ProgressReport r,
+        PlanOperations::LoadReport(c, caller, id[0], id[1], id[2]));
     return FeedResource(std::move(r));
   }
   if (Is(*n, {"proposals"})) {
@@ -104,30 +117,32 @@ absl::StatusOr<FeedResource> SyncOperations::Load(Connection& c, const domain::C
 absl::Status SyncOperations::ApplyDueVisibility() {
   absl::Time now = clock_();
   bool any = false;
-  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection &c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(any, ChangeLog::AnyDue(c, now));
     return absl::OkStatus();
   }));
-  if (!any) return absl::OkStatus();
-  return db_.Write([&](Connection& c) -> absl::Status {
+  if (!any)
+    return absl::OkStatus();
+  return db_.Write([&](Connection &c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto due, ChangeLog::TakeDue(c, now));
-    for (const auto& d : due) {
-      SK_RETURN_IF_ERROR(ChangeLog::Record(c, d.resource, false, d.opens, d.at));
+    for (const auto &d : due) {
+      SK_RETURN_IF_ERROR(
+          ChangeLog::Record(c, d.resource, false, d.opens, d.at));
     }
     return absl::OkStatus();
   });
 }
 
-absl::StatusOr<FeedPage> SyncOperations::ListChanges(const domain::Caller& caller,
-                                                     FeedPosition after, bool from_start,
-                                                     int page_size) {
+absl::StatusOr<FeedPage>
+SyncOperations::ListChanges(const domain::Caller &caller, FeedPosition after,
+                            bool from_start, int page_size) {
   SK_RETURN_IF_ERROR(ApplyDueVisibility());
   // Roles limited to public data are told of a resource's disappearance only
   // when they could have seen it, so tombstones never name internal drafts.
   bool internal = caller.sees_internal_plans();
   FeedPage page;
   page.next = after;
-  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection &c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(int64_t compacted, ChangeLog::CompactedThrough(c));
     // Tombstones dropped before the marker was issued were of resources the
     // client never received; only later compactions past its seq lose some.
@@ -141,7 +156,7 @@ absl::StatusOr<FeedPage> SyncOperations::ListChanges(const domain::Caller& calle
     for (;;) {
       int want = std::min(page_size, budget);
       SK_ASSIGN_OR_RETURN(auto rows, ChangeLog::After(c, page.next.seq, want));
-      for (auto& row : rows) {
+      for (auto &row : rows) {
         page.next.seq = row.seq;
         --budget;
         FeedEntry entry{row.resource, false, row.change_time, std::nullopt};
@@ -154,15 +169,19 @@ absl::StatusOr<FeedPage> SyncOperations::ListChanges(const domain::Caller& calle
           }
         }
         if (!entry.resource) {
-          if (from_start) continue;
-          if (!internal && !row.public_seen) continue;
+          if (from_start)
+            continue;
+          if (!internal && !row.public_seen)
+            continue;
           entry.deleted = true;
         }
         page.entries.push_back(std::move(entry));
-        if (static_cast<int>(page.entries.size()) == page_size) break;
+        if (static_cast<int>(page.entries.size()) == page_size)
+          break;
       }
       bool exhausted = static_cast<int>(rows.size()) < want;
-      if (static_cast<int>(page.entries.size()) == page_size || exhausted || budget <= 0) {
+      if (static_cast<int>(page.entries.size()) == page_size || exhausted ||
+          budget <= 0) {
         if (exhausted && static_cast<int>(page.entries.size()) < page_size) {
           page.caught_up = true;
         } else {
@@ -178,29 +197,29 @@ absl::StatusOr<FeedPage> SyncOperations::ListChanges(const domain::Caller& calle
 
 absl::StatusOr<int64_t> SyncOperations::LatestSeq() {
   int64_t seq = 0;
-  SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
+  SK_RETURN_IF_ERROR(db_.Read([&](Connection &c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(seq, ChangeLog::LatestSeq(c));
     return absl::OkStatus();
   }));
   return seq;
 }
 
-absl::StatusOr<int64_t> SyncOperations::Compact(const domain::Caller& caller,
+absl::StatusOr<int64_t> SyncOperations::Compact(const domain::Caller &caller,
                                                 int64_t through_seq) {
   int64_t dropped = 0;
-  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
+  SK_RETURN_IF_ERROR(db_.Write([&](Connection &c) -> absl::Status {
     int64_t through = through_seq;
     if (through <= 0) {
       SK_ASSIGN_OR_RETURN(through, ChangeLog::LatestSeq(c));
     }
     SK_ASSIGN_OR_RETURN(int64_t before, ChangeLog::CompactedThrough(c));
     SK_ASSIGN_OR_RETURN(dropped, ChangeLog::Compact(c, through));
-    return storage::AuditLog::Append(c, caller.actor, "changes",
-                                     storage::StateDigest(absl::StrCat("compacted=", before)),
-                                     storage::StateDigest(absl::StrCat("compacted=", through)),
-                                     clock_());
+    return storage::AuditLog::Append(
+        c, caller.actor, "changes",
+        storage::StateDigest(absl::StrCat("compacted=", before)),
+        storage::StateDigest(absl::StrCat("compacted=", through)), clock_());
   }));
   return dropped;
 }
 
-}  // namespace sangkien::operations
+} // namespace sangkien::operations

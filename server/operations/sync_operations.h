@@ -27,13 +27,13 @@ inline constexpr int kMaxChangesPageSize = 1000;
 inline constexpr int kDefaultChangesPageSize = 200;
 
 using FeedResource =
-    std::variant<domain::Unit, domain::UnitGroup, domain::Plan, domain::Task, domain::Assignment,
-                 domain::ProgressReport, domain::Proposal, domain::Broadcast, domain::CaseStudy,
-                 domain::Announcement>;
+    std::variant<domain::Unit, domain::UnitGroup, domain::Plan, domain::Task,
+                 domain::Assignment, domain::ProgressReport, domain::Proposal,
+                 domain::Broadcast, domain::CaseStudy, domain::Announcement>;
 
 struct FeedEntry {
   std::string name;
-  bool deleted = false;  // a tombstone: `resource` is unset
+  bool deleted = false; // a tombstone: `resource` is unset
   absl::Time change_time;
   std::optional<FeedResource> resource;
 };
@@ -48,18 +48,19 @@ struct FeedPosition {
 
 struct FeedPage {
   std::vector<FeedEntry> entries;
-  FeedPosition next;  // where to resume
+  FeedPosition next; // where to resume
   bool caught_up = false;
 };
 
 // Loads one resource of a collection the feed does not know itself, with
 // the caller's visibility (NOT_FOUND when hidden). `name` is the full name.
 using FeedLoader = std::function<absl::StatusOr<FeedResource>(
-    storage::Connection&, const domain::Caller&, const std::string& name)>;
+    storage::Connection &, const domain::Caller &, const std::string &name)>;
 
 class SyncOperations {
- public:
-  SyncOperations(storage::Database& db, Clock clock, const ProposalOperations& proposals)
+public:
+  SyncOperations(storage::Database &db, Clock clock,
+                 const ProposalOperations &proposals)
       : db_(db), clock_(std::move(clock)), proposals_(proposals) {}
 
   // Resources of the collection `prefix` ("broadcasts/") come from `loader`.
@@ -72,26 +73,29 @@ class SyncOperations {
   // Up to `page_size` changes after `after_seq`. `from_start`: an initial
   // sync, which needs no tombstones. FAILED_PRECONDITION (MARKER_EXPIRED)
   // when `after_seq` is older than the last compaction.
-  absl::StatusOr<FeedPage> ListChanges(const domain::Caller& caller, FeedPosition after,
-                                       bool from_start, int page_size);
+  absl::StatusOr<FeedPage> ListChanges(const domain::Caller &caller,
+                                       FeedPosition after, bool from_start,
+                                       int page_size);
 
   // The newest seq: a watcher with nothing new is caught up to it.
   absl::StatusOr<int64_t> LatestSeq();
 
   // Drops the tombstones up to `through_seq` (0: all of them). Markers from
   // before then must resync. Returns how many were dropped.
-  absl::StatusOr<int64_t> Compact(const domain::Caller& caller, int64_t through_seq);
+  absl::StatusOr<int64_t> Compact(const domain::Caller &caller,
+                                  int64_t through_seq);
 
- private:
-  absl::StatusOr<FeedResource> Load(storage::Connection& c, const domain::Caller& caller,
-                                    const std::string& name) const;
+private:
+  absl::StatusOr<FeedResource> Load(storage::Connection &c,
+                                    const domain::Caller &caller,
+                                    const std::string &name) const;
 
-  storage::Database& db_;
+  storage::Database &db_;
   Clock clock_;
-  const ProposalOperations& proposals_;
+  const ProposalOperations &proposals_;
   std::vector<std::pair<std::string, FeedLoader>> loaders_;
 };
 
-}  // namespace sangkien::operations
+} // namespace sangkien::operations
 
-#endif  // SANGKIEN_SERVER_OPERATIONS_SYNC_OPERATIONS_H_
+#endif // SANGKIEN_SERVER_OPERATIONS_SYNC_OPERATIONS_H_

@@ -18,42 +18,44 @@ struct ChangeRow {
   int64_t seq = 0;
   std::string resource;
   bool deleted = false;
-  bool public_seen = false;  // the public could read it at some point
+  bool public_seen = false; // the public could read it at some point
   absl::Time change_time;
 };
 
 struct ScheduledVisibility {
   std::string resource;
   absl::Time at;
-  bool opens = false;  // the resource becomes public at `at`
+  bool opens = false; // the resource becomes public at `at`
 };
 
 class ChangeLog {
- public:
+public:
   // Marks `resource` changed (or deleted) now: it moves to a new seq.
   // `public_now` says whether the public can read it after this write.
-  static absl::Status Record(Connection& c, const std::string& resource, bool deleted,
-                            bool public_now, absl::Time now);
+  static absl::Status Record(Connection &c, const std::string &resource,
+                             bool deleted, bool public_now, absl::Time now);
   // Up to `limit` rows after `seq`, oldest first.
-  static absl::StatusOr<std::vector<ChangeRow>> After(Connection& c, int64_t seq, int limit);
+  static absl::StatusOr<std::vector<ChangeRow>> After(Connection &c,
+                                                      int64_t seq, int limit);
   // The newest seq, 0 when empty.
-  static absl::StatusOr<int64_t> LatestSeq(Connection& c);
+  static absl::StatusOr<int64_t> LatestSeq(Connection &c);
   // Markers at or before this seq may have missed a tombstone.
-  static absl::StatusOr<int64_t> CompactedThrough(Connection& c);
+  static absl::StatusOr<int64_t> CompactedThrough(Connection &c);
   // Drops tombstones up to `through_seq` and records the point. Returns the
   // number dropped.
-  static absl::StatusOr<int64_t> Compact(Connection& c, int64_t through_seq);
+  static absl::StatusOr<int64_t> Compact(Connection &c, int64_t through_seq);
 
   // Publish windows: replaces the moments at which `resource` becomes
   // public or stops being public.
-  static absl::Status Schedule(Connection& c, const std::string& resource,
-                               const std::vector<ScheduledVisibility>& moments);
+  static absl::Status Schedule(Connection &c, const std::string &resource,
+                               const std::vector<ScheduledVisibility> &moments);
   // Removes and returns every moment at or before `now`, by time.
-  static absl::StatusOr<std::vector<ScheduledVisibility>> TakeDue(Connection& c, absl::Time now);
+  static absl::StatusOr<std::vector<ScheduledVisibility>>
+  TakeDue(Connection &c, absl::Time now);
   // Whether any moment is at or before `now` (cheap: one index probe).
-  static absl::StatusOr<bool> AnyDue(Connection& c, absl::Time now);
+  static absl::StatusOr<bool> AnyDue(Connection &c, absl::Time now);
 };
 
-}  // namespace sangkien::storage
+} // namespace sangkien::storage
 
-#endif  // SANGKIEN_SERVER_STORAGE_CHANGE_LOG_H_
+#endif // SANGKIEN_SERVER_STORAGE_CHANGE_LOG_H_

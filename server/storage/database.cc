@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
@@ -11,13 +12,14 @@
 
 namespace sangkien::storage {
 
-Connection::Connection(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+Connection::Connection(std::unique_ptr<SQLite::Database> db)
+    : db_(std::move(db)) {}
 Connection::~Connection() {
-  cache_.clear();  // statements must finalise before the connection closes
+  cache_.clear(); // statements must finalise before the connection closes
 }
 
-SQLite::Statement& Connection::Prepare(const std::string& sql) {
-  for (auto& [text, stmt] : cache_) {
+SQLite::Statement &Connection::Prepare(const std::string &sql) {
+  for (auto &[text, stmt] : cache_) {
     if (text == sql) {
       stmt->reset();
       stmt->clearBindings();
@@ -28,31 +30,36 @@ SQLite::Statement& Connection::Prepare(const std::string& sql) {
   return *cache_.back().second;
 }
 
-void Connection::Exec(const std::string& sql) { db_->exec(sql); }
+void Connection::Exec(const std::string &sql) { db_->exec(sql); }
 
 void Connection::ResetStatements() {
-  for (auto& entry : cache_) entry.second->reset();
+  for (auto &entry : cache_)
+    entry.second->reset();
 }
-int64_t Connection::last_insert_rowid() const { return db_->getLastInsertRowid(); }
+int64_t Connection::last_insert_rowid() const {
+  return db_->getLastInsertRowid();
+}
 int Connection::changes() const { return db_->getChanges(); }
 
-absl::Status StatusFromException(const std::exception& e) {
-  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
+absl::Status StatusFromException(const std::exception &e) {
+  if (const auto *sqlite = dynamic_cast<const SQLite::Exception *>(&e)) {
     int code = sqlite->getErrorCode();
     std::cerr << "sqlite error " << code << ": " << sqlite->what() << "\n";
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
       return MakeError(absl::StatusCode::kUnavailable, "DATABASE_BUSY",
-                       "the database is busy; retry", "Cơ sở dữ liệu đang bận; hãy thử lại");
+                       "the database is busy; retry",
+                       "Cơ sở dữ liệu đang bận; hãy thử lại");
     }
     if (code == SQLITE_FULL || code == SQLITE_IOERR) {
       return MakeError(absl::StatusCode::kUnavailable, "STORAGE_UNAVAILABLE",
-                       "storage is unavailable", "Không ghi được dữ liệu; hãy thử lại sau");
+                       "storage is unavailable",
+                       "Không ghi được dữ liệu; hãy thử lại sau");
     }
   } else {
     std::cerr << "storage error: " << e.what() << "\n";
   }
-  return MakeError(absl::StatusCode::kInternal, "INTERNAL", "internal storage error",
-                   "Lỗi lưu trữ nội bộ");
+  return MakeError(absl::StatusCode::kInternal, "INTERNAL",
+                   "internal storage error", "Lỗi lưu trữ nội bộ");
 }
 
 Database::Database(DatabaseOptions options) : options_(std::move(options)) {}
@@ -60,11 +67,12 @@ Database::~Database() = default;
 
 namespace {
 
-std::unique_ptr<Connection> OpenConnection(const DatabaseOptions& options, bool writer) {
+std::unique_ptr<Connection> OpenConnection(const DatabaseOptions &options,
+                                           bool writer) {
   int flags = writer ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
                      : SQLite::OPEN_READONLY;
-  auto db = std::make_unique<SQLite::Database>(options.path, flags | SQLITE_OPEN_NOMUTEX,
-                                               options.busy_timeout_ms);
+  auto db = std::make_unique<SQLite::Database>(
+      options.path, flags | SQLITE_OPEN_NOMUTEX, options.busy_timeout_ms);
   db->exec("PRAGMA foreign_keys = ON");
   if (writer) {
     db->exec("PRAGMA journal_mode = WAL");
@@ -76,26 +84,29 @@ std::unique_ptr<Connection> OpenConnection(const DatabaseOptions& options, bool 
   return std::make_unique<Connection>(std::move(db));
 }
 
-}  // namespace
+} // namespace
 
-absl::StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
+absl::StatusOr<std::unique_ptr<Database>>
+Database::Open(const DatabaseOptions &options) {
   if (options.path.empty() || options.path == ":memory:") {
     return absl::InvalidArgumentError("database path must name a file");
   }
   std::unique_ptr<Database> db(new Database(options));
   try {
     db->writer_ = OpenConnection(options, /*writer=*/true);
-  } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("cannot open database ", options.path, ": ",
-                                               e.what()));
+  } catch (const std::exception &e) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot open database ", options.path, ": ", e.what()));
   }
-  if (absl::Status s = db->Migrate(); !s.ok()) return s;
+  if (absl::Status s = db->Migrate(); !s.ok())
+    return s;
   try {
     for (int i = 0; i < std::max(1, options.reader_count); ++i) {
       db->idle_readers_.push_back(OpenConnection(options, /*writer=*/false));
     }
-  } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("cannot open reader: ", e.what()));
+  } catch (const std::exception &e) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot open reader: ", e.what()));
   }
   return db;
 }
@@ -105,57 +116,154 @@ absl::Status Database::Migrate() {
     SQLite::Statement version_query(writer_->raw(), "PRAGMA user_version");
     version_query.executeStep();
     int current = version_query.getColumn(0).getInt();
-    const auto& migrations = Migrations();
+    const auto &migrations = Migrations();
     int latest = migrations.empty() ? 0 : migrations.back().version;
     if (current > latest) {
       return absl::FailedPreconditionError(
-          absl::StrCat("database schema version ", current, " is newer than this server (",
-                       latest, ")"));
+          absl::StrCat("database schema version ", current,
+                       " is newer than this server (", latest, ")"));
     }
-    for (const Migration& m : migrations) {
-      if (m.version <= current) continue;
-      SQLite::Transaction txn(writer_->raw(), SQLite::TransactionBehavior::IMMEDIATE);
+    for (const Migration &m : migrations) {
+      if (m.version <= current)
+        continue;
+      SQLite::Transaction txn(writer_->raw(),
+                              SQLite::TransactionBehavior::IMMEDIATE);
       writer_->raw().exec(std::string(m.sql));
       writer_->raw().exec(absl::StrCat("PRAGMA user_version = ", m.version));
       txn.commit();
       current = m.version;
     }
     schema_version_ = current;
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     return StatusFromException(e);
   }
   return absl::OkStatus();
 }
 
-absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
-  std::lock_guard<std::mutex> lock(write_mu_);
+struct Database::PendingWrite {
+  absl::FunctionRef<absl::Status(Connection &)> fn;
   absl::Status status;
-  try {
-    writer_->Exec("BEGIN IMMEDIATE");
-  } catch (const std::exception& e) {
-    return StatusFromException(e);
-  }
-  try {
-    status = fn(*writer_);
-    writer_->ResetStatements();
-    if (status.ok()) writer_->Exec("COMMIT");
-  } catch (const std::exception& e) {
-    status = StatusFromException(e);
-  }
-  if (!status.ok()) {
-    try {
-      writer_->ResetStatements();
-      if (!writer_->raw().getHandle() || sqlite3_get_autocommit(writer_->raw().getHandle()) == 0) {
-        writer_->Exec("ROLLBACK");
-      }
-    } catch (const std::exception&) {
-      // The transaction is already gone; nothing was committed.
-    }
-  }
-  return status;
+  bool done = false;
+};
+
+namespace {
+
+bool InTransaction(Connection &c) {
+  return c.raw().getHandle() != nullptr &&
+         sqlite3_get_autocommit(c.raw().getHandle()) == 0;
 }
 
-absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection&)> fn) {
+} // namespace
+
+void Database::CommitBatch(const std::vector<PendingWrite *> &batch) {
+  try {
+    writer_->Exec("BEGIN IMMEDIATE");
+  } catch (const std::exception &e) {
+    for (PendingWrite *w : batch)
+      w->status = StatusFromException(e);
+    return;
+  }
+  // Each write in its own savepoint: a failure undoes that write only. If
+  // SQLite ends the whole transaction instead, every write in it fails.
+  bool transaction_lost = false;
+  absl::Status lost;
+  for (PendingWrite *w : batch) {
+    if (transaction_lost) {
+      w->status = lost;
+      continue;
+    }
+    absl::Status status;
+    try {
+      writer_->Exec("SAVEPOINT w");
+      status = w->fn(*writer_);
+      writer_->ResetStatements();
+    } catch (const std::exception &e) {
+      status = StatusFromException(e);
+    }
+    try {
+      if (!status.ok()) {
+        writer_->ResetStatements();
+        if (InTransaction(*writer_))
+          writer_->Exec("ROLLBACK TO w");
+      }
+      if (InTransaction(*writer_)) {
+        writer_->Exec("RELEASE w");
+      } else {
+        transaction_lost = true;
+      }
+    } catch (const std::exception &e) {
+      transaction_lost = true;
+      if (status.ok())
+        status = StatusFromException(e);
+    }
+    w->status = status;
+    if (transaction_lost) {
+      lost = status.ok() ? absl::InternalError("the write transaction was lost")
+                         : status;
+      for (PendingWrite *earlier : batch) {
+        if (earlier == w)
+          break;
+        if (earlier->status.ok())
+          earlier->status = lost;
+      }
+      w->status = lost;
+    }
+  }
+  if (transaction_lost) {
+    try {
+      writer_->ResetStatements();
+      if (InTransaction(*writer_))
+        writer_->Exec("ROLLBACK");
+    } catch (const std::exception &) {
+    }
+    return;
+  }
+  try {
+    writer_->ResetStatements();
+    writer_->Exec("COMMIT");
+  } catch (const std::exception &e) {
+    absl::Status failed = StatusFromException(e);
+    for (PendingWrite *w : batch) {
+      if (w->status.ok())
+        w->status = failed;
+    }
+    try {
+      if (InTransaction(*writer_))
+        writer_->Exec("ROLLBACK");
+    } catch (const std::exception &) {
+    }
+  }
+}
+
+absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection &)> fn) {
+  PendingWrite mine{fn, absl::OkStatus(), false};
+  size_t max_batch = options_.group_commit
+                         ? static_cast<size_t>(std::max(1, options_.max_batch))
+                         : 1;
+  std::unique_lock lock(queue_mu_);
+  queue_.push_back(&mine);
+  for (;;) {
+    queue_cv_.wait(lock, [&] { return mine.done || !leader_active_; });
+    if (mine.done)
+      return mine.status;
+    // No one is committing: lead one batch of whatever is queued, oldest
+    // first, then hand over.
+    leader_active_ = true;
+    size_t n = std::min(queue_.size(), max_batch);
+    std::vector<PendingWrite *> batch(
+        queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
+    queue_.erase(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
+    lock.unlock();
+    CommitBatch(batch);
+    lock.lock();
+    for (PendingWrite *w : batch)
+      w->done = true;
+    leader_active_ = false;
+    queue_cv_.notify_all();
+  }
+}
+
+absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection &)> fn) {
   std::unique_ptr<Connection> conn;
   {
     std::unique_lock<std::mutex> lock(pool_mu_);
@@ -169,12 +277,13 @@ absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection&)> fn) {
     status = fn(*conn);
     conn->ResetStatements();
     conn->Exec("COMMIT");
-  } catch (const std::exception& e) {
+  } catch (const std::exception &e) {
     status = StatusFromException(e);
     try {
       conn->ResetStatements();
-      if (sqlite3_get_autocommit(conn->raw().getHandle()) == 0) conn->Exec("ROLLBACK");
-    } catch (const std::exception&) {
+      if (sqlite3_get_autocommit(conn->raw().getHandle()) == 0)
+        conn->Exec("ROLLBACK");
+    } catch (const std::exception &) {
     }
   }
   {
@@ -185,4 +294,4 @@ absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection&)> fn) {
   return status;
 }
 
-}  // namespace sangkien::storage
+} // namespace sangkien::storage

@@ -11,7 +11,7 @@ namespace {
 
 // Terms are folded words of letters and digits; quoting keeps FTS5 from
 // reading one as an operator (AND, OR, NOT, NEAR).
-std::string MatchExpression(const SearchRequestSpec& spec) {
+std::string MatchExpression(const SearchRequestSpec &spec) {
   std::vector<std::string> parts;
   for (size_t i = 0; i < spec.terms.size(); ++i) {
     bool prefix = spec.last_is_prefix && i + 1 == spec.terms.size();
@@ -21,15 +21,16 @@ std::string MatchExpression(const SearchRequestSpec& spec) {
 }
 
 // The WHERE clause after MATCH, with its binds appended to `binds`.
-std::string Visibility(const SearchRequestSpec& spec, std::vector<internal::BindValue>& binds) {
+std::string Visibility(const SearchRequestSpec &spec,
+                       std::vector<internal::BindValue> &binds) {
   std::string sql;
   if (spec.internal) {
     sql = " AND d.audience IN (0, 2)";
   } else {
     int64_t now = internal::Micros(spec.now);
-    sql =
-        " AND d.audience IN (0, 1) AND (d.visible_from IS NULL OR d.visible_from <= ?)"
-        " AND (d.visible_until IS NULL OR d.visible_until > ?)";
+    sql = " AND d.audience IN (0, 1) AND (d.visible_from IS NULL OR "
+          "d.visible_from <= ?)"
+          " AND (d.visible_until IS NULL OR d.visible_until > ?)";
     binds.push_back(internal::BindValue::Int(now));
     binds.push_back(internal::BindValue::Int(now));
   }
@@ -44,29 +45,31 @@ std::string Visibility(const SearchRequestSpec& spec, std::vector<internal::Bind
   return sql;
 }
 
-}  // namespace
+} // namespace
 
-absl::Status SearchIndex::Replace(Connection& c, const std::string& resource,
-                                  const std::vector<SearchDocument>& documents) {
+absl::Status
+SearchIndex::Replace(Connection &c, const std::string &resource,
+                     const std::vector<SearchDocument> &documents) {
   {
-    auto& q = c.Prepare("SELECT id FROM search_docs WHERE resource = ?");
+    auto &q = c.Prepare("SELECT id FROM search_docs WHERE resource = ?");
     q.bind(1, resource);
     std::vector<int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    while (q.executeStep())
+      ids.push_back(q.getColumn(0).getInt64());
     q.reset();
     for (int64_t id : ids) {
-      auto& f = c.Prepare("DELETE FROM search_fts WHERE rowid = ?");
+      auto &f = c.Prepare("DELETE FROM search_fts WHERE rowid = ?");
       f.bind(1, static_cast<int64_t>(id));
       f.exec();
     }
-    auto& d = c.Prepare("DELETE FROM search_docs WHERE resource = ?");
+    auto &d = c.Prepare("DELETE FROM search_docs WHERE resource = ?");
     d.bind(1, resource);
     d.exec();
   }
-  for (const auto& doc : documents) {
-    auto& i = c.Prepare(
-        "INSERT INTO search_docs (resource, audience, kind, visible_from, visible_until, parent, "
-        "title, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto &doc : documents) {
+    auto &i = c.Prepare("INSERT INTO search_docs (resource, audience, kind, "
+                        "visible_from, visible_until, parent, "
+                        "title, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     i.bind(1, resource);
     i.bind(2, static_cast<int>(doc.audience));
     i.bind(3, static_cast<int>(doc.kind));
@@ -85,7 +88,8 @@ absl::Status SearchIndex::Replace(Connection& c, const std::string& resource,
     i.bind(8, doc.body);
     i.exec();
     int64_t id = c.last_insert_rowid();
-    auto& f = c.Prepare("INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)");
+    auto &f = c.Prepare(
+        "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)");
     f.bind(1, static_cast<int64_t>(id));
     f.bind(2, text::FoldForSearch(doc.title));
     f.bind(3, text::FoldForSearch(doc.body));
@@ -94,24 +98,31 @@ absl::Status SearchIndex::Replace(Connection& c, const std::string& resource,
   return absl::OkStatus();
 }
 
-absl::StatusOr<SearchResultPage> SearchIndex::Query(Connection& c, const SearchRequestSpec& spec) {
+absl::StatusOr<SearchResultPage>
+SearchIndex::Query(Connection &c, const SearchRequestSpec &spec) {
   SearchResultPage page;
-  if (spec.terms.empty()) return page;
-  std::vector<internal::BindValue> binds = {internal::BindValue::Text(MatchExpression(spec))};
-  std::string where = absl::StrCat(" WHERE search_fts MATCH ?", Visibility(spec, binds));
-  constexpr const char* kFrom = " FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid";
+  if (spec.terms.empty())
+    return page;
+  std::vector<internal::BindValue> binds = {
+      internal::BindValue::Text(MatchExpression(spec))};
+  std::string where =
+      absl::StrCat(" WHERE search_fts MATCH ?", Visibility(spec, binds));
+  constexpr const char *kFrom =
+      " FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid";
 
   {
-    auto& q = c.Prepare(absl::StrCat("SELECT count(*)", kFrom, where));
+    auto &q = c.Prepare(absl::StrCat("SELECT count(*)", kFrom, where));
     internal::BindAll(q, binds);
-    if (q.executeStep()) page.total = q.getColumn(0).getInt();
+    if (q.executeStep())
+      page.total = q.getColumn(0).getInt();
     q.reset();
   }
   // Titles weigh ten times the body. Ties keep insertion order, so pages
   // are stable.
-  auto& q = c.Prepare(absl::StrCat(
-      "SELECT d.resource, d.kind, d.parent, d.title, d.body, bm25(search_fts, 10.0, 1.0) AS r",
-      kFrom, where, " ORDER BY r, d.id LIMIT ? OFFSET ?"));
+  auto &q = c.Prepare(
+      absl::StrCat("SELECT d.resource, d.kind, d.parent, d.title, d.body, "
+                   "bm25(search_fts, 10.0, 1.0) AS r",
+                   kFrom, where, " ORDER BY r, d.id LIMIT ? OFFSET ?"));
   auto all = binds;
   all.push_back(internal::BindValue::Int(spec.limit));
   all.push_back(internal::BindValue::Int(spec.offset));
@@ -129,4 +140,4 @@ absl::StatusOr<SearchResultPage> SearchIndex::Query(Connection& c, const SearchR
   return page;
 }
 
-}  // namespace sangkien::storage
+} // namespace sangkien::storage

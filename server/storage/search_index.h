@@ -19,9 +19,9 @@ namespace sangkien::storage {
 
 // Who a document's text is for.
 enum class SearchAudience {
-  kEveryone = 0,    // the same text for the public and internal roles
-  kPublicView = 1,  // the public's (redacted) text; internal roles use kInternal
-  kInternal = 2,    // internal roles only (drafts, unredacted text)
+  kEveryone = 0,   // the same text for the public and internal roles
+  kPublicView = 1, // the public's (redacted) text; internal roles use kInternal
+  kInternal = 2,   // internal roles only (drafts, unredacted text)
 };
 
 // Values match sangkien.v1.SearchKind.
@@ -44,16 +44,16 @@ struct SearchDocument {
   std::optional<absl::Time> visible_from;
   std::optional<absl::Time> visible_until;
   std::string parent;
-  std::string title;  // NFC display text
-  std::string body;   // NFC display text
+  std::string title; // NFC display text
+  std::string body;  // NFC display text
 };
 
 struct SearchRequestSpec {
-  std::vector<std::string> terms;  // folded words, all required
+  std::vector<std::string> terms; // folded words, all required
   bool last_is_prefix = true;
-  std::vector<SearchKind> kinds;  // empty: all
-  bool internal = false;          // internal roles' view, else the public's
-  absl::Time now;                 // for publish windows
+  std::vector<SearchKind> kinds; // empty: all
+  bool internal = false;         // internal roles' view, else the public's
+  absl::Time now;                // for publish windows
   int offset = 0;
   int limit = 20;
 };
@@ -64,7 +64,7 @@ struct SearchRow {
   std::string parent;
   std::string title;
   std::string body;
-  double score = 0;  // higher is better
+  double score = 0; // higher is better
 };
 
 struct SearchResultPage {
@@ -73,17 +73,18 @@ struct SearchResultPage {
 };
 
 class SearchIndex {
- public:
+public:
   // Replaces every document of `resource` by `documents` (none: removes it
   // from the index).
-  static absl::Status Replace(Connection& c, const std::string& resource,
-                              const std::vector<SearchDocument>& documents);
-  static absl::Status Remove(Connection& c, const std::string& resource) {
+  static absl::Status Replace(Connection &c, const std::string &resource,
+                              const std::vector<SearchDocument> &documents);
+  static absl::Status Remove(Connection &c, const std::string &resource) {
     return Replace(c, resource, {});
   }
-  static absl::StatusOr<SearchResultPage> Query(Connection& c, const SearchRequestSpec& spec);
+  static absl::StatusOr<SearchResultPage> Query(Connection &c,
+                                                const SearchRequestSpec &spec);
 };
 
-}  // namespace sangkien::storage
+} // namespace sangkien::storage
 
-#endif  // SANGKIEN_SERVER_STORAGE_SEARCH_INDEX_H_
+#endif // SANGKIEN_SERVER_STORAGE_SEARCH_INDEX_H_

@@ -127,6 +127,9 @@ sangkien-server runs. Writes are recorded in the audit trail as "system".
   import FILE [--dry-run] [--publish]
       Parses a plan's text (copied from a PDF or Word file) and stores it
       with its tasks and assignments; --dry-run only reports what it found.
+  changes compact [--through SEQ]
+      Drops the change feed's tombstones (all, or up to change SEQ). Clients
+      whose marker is older resync from the beginning (MARKER_EXPIRED).
 
 Exit status: 0 done, 1 failed, 2 usage error. See docs/OPERATIONS.md.
 )";

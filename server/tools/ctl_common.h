@@ -66,6 +66,7 @@ int TokenCommand(const std::vector<std::string>& args);
 int BackupCommand(const std::vector<std::string>& args);
 int RestoreCommand(const std::vector<std::string>& args);
 int AuditCommand(const std::vector<std::string>& args);
+int ChangesCommand(const std::vector<std::string>& args);
 
 // The whole usage text, to stderr; returns kUsage.
 int Usage();

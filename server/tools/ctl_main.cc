@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   if (command == "restore") return ctl::RestoreCommand(args);
   if (command == "audit") return ctl::AuditCommand(args);
   if (command == "import") return ctl::ImportCommand(args);
+  if (command == "changes") return ctl::ChangesCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {
     ctl::Usage();
     return ctl::kOk;

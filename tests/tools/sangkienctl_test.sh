@@ -113,4 +113,12 @@ echo "== the server on the restored database knows the admin"
 start_server restarted --listen=127.0.0.1:0 --db="$db" --seed_demo=false
 out=$(call --token "$secret" --expect accounts/1/tokens/1 whoami) || fail "after restore: $out"
 stop_server
+
+echo "== changes compact: drops the feed's tombstones, recorded in the audit trail"
+expect_exit 0 compact "$ctl" changes compact
+cat "$tmp/compact.out"
+expect_in compact '^dropped [0-9]+ tombstones through change [0-9]+;'
+expect_exit 2 compact-bad "$ctl" changes compact --through x
+expect_exit 0 verify-compacted "$ctl" audit verify
+expect_in verify-compacted "^intact: $((events + 1)) events"
 echo "PASS"
