@@ -6,8 +6,11 @@
 
 #include "catalog.h"
 #include "fakesyncserver.h"
+#include "google/type/date.pb.h"
 #include "listmodels.h"
 #include "localstore.h"
+#include "protoconv.h"
+#include "sangkien/v1/task.pb.h"
 
 namespace v1 = sangkien::v1;
 
@@ -109,6 +112,22 @@ private Q_SLOTS:
         QCOMPARE(steps.size(), 2);
         QCOMPARE(steps[0].toMap().value(QStringLiteral("date")).toString(), QStringLiteral("05/07/2022"));
         QCOMPARE(steps[1].toMap().value(QStringLiteral("date")).toString(), QStringLiteral("20/07/2022"));
+    }
+
+    void datesAndTimeframesAsPeopleWriteThem()
+    {
+        QCOMPARE(Format::date(2022, 9, 30), QStringLiteral("30/09/2022"));
+        QCOMPARE(Format::date(2022, 9, 0), QStringLiteral("09/2022"));
+        QCOMPARE(Format::date(2022, 0, 0), QStringLiteral("2022"));
+        // Vietnam's clock: 23:05 UTC is 06:05 the next day.
+        QCOMPARE(Format::dateTime(QDateTime(QDate(2022, 9, 29), QTime(23, 5), Qt::UTC)), QStringLiteral("06:05 30/09/2022"));
+        sangkien::v1::Timeframe timeframe;
+        timeframe.set_original_text("Thường xuyên; định kỳ hàng năm báo cáo trước ngày 30/11");
+        QCOMPARE(timeframeText(timeframe), QStringLiteral("Thường xuyên; định kỳ hàng năm báo cáo trước ngày 30/11"));
+        timeframe.set_display_text("Thường xuyên; báo cáo trước 30/11 hằng năm");
+        QCOMPARE(timeframeText(timeframe), QStringLiteral("Thường xuyên; báo cáo trước 30/11 hằng năm"));
+        google::type::Date unset;
+        QCOMPARE(dateText(unset), QString());
     }
 
 private:
