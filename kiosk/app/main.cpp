@@ -1,0 +1,175 @@
+// sangkien-kiosk: the touchscreen in a commune office. Reads only from its
+// local cache, which a background thread keeps current from the server.
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include "catalog.h"
+#include "imageprovider.h"
+#include "localstore.h"
+#include "syncengine.h"
+#include "tour.h"
+
+Q_IMPORT_QML_PLUGIN(KioskPlugin)
+
+namespace
+{
+// The value of a flag, else of the config file's key, else `fallback`.
+QString pick(const QCommandLineParser &parser, const QCommandLineOption &option, const QSettings *config, const QString &key, const QString &fallback = {})
+{
+    if (parser.isSet(option)) {
+        return parser.value(option);
+    }
+    if (config && config->contains(key)) {
+        return config->value(key).toString();
+    }
+    return fallback;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_IM_MODULE", QByteArray("qtvirtualkeyboard"));
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("sangkien-kiosk"));
+    QGuiApplication::setOrganizationName(QStringLiteral("sangkien"));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Sáng Kiến kiosk for a commune office"));
+    parser.addHelpOption();
+    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("INI file with the keys below."), QStringLiteral("file"));
+    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server address host:port (key: server)."), QStringLiteral("address"));
+    const QCommandLineOption caOption(
+        QStringLiteral("ca"), QStringLiteral("PEM file of the CA that signed the server's certificate; none: plaintext (key: ca)."), QStringLiteral("file"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("The kiosk account's bearer token (key: token)."), QStringLiteral("token"));
+    const QCommandLineOption tokenFileOption(QStringLiteral("token-file"), QStringLiteral("File holding the token (key: token_file)."), QStringLiteral("file"));
+    const QCommandLineOption communeOption(QStringLiteral("commune"),
+        QStringLiteral("The commune served, units/{unit}; default: the kiosk account's unit (key: commune)."), QStringLiteral("unit"));
+    const QCommandLineOption cacheOption(QStringLiteral("cache"), QStringLiteral("The local cache database (key: cache)."), QStringLiteral("file"));
+    const QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
+        QStringLiteral("Seconds without a touch before returning home (key: idle_seconds; default 90)."), QStringLiteral("seconds"));
+    const QCommandLineOption languageOption(QStringLiteral("language"), QStringLiteral("vi or en (key: language; default vi)."), QStringLiteral("code"));
+    const QCommandLineOption windowedOption(QStringLiteral("windowed"), QStringLiteral("A 1920×1080 window instead of full screen (development)."));
+    const QCommandLineOption tourOption(
+        QStringLiteral("tour"), QStringLiteral("Visit every screen, save a PNG and a text dump of each into DIR, then exit."), QStringLiteral("DIR"));
+    const QCommandLineOption tourWaitOption(
+        QStringLiteral("tour-wait-ms"), QStringLiteral("With --tour: longest wait for the first sync (default 15000)."), QStringLiteral("ms"));
+    parser.addOptions({configOption, serverOption, caOption, tokenOption, tokenFileOption, communeOption, cacheOption, idleOption, languageOption,
+        windowedOption, tourOption, tourWaitOption});
+    parser.process(app);
+
+    std::unique_ptr<QSettings> config;
+    if (parser.isSet(configOption)) {
+        if (!QFile::exists(parser.value(configOption))) {
+            qCritical("no such config file: %s", qPrintable(parser.value(configOption)));
+            return 2;
+        }
+        config = std::make_unique<QSettings>(parser.value(configOption), QSettings::IniFormat);
+    }
+
+    SyncOptions sync;
+    sync.target = pick(parser, serverOption, config.get(), QStringLiteral("server"), QStringLiteral("127.0.0.1:50051"));
+    sync.caFile = pick(parser, caOption, config.get(), QStringLiteral("ca"));
+    sync.token = pick(parser, tokenOption, config.get(), QStringLiteral("token"));
+    const QString tokenFile = pick(parser, tokenFileOption, config.get(), QStringLiteral("token_file"));
+    if (sync.token.isEmpty() && !tokenFile.isEmpty()) {
+        QFile f(tokenFile);
+        if (!f.open(QIODevice::ReadOnly)) {
+            qCritical("cannot read token file %s", qPrintable(tokenFile));
+            return 2;
+        }
+        sync.token = QString::fromUtf8(f.readAll()).trimmed();
+    }
+    QString cachePath = pick(parser, cacheOption, config.get(), QStringLiteral("cache"));
+    if (cachePath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        cachePath = dir + QStringLiteral("/cache.db");
+    }
+
+    LocalStore store(cachePath.toStdString());
+    Catalog catalog(&store);
+    const QString commune = pick(parser, communeOption, config.get(), QStringLiteral("commune"));
+    if (!commune.isEmpty()) {
+        catalog.setCommune(commune);
+    }
+    catalog.setIdleSeconds(pick(parser, idleOption, config.get(), QStringLiteral("idle_seconds"), QStringLiteral("90")).toInt());
+    const bool touring = parser.isSet(tourOption);
+    catalog.setTour(touring);
+
+    QTranslator translator;
+    auto applyLanguage = [&] {
+        QGuiApplication::removeTranslator(&translator);
+        if (catalog.language() == QStringLiteral("vi") && translator.load(QStringLiteral(":/i18n/kiosk_vi.qm"))) {
+            QGuiApplication::installTranslator(&translator);
+        }
+    };
+    catalog.setLanguage(pick(parser, languageOption, config.get(), QStringLiteral("language"), QStringLiteral("vi")));
+    applyLanguage();
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.addImageProvider(QStringLiteral("cache"), new CacheImageProvider(&store));
+    QObject::connect(&catalog, &Catalog::languageChanged, &engine, [&] {
+        applyLanguage();
+        engine.retranslate();
+        catalog.onChangesApplied(0); // rows carry translated words too
+    });
+
+    SyncEngine engineThread(sync, &store);
+    QObject::connect(&engineThread, &SyncEngine::changesApplied, &catalog, &Catalog::onChangesApplied, Qt::QueuedConnection);
+    QObject::connect(&engineThread, &SyncEngine::connectivityChanged, &catalog, &Catalog::onConnectivityChanged, Qt::QueuedConnection);
+    QObject::connect(&engineThread, &SyncEngine::caughtUp, &catalog, &Catalog::onCaughtUp, Qt::QueuedConnection);
+    QObject::connect(&engineThread, &SyncEngine::accountUnitKnown, &catalog, &Catalog::onAccountUnit, Qt::QueuedConnection);
+
+    engine.load(QUrl(QStringLiteral("qrc:/Kiosk/qml/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window) {
+        return 1;
+    }
+    if (!parser.isSet(windowedOption) && !touring) {
+        window->showFullScreen();
+    }
+    engineThread.start();
+
+    std::unique_ptr<Tour> tour;
+    if (touring) {
+        tour = std::make_unique<Tour>(window, parser.value(tourOption), 700);
+        QObject::connect(tour.get(), &Tour::finished, &app, [&](int failures) {
+            QCoreApplication::exit(failures == 0 ? 0 : 1);
+        });
+        // Start once the cache is current, or the server proved unreachable,
+        // or the wait is over.
+        auto started = std::make_shared<bool>(false);
+        auto begin = [&tour, started] {
+            if (!*started) {
+                *started = true;
+                tour->start(500);
+            }
+        };
+        QObject::connect(&catalog, &Catalog::lastUpdatedChanged, &app, begin);
+        QObject::connect(&catalog, &Catalog::onlineChanged, &app, [&catalog, begin] {
+            if (!catalog.online()) {
+                begin();
+            }
+        });
+        QTimer::singleShot(pick(parser, tourWaitOption, nullptr, {}, QStringLiteral("15000")).toInt(), &app, begin);
+    }
+    const int status = QGuiApplication::exec();
+    engineThread.stop();
+    return status;
+}

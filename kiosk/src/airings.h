@@ -1,0 +1,27 @@
+// Expands a Broadcast (start, duration, RRULE, exceptions, moved airings)
+// into the airings inside a window, in the kiosk itself, so the schedule
+// works offline. Recurrence is read in Vietnam's local time (UTC+7, no DST).
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace sangkien::v1
+{
+class Broadcast;
+}
+
+struct AiringValue {
+    QString broadcast;
+    QString title;
+    QString topic;
+    QString station;
+    QDateTime start; // UTC
+    QDateTime end; // UTC
+    bool moved = false;
+    QString note;
+};
+
+// Airings that overlap [from, to), sorted by start.
+QList<AiringValue> expandAirings(const sangkien::v1::Broadcast &broadcast, const QDateTime &from, const QDateTime &to);

@@ -1,0 +1,219 @@
+#include "syncengine.h"
+
+#include <QDateTime>
+#include <QFile>
+
+#include <grpcpp/grpcpp.h>
+
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "localstore.h"
+#include "sangkien/v1/account_service.grpc.pb.h"
+#include "sangkien/v1/sync_service.grpc.pb.h"
+
+namespace v1 = sangkien::v1;
+
+namespace
+{
+constexpr int kCallDeadlineSeconds = 15;
+
+bool isMarkerExpired(const grpc::Status &status)
+{
+    if (status.error_code() != grpc::StatusCode::FAILED_PRECONDITION) {
+        return false;
+    }
+    google::rpc::Status details;
+    if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
+        for (const auto &any : details.details()) {
+            google::rpc::ErrorInfo info;
+            if (any.UnpackTo(&info) && info.reason() == "MARKER_EXPIRED") {
+                return true;
+            }
+        }
+    }
+    return status.error_message().find("MARKER_EXPIRED") != std::string::npos;
+}
+
+bool isUnreachable(const grpc::Status &status)
+{
+    return status.error_code() == grpc::StatusCode::UNAVAILABLE || status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
+}
+
+std::shared_ptr<grpc::Channel> makeChannel(const SyncOptions &options)
+{
+    std::shared_ptr<grpc::ChannelCredentials> creds;
+    if (options.caFile.isEmpty()) {
+        creds = grpc::InsecureChannelCredentials();
+    } else {
+        QFile ca(options.caFile);
+        grpc::SslCredentialsOptions ssl;
+        if (ca.open(QIODevice::ReadOnly)) {
+            ssl.pem_root_certs = ca.readAll().toStdString();
+        }
+        creds = grpc::SslCredentials(ssl);
+    }
+    grpc::ChannelArguments args;
+    // Mobile links: ping about once a minute, reconnect quickly.
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 60000);
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
+    args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);
+    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 500);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 3000);
+    return grpc::CreateCustomChannel(options.target.toStdString(), creds, args);
+}
+} // namespace
+
+SyncEngine::SyncEngine(SyncOptions options, LocalStore *store, QObject *parent)
+    : QThread(parent)
+    , m_options(std::move(options))
+    , m_store(store)
+{ }
+
+SyncEngine::~SyncEngine()
+{
+    stop();
+}
+
+void SyncEngine::stop()
+{
+    m_stopping = true;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_current) {
+            m_current->TryCancel();
+        }
+    }
+    m_wake.notify_all();
+    wait();
+}
+
+void SyncEngine::registerContext(grpc::ClientContext *context)
+{
+    std::lock_guard lock(m_mutex);
+    m_current = context;
+    if (context) {
+        if (!m_options.token.isEmpty()) {
+            context->AddMetadata("authorization", "Bearer " + m_options.token.toStdString());
+        }
+        if (m_stopping) {
+            context->TryCancel();
+        }
+    }
+}
+
+bool SyncEngine::sleepUnlessStopped(int ms)
+{
+    std::unique_lock lock(m_mutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(ms), [this] {
+        return m_stopping.load();
+    });
+    return !m_stopping;
+}
+
+void SyncEngine::setOnline(bool online)
+{
+    if (m_online == int(online)) {
+        return;
+    }
+    m_online = int(online);
+    Q_EMIT connectivityChanged(online);
+}
+
+grpc::Status SyncEngine::listUntilCaughtUp(void *rawStub)
+{
+    auto *stub = static_cast<v1::SyncService::Stub *>(rawStub);
+    for (;;) {
+        grpc::ClientContext context;
+        context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(kCallDeadlineSeconds));
+        registerContext(&context);
+        v1::ListChangesRequest request;
+        request.set_resume_marker(m_store->marker());
+        request.set_page_size(m_options.pageSize);
+        v1::ListChangesResponse response;
+        grpc::Status status = stub->ListChanges(&context, request, &response);
+        registerContext(nullptr);
+        if (!status.ok()) {
+            return status;
+        }
+        setOnline(true);
+        std::vector<v1::Change> changes(response.changes().begin(), response.changes().end());
+        const qint64 now = response.caught_up() ? QDateTime::currentMSecsSinceEpoch() : 0;
+        m_store->apply(changes, response.next_marker(), now);
+        if (!changes.empty()) {
+            Q_EMIT changesApplied(int(changes.size()));
+        }
+        if (response.caught_up()) {
+            Q_EMIT caughtUp(now);
+            return grpc::Status::OK;
+        }
+    }
+}
+
+grpc::Status SyncEngine::watch(void *rawStub)
+{
+    auto *stub = static_cast<v1::SyncService::Stub *>(rawStub);
+    grpc::ClientContext context;
+    registerContext(&context);
+    v1::WatchChangesRequest request;
+    request.set_resume_marker(m_store->marker());
+    auto reader = stub->WatchChanges(&context, request);
+    v1::WatchChangesResponse response;
+    while (reader->Read(&response)) {
+        std::vector<v1::Change> changes(response.changes().begin(), response.changes().end());
+        const qint64 now = response.caught_up() ? QDateTime::currentMSecsSinceEpoch() : 0;
+        m_store->apply(changes, response.marker(), now);
+        if (!changes.empty()) {
+            Q_EMIT changesApplied(int(changes.size()));
+        }
+        if (response.caught_up()) {
+            Q_EMIT caughtUp(now);
+        }
+    }
+    grpc::Status status = reader->Finish();
+    registerContext(nullptr);
+    return status;
+}
+
+void SyncEngine::run()
+{
+    auto channel = makeChannel(m_options);
+    auto stub = v1::SyncService::NewStub(channel);
+    auto accounts = v1::AccountService::NewStub(channel);
+    bool knowAccount = false;
+    while (!m_stopping) {
+        if (!knowAccount) {
+            grpc::ClientContext context;
+            context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(kCallDeadlineSeconds));
+            registerContext(&context);
+            v1::WhoAmIResponse who;
+            grpc::Status status = accounts->WhoAmI(&context, v1::WhoAmIRequest(), &who);
+            registerContext(nullptr);
+            if (status.ok()) {
+                knowAccount = true;
+                Q_EMIT accountUnitKnown(QString::fromStdString(who.account().unit()));
+            }
+        }
+        grpc::Status status = listUntilCaughtUp(stub.get());
+        if (status.ok()) {
+            status = watch(stub.get());
+        }
+        if (m_stopping) {
+            break;
+        }
+        if (isMarkerExpired(status)) {
+            m_store->clear();
+            Q_EMIT changesApplied(0);
+            continue;
+        }
+        if (isUnreachable(status)) {
+            setOnline(false);
+        } else if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
+            continue; // a slow reader: resume from the last marker at once
+        } else if (!status.ok()) {
+            setOnline(true); // reachable, but it refused: say why and try again later
+            qWarning("sync: %d %s", int(status.error_code()), status.error_message().c_str());
+        }
+        sleepUnlessStopped(m_options.retryMs);
+    }
+}

@@ -1,0 +1,68 @@
+// Keeps the LocalStore current from the server's change feed, on its own
+// thread: ListChanges until caught up, then WatchChanges. MARKER_EXPIRED
+// drops the cache and starts again from an empty marker; an unreachable
+// server is retried every few seconds. Results reach the GUI thread only
+// through queued signals.
+#pragma once
+
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+
+class LocalStore;
+namespace grpc
+{
+class ClientContext;
+class Status;
+} // namespace grpc
+
+struct SyncOptions {
+    QString target; // host:port
+    QString caFile; // PEM; empty: plaintext (loopback and tests)
+    QString token; // bearer token of the kiosk account
+    int retryMs = 2000; // wait after a failure before trying again
+    int pageSize = 500;
+};
+
+class SyncEngine : public QThread
+{
+    Q_OBJECT
+public:
+    SyncEngine(SyncOptions options, LocalStore *store, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    // Ends the current call and the thread; blocks until it has ended.
+    void stop();
+
+Q_SIGNALS:
+    // The cache changed (count resources written or removed).
+    void changesApplied(int count);
+    // Reachability of the server.
+    void connectivityChanged(bool online);
+    // The cache is as current as the server's feed at this moment.
+    void caughtUp(qint64 syncTimeMs);
+    // The kiosk account's unit, `units/{unit}`, learnt from WhoAmI.
+    void accountUnitKnown(const QString &unit);
+
+protected:
+    void run() override;
+
+private:
+    grpc::Status listUntilCaughtUp(void *stub);
+    grpc::Status watch(void *stub);
+    void setOnline(bool online);
+    void registerContext(grpc::ClientContext *context);
+    bool sleepUnlessStopped(int ms);
+
+    SyncOptions m_options;
+    LocalStore *m_store;
+    std::atomic<bool> m_stopping{false};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    grpc::ClientContext *m_current = nullptr;
+    int m_online = -1; // -1 unknown
+};

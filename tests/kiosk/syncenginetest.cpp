@@ -1,0 +1,85 @@
+// The sync thread against an in-process change feed: first fill, live
+// changes, tombstones, an expired marker, and a server that goes away and
+// comes back.
+#include <QSignalSpy>
+#include <QTest>
+
+#include "fakesyncserver.h"
+#include "localstore.h"
+#include "syncengine.h"
+
+class SyncEngineTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fillsFollowsAndRecovers()
+    {
+        auto server = std::make_unique<FakeSyncServer>();
+        const int port = server->port();
+        for (int i = 1; i <= 5; ++i) {
+            server->append(planChange("plans/" + std::to_string(i), "Kế hoạch " + std::to_string(i)));
+        }
+        LocalStore store(":memory:");
+        SyncOptions options;
+        options.target = QString::fromStdString(server->target());
+        options.token = QStringLiteral("secret-token");
+        options.retryMs = 300;
+        options.pageSize = 2; // several pages before caught_up
+        SyncEngine engine(options, &store);
+        QSignalSpy online(&engine, &SyncEngine::connectivityChanged);
+        QSignalSpy caughtUp(&engine, &SyncEngine::caughtUp);
+        engine.start();
+
+        QTRY_COMPARE_WITH_TIMEOUT(store.count(), 5, 10000);
+        QTRY_VERIFY(caughtUp.count() > 0);
+        QVERIFY(store.lastSyncMs() > 0);
+        QCOMPARE(online.first().first().toBool(), true);
+        QCOMPARE(server->lastAuthorization(), std::string("Bearer secret-token"));
+
+        // Live: a change and a tombstone arrive through WatchChanges.
+        server->append(planChange("plans/6", "Kế hoạch 6"));
+        server->append(tombstone("plans/1"));
+        QTRY_COMPARE_WITH_TIMEOUT(store.marker(), std::string("7"), 10000);
+        QCOMPARE(store.count(), 5);
+        QVERIFY(store.get("plans/6").has_value());
+        QVERIFY(!store.get("plans/1"));
+
+        // The server goes away: offline, cache kept.
+        server->shutdown();
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!online.isEmpty() && !online.last().first().toBool(), 10000);
+        QCOMPARE(store.count(), 5);
+
+        // It comes back, compacted: the old marker has expired, so the
+        // cache is rebuilt from scratch without the deleted plan.
+        server = std::make_unique<FakeSyncServer>(port);
+        QVERIFY(server->port() == port);
+        server->append(planChange("plans/2", "Kế hoạch 2 (mới)"));
+        server->append(planChange("plans/9", "Kế hoạch 9"));
+        server->expireBefore(100);
+        QTRY_VERIFY_WITH_TIMEOUT(online.last().first().toBool(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(store.count(), 2, 15000);
+        QCOMPARE(store.get("plans/2")->plan().title(), std::string("Kế hoạch 2 (mới)"));
+        QCOMPARE(store.marker(), std::string("2"));
+        engine.stop();
+    }
+
+    void stopsPromptlyWhileUnreachable()
+    {
+        LocalStore store(":memory:");
+        SyncOptions options;
+        options.target = QStringLiteral("127.0.0.1:1");
+        SyncEngine engine(options, &store);
+        QSignalSpy online(&engine, &SyncEngine::connectivityChanged);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!online.isEmpty(), 10000);
+        QCOMPARE(online.first().first().toBool(), false);
+        QElapsedTimer timer;
+        timer.start();
+        engine.stop();
+        QVERIFY(timer.elapsed() < 3000);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncEngineTest)
+#include "syncenginetest.moc"
