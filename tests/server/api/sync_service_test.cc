@@ -47,6 +47,12 @@ std::string Stamp(const v1::Change& c) {
       return c.progress_report().text();
     case v1::Change::kProposal:
       return c.proposal().etag();
+    case v1::Change::kBroadcast:
+      return c.broadcast().etag();
+    case v1::Change::kCaseStudy:
+      return c.case_study().etag();
+    case v1::Change::kAnnouncement:
+      return c.announcement().etag();
     default:
       return "?";
   }
@@ -119,6 +125,25 @@ class SyncTest : public ApiTest {
       if (page.next_page_token().empty()) break;
       proposals.set_page_token(page.next_page_token());
     }
+    // Publicity, every page of each list.
+    auto all = [&](auto list_method, auto request, auto items, auto& response) {
+      request.set_page_size(500);
+      for (int pages = 0; pages < 100; ++pages) {
+        EXPECT_TRUE(Call(list_method, request, &response).ok());
+        for (const auto& item : items(response)) m[item.name()] = item.etag();
+        if (response.next_page_token().empty()) break;
+        request.set_page_token(response.next_page_token());
+      }
+    };
+    v1::ListBroadcastsResponse broadcasts;
+    all(&v1::PublicityService::Stub::ListBroadcasts, v1::ListBroadcastsRequest(),
+        [](const v1::ListBroadcastsResponse& r) { return r.broadcasts(); }, broadcasts);
+    v1::ListCaseStudiesResponse case_studies;
+    all(&v1::PublicityService::Stub::ListCaseStudies, v1::ListCaseStudiesRequest(),
+        [](const v1::ListCaseStudiesResponse& r) { return r.case_studies(); }, case_studies);
+    v1::ListAnnouncementsResponse announcements;
+    all(&v1::PublicityService::Stub::ListAnnouncements, v1::ListAnnouncementsRequest(),
+        [](const v1::ListAnnouncementsResponse& r) { return r.announcements(); }, announcements);
     return m;
   }
 
