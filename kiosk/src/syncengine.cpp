@@ -9,6 +9,7 @@
 #include "google/rpc/status.pb.h"
 #include "localstore.h"
 #include "sangkien/v1/account_service.grpc.pb.h"
+#include "sangkien/v1/publicity_service.grpc.pb.h"
 #include "sangkien/v1/sync_service.grpc.pb.h"
 
 namespace v1 = sangkien::v1;
@@ -138,6 +139,7 @@ grpc::Status SyncEngine::listUntilCaughtUp(void *rawStub)
         }
         setOnline(true);
         std::vector<v1::Change> changes(response.changes().begin(), response.changes().end());
+        fillImages(changes);
         const qint64 now = response.caught_up() ? QDateTime::currentMSecsSinceEpoch() : 0;
         m_store->apply(changes, response.next_marker(), now);
         if (!changes.empty()) {
@@ -146,6 +148,45 @@ grpc::Status SyncEngine::listUntilCaughtUp(void *rawStub)
         if (response.caught_up()) {
             Q_EMIT caughtUp(now);
             return grpc::Status::OK;
+        }
+    }
+}
+
+void SyncEngine::fillImages(std::vector<v1::Change> &changes)
+{
+    std::unique_ptr<v1::PublicityService::Stub> stub;
+    for (auto &change : changes) {
+        if (!change.has_case_study()) {
+            continue;
+        }
+        const auto cached = m_store->get(change.name());
+        for (auto &image : *change.mutable_case_study()->mutable_images()) {
+            // Unchanged bytes (same SHA-256) come from the cache.
+            if (cached && cached->has_case_study()) {
+                for (const auto &old : cached->case_study().images()) {
+                    if (old.name() == image.name() && old.sha256() == image.sha256() && !old.data().empty()) {
+                        image.set_data(old.data());
+                    }
+                }
+            }
+            if (!image.data().empty() || m_stopping) {
+                continue;
+            }
+            if (!stub) {
+                stub = v1::PublicityService::NewStub(m_channel);
+            }
+            grpc::ClientContext context;
+            context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(kCallDeadlineSeconds));
+            if (!m_options.token.isEmpty()) {
+                context.AddMetadata("authorization", "Bearer " + m_options.token.toStdString());
+            }
+            v1::GetCaseStudyImageRequest request;
+            request.set_name(image.name());
+            v1::CaseStudyImage full;
+            // A failed fetch leaves the image out until the case study changes again.
+            if (stub->GetCaseStudyImage(&context, request, &full).ok()) {
+                image.set_data(full.data());
+            }
         }
     }
 }
@@ -161,6 +202,7 @@ grpc::Status SyncEngine::watch(void *rawStub)
     v1::WatchChangesResponse response;
     while (reader->Read(&response)) {
         std::vector<v1::Change> changes(response.changes().begin(), response.changes().end());
+        fillImages(changes);
         const qint64 now = response.caught_up() ? QDateTime::currentMSecsSinceEpoch() : 0;
         m_store->apply(changes, response.marker(), now);
         if (!changes.empty()) {
@@ -178,6 +220,7 @@ grpc::Status SyncEngine::watch(void *rawStub)
 void SyncEngine::run()
 {
     auto channel = makeChannel(m_options);
+    m_channel = channel;
     auto stub = v1::SyncService::NewStub(channel);
     auto accounts = v1::AccountService::NewStub(channel);
     bool knowAccount = false;

@@ -12,13 +12,19 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 class LocalStore;
 namespace grpc
 {
+class Channel;
 class ClientContext;
 class Status;
 } // namespace grpc
+namespace sangkien::v1
+{
+class Change;
+}
 
 struct SyncOptions {
     QString target; // host:port
@@ -57,6 +63,9 @@ private:
     void setOnline(bool online);
     void registerContext(grpc::ClientContext *context);
     bool sleepUnlessStopped(int ms);
+    // The feed carries case studies' image metadata only: fetch the bytes of
+    // new or changed images so that they show offline too.
+    void fillImages(std::vector<sangkien::v1::Change> &changes);
 
     SyncOptions m_options;
     LocalStore *m_store;
@@ -65,4 +74,5 @@ private:
     std::condition_variable m_wake;
     grpc::ClientContext *m_current = nullptr;
     int m_online = -1; // -1 unknown
+    std::shared_ptr<grpc::Channel> m_channel;
 };

@@ -42,6 +42,14 @@ holds online home "Dữ liệu cập nhật lúc"
 holds online home "UBND xã Tân Lập"
 lacks online home "Mất kết nối"
 holds_some_assignment online
+# Today's airings of the commune radio (the news airs every day), and the
+# district's published case studies and announcements.
+holds online broadcasts "Bản tin thời sự xã"
+holds online caseStudies "Tổ công nghệ số cộng đồng ở xã Tân Lập"
+# Case study images come down beside the feed and show from the cache.
+if grep -q "Failed to get image" "$tmp/online.err" "$tmp/offline.err" 2>/dev/null; then
+  fail "a case study image did not load: $(grep "Failed to get image" "$tmp"/*.err | head -n1)"
+fi
 if [ -n "$proposal_title" ]; then
   holds online proposal "$proposal_title"
   [ -z "$proposal_date" ] || holds online proposal "$proposal_date — Đã nộp"
@@ -52,6 +60,8 @@ tour offline --server "127.0.0.1:$port" --token "$kiosk_token"
 holds offline home "Mất kết nối máy chủ"
 holds offline assignments "Mất kết nối máy chủ"
 holds_some_assignment offline
+holds offline broadcasts "Bản tin thời sự xã"
+grep -q "Failed to get image" "$tmp/offline.err" && fail "an image did not load offline"
 [ -z "$proposal_title" ] || holds offline proposal "$proposal_title"
 
 start_feed server2 "$server" --db="$db" --listen="127.0.0.1:$port" --demo_tokens_file="$tmp/tokens2" --log_calls=false
