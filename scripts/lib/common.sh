@@ -14,7 +14,7 @@ SANGKIEN_PACKAGES=(
   python3 python3-grpcio python3-protobuf
   # The kiosk: Qt 6 Quick with Controls, Test, the virtual keyboard (its
   # keyboard layouts need the folder list model), translations, a font with
-  # Vietnamese marks, and libical for broadcast schedules.
+  # Vietnamese marks.
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
@@ -22,7 +22,7 @@ SANGKIEN_PACKAGES=(
   qt6-virtualkeyboard-dev qml6-module-qtquick-virtualkeyboard
   qml6-module-qt-labs-folderlistmodel
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  fonts-noto-core libical-dev
+  fonts-noto-core
 )
 
 say() { printf '==> %s\n' "$*" >&2; }
