@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
+#include "domain/ical_time.h"
 
 namespace sangkien::domain {
 namespace {
@@ -14,20 +15,6 @@ namespace {
 // Safety net for rules that would take very long to reach a window (an
 // HOURLY rule started decades ago).
 constexpr int kMaxIterations = 2'000'000;
-
-// A floating local time (no zone) for `t` in the district.
-icaltimetype ToLocalIcal(absl::Time t) {
-  absl::CivilSecond s = absl::ToCivilSecond(t, calendar::DistrictTimeZone());
-  icaltimetype out = icaltime_null_time();
-  out.year = static_cast<int>(s.year());
-  out.month = s.month();
-  out.day = s.day();
-  out.hour = s.hour();
-  out.minute = s.minute();
-  out.second = s.second();
-  out.is_date = 0;
-  return out;
-}
 
 absl::Time FromLocalIcal(const icaltimetype& t) {
   absl::CivilSecond s(t.year, t.month, t.day, t.is_date ? 0 : t.hour, t.is_date ? 0 : t.minute,
@@ -53,7 +40,7 @@ ParsedRule Parse(const std::string& rrule) {
     const icaltimetype& u = parsed.rule.until;
     absl::Time at = absl::FromCivil(
         absl::CivilSecond(u.year, u.month, u.day, u.hour, u.minute, u.second), absl::UTCTimeZone());
-    parsed.rule.until = ToLocalIcal(at);
+    parsed.rule.until = DistrictIcalTime(at);
   }
   return parsed;
 }
@@ -68,7 +55,7 @@ void ForEachStart(const Broadcast& b, absl::Time until, Fn fn) {
   }
   ParsedRule parsed = Parse(b.rrule);
   if (!parsed.ok) return;
-  icalrecur_iterator* it = icalrecur_iterator_new(parsed.rule, ToLocalIcal(b.start_time));
+  icalrecur_iterator* it = icalrecur_iterator_new(parsed.rule, DistrictIcalTime(b.start_time));
   if (it == nullptr) {
     icalerror_clear_errno();
     return;

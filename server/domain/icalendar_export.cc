@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
+#include "domain/ical_time.h"
 
 namespace sangkien::domain {
 namespace {
@@ -18,31 +19,6 @@ constexpr const char* kVTimezone =
     "TZNAME:+07\r\n"
     "END:STANDARD\r\n"
     "END:VTIMEZONE\r\n";
-
-icaltimetype LocalTime(absl::Time t) {
-  absl::CivilSecond s = absl::ToCivilSecond(t, calendar::DistrictTimeZone());
-  icaltimetype out = icaltime_null_time();
-  out.year = static_cast<int>(s.year());
-  out.month = s.month();
-  out.day = s.day();
-  out.hour = s.hour();
-  out.minute = s.minute();
-  out.second = s.second();
-  return out;
-}
-
-icaltimetype UtcTime(absl::Time t) {
-  absl::CivilSecond s = absl::ToCivilSecond(t, absl::UTCTimeZone());
-  icaltimetype out = icaltime_null_time();
-  out.year = static_cast<int>(s.year());
-  out.month = s.month();
-  out.day = s.day();
-  out.hour = s.hour();
-  out.minute = s.minute();
-  out.second = s.second();
-  out.zone = icaltimezone_get_utc_timezone();
-  return out;
-}
 
 icaltimetype DateValue(absl::CivilDay d) {
   icaltimetype out = icaltime_null_date();
@@ -87,7 +63,7 @@ std::string Finish(icalcomponent* cal) {
 icalcomponent* NewEvent(const std::string& uid, absl::Time stamp, const std::string& summary) {
   icalcomponent* ev = icalcomponent_new_vevent();
   icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_dtstamp(UtcTime(stamp)));
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(UtcIcalTime(stamp)));
   icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
   return ev;
 }
@@ -104,7 +80,8 @@ std::string BroadcastsToICalendar(const std::vector<Broadcast>& broadcasts,
   for (const Broadcast& b : broadcasts) {
     std::string uid = absl::StrCat(BroadcastName(b.id), "@sangkien");
     icalcomponent* ev = NewEvent(uid, stamp, b.title);
-    icalcomponent_add_property(ev, WithTzid(icalproperty_new_dtstart(LocalTime(b.start_time))));
+    icalcomponent_add_property(ev,
+                               WithTzid(icalproperty_new_dtstart(DistrictIcalTime(b.start_time))));
     icalcomponent_add_property(ev, icalproperty_new_duration(Duration(b.duration)));
     std::string description = b.topic.empty()         ? b.description
                               : b.description.empty() ? b.topic
@@ -122,16 +99,17 @@ std::string BroadcastsToICalendar(const std::vector<Broadcast>& broadcasts,
         icalcomponent_add_property(ev, icalproperty_new_rrule(rule));
       }
       for (absl::Time ex : b.exdates) {
-        icalcomponent_add_property(ev, WithTzid(icalproperty_new_exdate(LocalTime(ex))));
+        icalcomponent_add_property(ev, WithTzid(icalproperty_new_exdate(DistrictIcalTime(ex))));
       }
     }
     icalcomponent_add_component(cal, ev);
     for (const AiringOverride& o : b.overrides) {
       icalcomponent* moved = NewEvent(uid, stamp, b.title);
       icalcomponent_add_property(
-          moved, WithTzid(icalproperty_new_recurrenceid(LocalTime(o.original_start_time))));
+          moved, WithTzid(icalproperty_new_recurrenceid(DistrictIcalTime(o.original_start_time))));
       absl::Time start = o.start_time.value_or(o.original_start_time);
-      icalcomponent_add_property(moved, WithTzid(icalproperty_new_dtstart(LocalTime(start))));
+      icalcomponent_add_property(moved,
+                                 WithTzid(icalproperty_new_dtstart(DistrictIcalTime(start))));
       icalcomponent_add_property(
           moved, icalproperty_new_duration(Duration(o.duration.value_or(b.duration))));
       if (o.cancelled) {
