@@ -127,6 +127,12 @@ sangkien-server runs. Writes are recorded in the audit trail as "system".
   import FILE [--dry-run] [--publish]
       Parses a plan's text (copied from a PDF or Word file) and stores it
       with its tasks and assignments; --dry-run only reports what it found.
+  publicity list                     every broadcast, case study and announcement
+  publicity publish NAME [--from TIME] [--until TIME]
+      Publishes broadcasts/N, caseStudies/N or announcements/N; case studies
+      and announcements may get a window (RFC 3339, 2026-12-01T07:00:00+07:00).
+  publicity unpublish NAME           back to draft
+  publicity delete NAME
   changes compact [--through SEQ]
       Drops the change feed's tombstones (all, or up to change SEQ). Clients
       whose marker is older resync from the beginning (MARKER_EXPIRED).

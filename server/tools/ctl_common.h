@@ -67,6 +67,7 @@ int BackupCommand(const std::vector<std::string>& args);
 int RestoreCommand(const std::vector<std::string>& args);
 int AuditCommand(const std::vector<std::string>& args);
 int ChangesCommand(const std::vector<std::string>& args);
+int PublicityCommand(const std::vector<std::string>& args);
 int ExportIcsCommand(const std::vector<std::string>& args);
 
 // The whole usage text, to stderr; returns kUsage.

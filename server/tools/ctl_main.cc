@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   if (command == "audit") return ctl::AuditCommand(args);
   if (command == "import") return ctl::ImportCommand(args);
   if (command == "changes") return ctl::ChangesCommand(args);
+  if (command == "publicity") return ctl::PublicityCommand(args);
   if (command == "export-ics") return ctl::ExportIcsCommand(args);
   if (command == "help" || command == "--help" || command == "-h") {
     ctl::Usage();

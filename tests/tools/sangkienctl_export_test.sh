@@ -62,4 +62,31 @@ expect_in nounit "units/999999"
 expect_exit 1 nodb "$ctl_bin" export-ics --unit units/1 --db "$tmp/nothing.db"
 [ ! -e "$tmp/nothing.db" ] || fail "export-ics created a database"
 
+echo "== publicity from the command line: list, publish in a window, unpublish, delete"
+expect_exit 0 list "$ctl_bin" publicity list --db "$db"
+expect_in list $'^broadcasts/[0-9]+\tpublished\tUBND xã Tân Lập\tBản tin thời sự xã\tFREQ=DAILY$'
+expect_in list $'^caseStudies/[0-9]+\tpublished'
+expect_in list $'^announcements/[0-9]+\tpublished from '
+study=$(grep -o '^caseStudies/[0-9]*' "$tmp/list.out" | head -n1)
+note=$(grep -o '^announcements/[0-9]*' "$tmp/list.out" | head -n1)
+show=$(grep -o '^broadcasts/[0-9]*' "$tmp/list.out" | tail -n1)
+expect_exit 0 unpublish "$ctl_bin" publicity unpublish "$study" --db "$db"
+expect_in unpublish "^$study: draft\$"
+[ "$(sqlite3 -readonly "$db" "SELECT state FROM case_studies WHERE id = ${study#caseStudies/}")" = 1 ] \
+  || fail "$study is not a draft in the database"
+expect_exit 0 window "$ctl_bin" publicity publish "$note" --from 2027-01-01T07:00:00+07:00 \
+  --until 2027-01-31T17:00:00+07:00 --db "$db"
+expect_exit 0 list2 "$ctl_bin" publicity list --db "$db"
+expect_in list2 "^$note"$'\t'"published from 2027-01-01"
+expect_exit 0 delete "$ctl_bin" publicity delete "$show" --db "$db"
+expect_exit 0 list3 "$ctl_bin" publicity list --db "$db"
+grep -q "^$show"$'\t' "$tmp/list3.out" && fail "$show is still listed after delete"
+expect_exit 2 notpub "$ctl_bin" publicity publish plans/1 --db "$db"
+expect_exit 2 badtime "$ctl_bin" publicity publish "$note" --from tomorrow --db "$db"
+expect_exit 1 missing "$ctl_bin" publicity unpublish caseStudies/99999 --db "$db"
+# Every change is in the audit trail, which still verifies.
+expect_exit 0 audit "$ctl_bin" audit verify --db "$db"
+[ "$(sqlite3 -readonly "$db" "SELECT count(*) FROM audit_events WHERE actor = 'system' AND method LIKE 'sangkienctl publicity%'")" -eq 3 ] \
+  || fail "the three publicity changes are not each one audit event"
+
 echo "PASS"

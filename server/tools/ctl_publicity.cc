@@ -1,0 +1,178 @@
+// sangkienctl publicity: what the Culture and Information office publishes,
+// from the command line — list every broadcast, case study and
+// announcement, publish one (optionally inside a window), unpublish one,
+// delete one. Writes are audited as "system" like every sangkienctl write.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/time/time.h"
+#include "domain/account.h"
+#include "domain/validation.h"
+#include "operations/clock.h"
+#include "operations/publicity_operations.h"
+#include "tools/ctl_common.h"
+
+namespace sangkien::ctl {
+namespace {
+
+const char* StateWord(domain::PublicationState s) {
+  return s == domain::PublicationState::kPublished ? "published" : "draft";
+}
+
+std::string Window(const domain::PublishWindow& w) {
+  std::string out;
+  if (w.publish_time) out += " from " + DisplayTime(*w.publish_time);
+  if (w.unpublish_time) out += " until " + DisplayTime(*w.unpublish_time);
+  return out;
+}
+
+// Every page of a list, oldest first.
+template <typename T, typename Fn>
+absl::Status ForAll(const domain::OrderBy& order, Fn list, std::vector<T>& out) {
+  domain::ListQuery q;
+  q.page_size = domain::kMaxPageSize;
+  q.order = order;
+  for (;;) {
+    auto page = list(q);
+    if (!page.ok()) return page.status();
+    for (auto& item : page->items) out.push_back(std::move(item));
+    if (!page->next) return absl::OkStatus();
+    q.after = page->next;
+  }
+}
+
+int List(operations::PublicityOperations& ops, const domain::Caller& caller) {
+  std::vector<domain::Broadcast> broadcasts;
+  std::vector<domain::CaseStudy> studies;
+  std::vector<domain::Announcement> announcements;
+  absl::Status s = ForAll<domain::Broadcast>(
+      {"create_time", false},
+      [&](const domain::ListQuery& q) { return ops.ListBroadcasts(caller, q); }, broadcasts);
+  if (s.ok()) {
+    s = ForAll<domain::CaseStudy>(
+        {"create_time", false},
+        [&](const domain::ListQuery& q) { return ops.ListCaseStudies(caller, q); }, studies);
+  }
+  if (s.ok()) {
+    s = ForAll<domain::Announcement>(
+        {"create_time", false},
+        [&](const domain::ListQuery& q) { return ops.ListAnnouncements(caller, q); },
+        announcements);
+  }
+  if (!s.ok()) {
+    PrintError("cannot list publicity", s);
+    return kFailed;
+  }
+  for (const auto& b : broadcasts) {
+    std::cout << domain::BroadcastName(b.id) << "\t" << StateWord(b.state) << "\t"
+              << b.station_display_name << "\t" << b.title << "\t"
+              << (b.rrule.empty() ? "once" : b.rrule) << "\n";
+  }
+  for (const auto& c : studies) {
+    std::cout << domain::CaseStudyName(c.id) << "\t" << StateWord(c.window.state)
+              << Window(c.window) << "\t" << c.unit_display_name << "\t" << c.title << "\n";
+  }
+  for (const auto& a : announcements) {
+    std::cout << domain::AnnouncementName(a.id) << "\t" << StateWord(a.window.state)
+              << Window(a.window) << "\t" << a.unit_display_name << "\t" << a.title << "\n";
+  }
+  return kOk;
+}
+
+std::optional<absl::Time> ParseWhen(const std::string& flag, const std::string& text, bool* bad) {
+  if (text.empty()) return std::nullopt;
+  absl::Time t;
+  std::string error;
+  if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error)) {
+    std::cerr << "sangkienctl: " << flag << " takes a time like 2026-12-01T07:00:00+07:00\n";
+    *bad = true;
+    return std::nullopt;
+  }
+  return t;
+}
+
+// publish / unpublish / delete one item by name.
+int Change(operations::PublicityOperations& ops, const domain::Caller& caller,
+           const std::string& verb, const std::string& name, const Args& args) {
+  bool bad = false;
+  auto from = ParseWhen("--from", args.Value("--from"), &bad);
+  auto until = ParseWhen("--until", args.Value("--until"), &bad);
+  if (bad) return kUsage;
+  auto state =
+      verb == "publish" ? domain::PublicationState::kPublished : domain::PublicationState::kDraft;
+  auto set_window = [&](domain::PublishWindow& w) {
+    w.state = state;
+    if (verb == "publish") {
+      w.publish_time = from;
+      w.unpublish_time = until;
+    }
+  };
+  absl::Status s;
+  if (auto id = domain::ParseCollectionId(name, "broadcasts")) {
+    if (from || until) {
+      std::cerr << "sangkienctl: broadcasts have no publish window\n";
+      return kUsage;
+    }
+    auto b = ops.GetBroadcast(caller, *id);
+    s = b.status();
+    if (s.ok() && verb == "delete") s = ops.DeleteBroadcast(caller, *id, b->etag);
+    if (s.ok() && verb != "delete") {
+      b->state = state;
+      s = ops.UpdateBroadcast(caller, *b, b->etag).status();
+    }
+  } else if (auto id = domain::ParseCollectionId(name, "caseStudies")) {
+    auto c = ops.GetCaseStudy(caller, *id);
+    s = c.status();
+    if (s.ok() && verb == "delete") s = ops.DeleteCaseStudy(caller, *id, c->etag);
+    if (s.ok() && verb != "delete") {
+      set_window(c->window);
+      s = ops.UpdateCaseStudy(caller, *c, c->etag).status();
+    }
+  } else if (auto id = domain::ParseCollectionId(name, "announcements")) {
+    auto a = ops.GetAnnouncement(caller, *id);
+    s = a.status();
+    if (s.ok() && verb == "delete") s = ops.DeleteAnnouncement(caller, *id, a->etag);
+    if (s.ok() && verb != "delete") {
+      set_window(a->window);
+      s = ops.UpdateAnnouncement(caller, *a, a->etag).status();
+    }
+  } else {
+    std::cerr << "sangkienctl: " << name
+              << " is not a broadcasts/N, caseStudies/N or announcements/N name\n";
+    return kUsage;
+  }
+  if (!s.ok()) {
+    PrintError(verb + " " + name, s);
+    return kFailed;
+  }
+  std::cout << name << ": " << (verb == "delete" ? "deleted" : StateWord(state)) << "\n";
+  return kOk;
+}
+
+}  // namespace
+
+int PublicityCommand(const std::vector<std::string>& raw) {
+  if (raw.empty()) return Usage();
+  std::string verb = raw[0];
+  std::vector<std::string> rest(raw.begin() + 1, raw.end());
+  auto args = Args::Parse(rest, {"--from", "--until"}, {});
+  if (!args) return kUsage;
+  bool listing = verb == "list";
+  bool known = listing || verb == "publish" || verb == "unpublish" || verb == "delete";
+  if (!known || args->positional().size() != (listing ? 0u : 1u) ||
+      (verb != "publish" && (args->Has("--from") || args->Has("--until")))) {
+    std::cerr << "usage: sangkienctl publicity list | publish NAME [--from TIME] [--until TIME]"
+                 " | unpublish NAME | delete NAME [--db PATH]\n";
+    return kUsage;
+  }
+  auto db = OpenExistingDatabase(args->db());
+  if (!db) return kFailed;
+  operations::PublicityOperations ops(*db, operations::SystemClock());
+  domain::Caller caller = domain::Caller::System("sangkienctl publicity " + verb);
+  if (listing) return List(ops, caller);
+  return Change(ops, caller, verb, args->positional()[0], *args);
+}
+
+}  // namespace sangkien::ctl
