@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 
 namespace sangkien::bench {
 namespace {
@@ -169,10 +170,9 @@ std::string FormatTable(const LoadResult& result) {
   std::string out = absl::StrFormat("%-22s %9s %14s %10s %8s %8s %8s %8s\n", "call", "ok", "errors",
                                     "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms");
   for (const auto& k : result.kinds) {
-    std::string errors;
-    for (auto [code, n] : k.errors)
-      absl::StrAppend(&errors, errors.empty() ? "" : ",", code, ":", n);
-    if (errors.empty()) errors = "0";
+    std::vector<std::string> codes;
+    for (auto [code, n] : k.errors) codes.push_back(absl::StrCat(code, ":", n));
+    std::string errors = codes.empty() ? "0" : absl::StrJoin(codes, ",");
     absl::StrAppendFormat(&out, "%-22s %9d %14s %10.0f %8.2f %8.2f %8.2f %8.2f\n", k.label, k.ok,
                           errors, k.rate, k.p50_us / 1000.0, k.p90_us / 1000.0, k.p99_us / 1000.0,
                           k.max_us / 1000.0);

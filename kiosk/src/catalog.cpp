@@ -21,11 +21,6 @@ QVariantMap airingMap(const AiringValue &a)
         {QStringLiteral("start"), Format::time(a.start)}, {QStringLiteral("end"), Format::time(a.end)}, {QStringLiteral("note"), a.note}};
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Catalog", text);
-}
-
 void addStep(QVariantList &steps, const QDate &date, const QString &title, const QString &detail)
 {
     if (!date.isValid()) {
