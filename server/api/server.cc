@@ -278,6 +278,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   storage::DatabaseOptions db_options;
   db_options.path = options.database_path;
   db_options.synchronous_full = options.synchronous_full;
+  db_options.group_commit = options.group_commit;
   SK_ASSIGN_OR_RETURN(impl->db, storage::Database::Open(db_options));
 
   std::string key;

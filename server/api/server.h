@@ -24,6 +24,8 @@ struct ServerOptions {
   // not written. Their secrets exist nowhere else.
   std::string demo_tokens_file;
   bool synchronous_full = true;
+  // Concurrent writes share one transaction (see storage::Database).
+  bool group_commit = true;
   bool log_calls = true;
   operations::Clock clock = operations::SystemClock();
 

@@ -130,8 +130,17 @@ absl::Status ExposeTask(Connection& c, int64_t plan_id, int64_t task_id, absl::T
 
 absl::Status ExposeReport(Connection& c, int64_t plan_id, int64_t task_id, int64_t report_id,
                           absl::Time now) {
+  // A report moves the task's status and progress and its unit's
+  // assignments; the task's text, and so its search document, stay as they
+  // were.
   SK_ASSIGN_OR_RETURN(PlanVisibility v, VisibilityOf(c, plan_id));
-  SK_RETURN_IF_ERROR(ExposeTask(c, plan_id, task_id, now));
+  SK_RETURN_IF_ERROR(Record(c, domain::TaskName(plan_id, task_id), v, now));
+  SK_ASSIGN_OR_RETURN(domain::ProgressReport report, PlanRepository::GetReport(c, report_id));
+  SK_ASSIGN_OR_RETURN(auto assignments, PlanRepository::AssignmentsOfTask(c, task_id));
+  for (const auto& a : assignments) {
+    if (a.unit_id != report.unit_id) continue;
+    SK_RETURN_IF_ERROR(Record(c, domain::AssignmentName(a.plan_id, a.task_id, a.id), v, now));
+  }
   return Record(c, domain::ProgressReportName(plan_id, task_id, report_id), v, now);
 }
 

@@ -15,6 +15,8 @@ ABSL_FLAG(std::string, demo_tokens_file, "",
 ABSL_FLAG(bool, log_calls, true, "log one line per call: method, status, milliseconds");
 ABSL_FLAG(std::string, synchronous, "full",
           "SQLite synchronous mode: full (durable across power loss) or normal (benchmarks)");
+ABSL_FLAG(bool, group_commit, true,
+          "commit concurrent writes together (off: one transaction per write, for comparison)");
 ABSL_FLAG(int, shutdown_grace_seconds, 10, "how long in-flight calls may run after SIGTERM");
 ABSL_FLAG(std::string, tls_cert, "",
           "PEM certificate (chain) of the server; with --tls_key, serve TLS only");
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.synchronous_full = sync == "full";
+  options.group_commit = absl::GetFlag(FLAGS_group_commit);
   options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
   options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
