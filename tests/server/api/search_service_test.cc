@@ -88,18 +88,7 @@ class SearchTest : public ApiTest {
   }
   v1::Plan CreatePlan(const std::string& title, v1::PlanState state) {
     UseDemoAccount("coordinator");
-    v1::CreatePlanRequest request;
-    request.mutable_plan()->set_title(title);
-    request.mutable_plan()->set_state(state);
-    v1::Task* task = request.add_tasks();
-    task->set_number("1");
-    task->set_title(absl::StrCat("Nhiệm vụ của ", title));
-    task->add_lead_units()->set_name(UnitNamed("Phòng Nội vụ"));
-    task->mutable_timeframe()->set_original_text("Quý II/2027");
-    v1::Plan plan;
-    grpc::Status status = Call(&v1::PlanService::Stub::CreatePlan, request, &plan);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return plan;
+    return CreatePlanWithOneTask(title, state);
   }
 };
 

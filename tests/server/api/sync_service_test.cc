@@ -136,30 +136,22 @@ class SyncTest : public ApiTest {
       }
     };
     v1::ListBroadcastsResponse broadcasts;
-    all(&v1::PublicityService::Stub::ListBroadcasts, v1::ListBroadcastsRequest(),
+    all(
+        &v1::PublicityService::Stub::ListBroadcasts, v1::ListBroadcastsRequest(),
         [](const v1::ListBroadcastsResponse& r) { return r.broadcasts(); }, broadcasts);
     v1::ListCaseStudiesResponse case_studies;
-    all(&v1::PublicityService::Stub::ListCaseStudies, v1::ListCaseStudiesRequest(),
+    all(
+        &v1::PublicityService::Stub::ListCaseStudies, v1::ListCaseStudiesRequest(),
         [](const v1::ListCaseStudiesResponse& r) { return r.case_studies(); }, case_studies);
     v1::ListAnnouncementsResponse announcements;
-    all(&v1::PublicityService::Stub::ListAnnouncements, v1::ListAnnouncementsRequest(),
+    all(
+        &v1::PublicityService::Stub::ListAnnouncements, v1::ListAnnouncementsRequest(),
         [](const v1::ListAnnouncementsResponse& r) { return r.announcements(); }, announcements);
     return m;
   }
 
   v1::Plan CreatePlan(const std::string& title, v1::PlanState state) {
-    v1::CreatePlanRequest request;
-    request.mutable_plan()->set_title(title);
-    request.mutable_plan()->set_state(state);
-    v1::Task* task = request.add_tasks();
-    task->set_number("1");
-    task->set_title(absl::StrCat("Nhiệm vụ của ", title));
-    task->add_lead_units()->set_name(UnitNamed("Phòng Nội vụ"));
-    task->mutable_timeframe()->set_original_text("Quý II/2027");
-    v1::Plan plan;
-    grpc::Status status = Call(&v1::PlanService::Stub::CreatePlan, request, &plan);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return plan;
+    return CreatePlanWithOneTask(title, state);
   }
 
   v1::Plan SetPlanState(const std::string& plan, v1::PlanState state) {

@@ -232,6 +232,21 @@ std::vector<v1::Plan> ApiTest::AllPlans() {
   return plans;
 }
 
+v1::Plan ApiTest::CreatePlanWithOneTask(const std::string& title, v1::PlanState state) {
+  v1::CreatePlanRequest request;
+  request.mutable_plan()->set_title(title);
+  request.mutable_plan()->set_state(state);
+  v1::Task* task = request.add_tasks();
+  task->set_number("1");
+  task->set_title(absl::StrCat("Nhiệm vụ của ", title));
+  task->add_lead_units()->set_name(UnitNamed("Phòng Nội vụ"));
+  task->mutable_timeframe()->set_original_text("Quý II/2027");
+  v1::Plan plan;
+  grpc::Status status = Call(&v1::PlanService::Stub::CreatePlan, request, &plan);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return plan;
+}
+
 std::string ApiTest::SeedPlan() {
   for (const v1::Plan& plan : AllPlans()) {
     if (plan.title().find("36-CTr/HU") != std::string::npos) return plan.name();

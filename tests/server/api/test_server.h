@@ -151,6 +151,9 @@ class ApiTest : public ::testing::Test {
   std::vector<v1::Unit> AllUnits(const std::string& filter = "", const std::string& order_by = "");
   // Every plan the list shows.
   std::vector<v1::Plan> AllPlans();
+  // A plan titled `title` in `state` with one task led by Phòng Nội vụ, due
+  // Quý II/2027, created as the current identity.
+  v1::Plan CreatePlanWithOneTask(const std::string& title, v1::PlanState state);
   // The seed plan's name ("plans/N").
   std::string SeedPlan();
 
