@@ -4,8 +4,10 @@
 #include "api/account_convert.h"
 #include "api/field_mask_support.h"
 #include "api/list_support.h"
+#include "api/proto_convert.h"
 #include "api/request_fingerprint.h"
 #include "api/unary.h"
+#include "auth/kiosk_pin.h"
 #include "domain/validation.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
@@ -78,8 +80,7 @@ absl::Status AccountServiceImpl::DoCreateAccount(const domain::Caller& call,
 }
 
 absl::Status AccountServiceImpl::DoGetAccount(const domain::Caller& call,
-                                              const v1::GetAccountRequest& req,
-                                              v1::Account* resp) {
+                                              const v1::GetAccountRequest& req, v1::Account* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "accounts", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -160,8 +161,7 @@ absl::Status AccountServiceImpl::DoListTokens(const domain::Caller& call,
 }
 
 absl::Status AccountServiceImpl::DoRevokeToken(const domain::Caller& call,
-                                               const v1::RevokeTokenRequest& req,
-                                               v1::Token* resp) {
+                                               const v1::RevokeTokenRequest& req, v1::Token* resp) {
   auto key = ParseTokenName(req.name());
   if (!key) {
     return InvalidField("name", "must be a token name like accounts/1/tokens/2",
@@ -173,10 +173,53 @@ absl::Status AccountServiceImpl::DoRevokeToken(const domain::Caller& call,
   return absl::OkStatus();
 }
 
-#define SK_UNARY_IMPL(Method, Request, Response)                                               \
-  grpc::ServerUnaryReactor* AccountServiceImpl::Method(grpc::CallbackServerContext* ctx,       \
-                                                       const Request* req, Response* resp) {   \
-    return FinishUnary(ctx, gate_, "sangkien.v1.AccountService/" #Method,                      \
+absl::Status AccountServiceImpl::DoIssueKioskPin(const domain::Caller& call,
+                                                 const v1::IssueKioskPinRequest& req,
+                                                 v1::IssueKioskPinResponse* resp) {
+  domain::Violations v;
+  int64_t account_id = v.Name("name", req.name(), "accounts", true);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(auto issued, ops_.IssueKioskPin(call.principal, call.actor, account_id));
+  resp->set_pin(issued.pin);
+  ToProto(issued.issue_time, resp->mutable_issue_time());
+  return absl::OkStatus();
+}
+
+absl::Status AccountServiceImpl::DoListKioskStaff(const domain::Caller& call,
+                                                  const v1::ListKioskStaffRequest&,
+                                                  v1::ListKioskStaffResponse* resp) {
+  SK_ASSIGN_OR_RETURN(auto staff, ops_.ListKioskStaff(call.principal));
+  for (const auto& m : staff) {
+    v1::KioskStaffMember* out = resp->add_staff();
+    out->set_account(absl::StrCat("accounts/", m.account.id));
+    out->set_display_name(m.account.display_name);
+    out->set_position(m.account.position);
+    if (m.locked_until) ToProto(*m.locked_until, out->mutable_locked_until());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status AccountServiceImpl::DoSignInWithPin(const domain::Caller& call,
+                                                 const v1::SignInWithPinRequest& req,
+                                                 v1::SignInWithPinResponse* resp) {
+  domain::Violations v;
+  int64_t account_id = v.Name("account", req.account(), "accounts", true);
+  if (!auth::WellFormedPin(req.pin())) {
+    v.Add("pin", "must be six digits", "mã PIN gồm sáu chữ số");
+  }
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  SK_ASSIGN_OR_RETURN(auto session,
+                      ops_.SignInWithPin(call.principal, call.actor, account_id, req.pin()));
+  ToProto(session.token.token, resp->mutable_token());
+  resp->set_secret(session.token.secret);
+  ToProto(session.account, resp->mutable_account());
+  return absl::OkStatus();
+}
+
+#define SK_UNARY_IMPL(Method, Request, Response)                                                  \
+  grpc::ServerUnaryReactor* AccountServiceImpl::Method(grpc::CallbackServerContext* ctx,          \
+                                                       const Request* req, Response* resp) {      \
+    return FinishUnary(ctx, gate_, "sangkien.v1.AccountService/" #Method,                         \
                        [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
   }
 SK_UNARY_IMPL(WhoAmI, v1::WhoAmIRequest, v1::WhoAmIResponse)
@@ -187,6 +230,9 @@ SK_UNARY_IMPL(UpdateAccount, v1::UpdateAccountRequest, v1::Account)
 SK_UNARY_IMPL(CreateToken, v1::CreateTokenRequest, v1::CreateTokenResponse)
 SK_UNARY_IMPL(ListTokens, v1::ListTokensRequest, v1::ListTokensResponse)
 SK_UNARY_IMPL(RevokeToken, v1::RevokeTokenRequest, v1::Token)
+SK_UNARY_IMPL(IssueKioskPin, v1::IssueKioskPinRequest, v1::IssueKioskPinResponse)
+SK_UNARY_IMPL(ListKioskStaff, v1::ListKioskStaffRequest, v1::ListKioskStaffResponse)
+SK_UNARY_IMPL(SignInWithPin, v1::SignInWithPinRequest, v1::SignInWithPinResponse)
 #undef SK_UNARY_IMPL
 
 }  // namespace sangkien::api

@@ -16,9 +16,9 @@ class AccountServiceImpl final : public v1::AccountService::CallbackService {
                      const CallGate& gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
 
-#define SK_UNARY(Method, Request, Response)                                                  \
-  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req,     \
-                                   Response* resp) override;                                 \
+#define SK_UNARY(Method, Request, Response)                                              \
+  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req, \
+                                   Response* resp) override;                             \
   absl::Status Do##Method(const domain::Caller& call, const Request& req, Response* resp);
   SK_UNARY(WhoAmI, v1::WhoAmIRequest, v1::WhoAmIResponse)
   SK_UNARY(CreateAccount, v1::CreateAccountRequest, v1::Account)
@@ -28,6 +28,9 @@ class AccountServiceImpl final : public v1::AccountService::CallbackService {
   SK_UNARY(CreateToken, v1::CreateTokenRequest, v1::CreateTokenResponse)
   SK_UNARY(ListTokens, v1::ListTokensRequest, v1::ListTokensResponse)
   SK_UNARY(RevokeToken, v1::RevokeTokenRequest, v1::Token)
+  SK_UNARY(IssueKioskPin, v1::IssueKioskPinRequest, v1::IssueKioskPinResponse)
+  SK_UNARY(ListKioskStaff, v1::ListKioskStaffRequest, v1::ListKioskStaffResponse)
+  SK_UNARY(SignInWithPin, v1::SignInWithPinRequest, v1::SignInWithPinResponse)
 #undef SK_UNARY
 
  private:

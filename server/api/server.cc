@@ -97,7 +97,8 @@ absl::Status WriteDemoTokens(const std::string& path, const std::vector<seed::De
   std::ofstream out(path, std::ios::trunc);
   if (!out) return absl::UnavailableError(absl::StrCat("cannot write ", path));
   ::chmod(path.c_str(), 0600);
-  out << "# Demo accounts of the seeded district; each line: label, account, bearer token.\n";
+  out << "# Demo accounts of the seeded district; each line: label, account, bearer token\n"
+         "# (or, for \"kiosk PIN staff …\", the PIN the staff member types at the kiosk).\n";
   for (const auto& t : tokens) out << t.label << "\t" << t.account << "\t" << t.secret << "\n";
   return out.good() ? absl::OkStatus()
                     : absl::UnavailableError(absl::StrCat("cannot write ", path));

@@ -51,6 +51,11 @@ const std::vector<MethodRule>& AccessRules() {
       {"sangkien.v1.AccountService/CreateToken", Access::kAuthenticated, {}},
       {"sangkien.v1.AccountService/ListTokens", Access::kAuthenticated, {}},
       {"sangkien.v1.AccountService/RevokeToken", Access::kAuthenticated, {}},
+      // Kiosk PINs: issued to the staff member (or by an admin); a kiosk lists
+      // its commune's staff and signs them in.
+      {"sangkien.v1.AccountService/IssueKioskPin", Access::kAuthenticated, {}},
+      {"sangkien.v1.AccountService/ListKioskStaff", Access::kRoles, {Role::kKiosk}},
+      {"sangkien.v1.AccountService/SignInWithPin", Access::kRoles, {Role::kKiosk}},
       // Proposals: public reads of approved proposals (drafts, appraisal and
       // votes only for the proposer and internal roles, decided in the
       // operations). Staff propose and submit; the focal point appraises;

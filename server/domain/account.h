@@ -49,6 +49,18 @@ struct Token {
   std::optional<absl::Time> last_use_time;
 };
 
+// A staff member's kiosk PIN: only its salted hash is kept. Wrong PINs in a
+// row count up to a lockout; a right one or a new PIN clears them.
+struct KioskPin {
+  int64_t account_id = 0;
+  std::string salt;
+  std::string hash;
+  int iterations = 0;
+  absl::Time issue_time;
+  int failed_attempts = 0;
+  std::optional<absl::Time> locked_until;
+};
+
 // Who a call runs as. The public has no account.
 struct Principal {
   int64_t account_id = 0;

@@ -5,6 +5,7 @@
 #include "domain/validation.h"
 #include "operations/audit_digest.h"
 #include "operations/idempotency_internal.h"
+#include "operations/token_internal.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
 #include "storage/account_repository.h"
@@ -29,24 +30,6 @@ std::string TokenName(int64_t account, int64_t token) {
 
 bool IsSelf(const domain::Principal& p, int64_t account_id) {
   return !p.is_public() && p.account_id == account_id;
-}
-
-// Refuses a token change to someone who is neither the account nor an admin.
-// Inspectors see every account and token, so they are told the truth: NOT_FOUND
-// when the resource does not exist, PERMISSION_DENIED when it does. To anyone
-// else another account's tokens do not exist.
-absl::Status RefuseTokenChange(storage::Database& db, const domain::Principal& principal,
-                               int64_t account_id, std::optional<int64_t> token_id) {
-  std::string name = token_id ? TokenName(account_id, *token_id) : AccountName(account_id);
-  if (!principal.Has(domain::Role::kInspector)) return NotFound(name);
-  SK_RETURN_IF_ERROR(db.Read([&](Connection& c) -> absl::Status {
-    if (token_id) return AccountRepository::GetToken(c, account_id, *token_id).status();
-    return AccountRepository::Get(c, account_id).status();
-  }));
-  return MakeError(
-      absl::StatusCode::kPermissionDenied, "PERMISSION_DENIED",
-      absl::StrCat("only an admin or ", AccountName(account_id), " itself may change its tokens"),
-      "Chỉ quản trị viên hoặc chính tài khoản đó được thay đổi mã truy cập");
 }
 
 absl::Status CheckScope(Connection& c, const domain::Account& a) {
@@ -75,6 +58,28 @@ absl::Status CheckScope(Connection& c, const domain::Account& a) {
   return absl::OkStatus();
 }
 
+}  // namespace
+
+namespace internal {
+
+// Refuses a token change to someone who is neither the account nor an admin.
+// Inspectors see every account and token, so they are told the truth: NOT_FOUND
+// when the resource does not exist, PERMISSION_DENIED when it does. To anyone
+// else another account's tokens do not exist.
+absl::Status RefuseTokenChange(storage::Database& db, const domain::Principal& principal,
+                               int64_t account_id, std::optional<int64_t> token_id) {
+  std::string name = token_id ? TokenName(account_id, *token_id) : AccountName(account_id);
+  if (!principal.Has(domain::Role::kInspector)) return NotFound(name);
+  SK_RETURN_IF_ERROR(db.Read([&](Connection& c) -> absl::Status {
+    if (token_id) return AccountRepository::GetToken(c, account_id, *token_id).status();
+    return AccountRepository::Get(c, account_id).status();
+  }));
+  return MakeError(
+      absl::StatusCode::kPermissionDenied, "PERMISSION_DENIED",
+      absl::StrCat("only an admin or ", AccountName(account_id), " itself may change its tokens"),
+      "Chỉ quản trị viên hoặc chính tài khoản đó được thay đổi mã truy cập");
+}
+
 absl::StatusOr<CreatedToken> InsertToken(Connection& c, const domain::Actor& actor,
                                          int64_t account_id, const std::string& display_name,
                                          std::optional<absl::Duration> ttl, absl::Time now) {
@@ -98,7 +103,7 @@ absl::StatusOr<CreatedToken> InsertToken(Connection& c, const domain::Actor& act
   return CreatedToken{token, fresh.secret};
 }
 
-}  // namespace
+}  // namespace internal
 
 absl::StatusOr<domain::Account> AccountOperations::WhoAmI(const domain::Principal& principal) {
   if (principal.is_public()) return NotFound("accounts/me");
@@ -127,8 +132,7 @@ absl::StatusOr<domain::Account> AccountOperations::CreateAccount(const domain::A
     SK_ASSIGN_OR_RETURN(created, AccountRepository::Get(c, account.id));
     SK_RETURN_IF_ERROR(
         AuditLog::Append(c, actor, AccountName(created.id), "", Digest(created), now));
-    return internal::RecordCreate(c, kCreateAccount, idempotency, AccountName(created.id), "",
-                                  now);
+    return internal::RecordCreate(c, kCreateAccount, idempotency, AccountName(created.id), "", now);
   }));
   return created;
 }
@@ -179,7 +183,7 @@ absl::StatusOr<CreatedToken> AccountOperations::CreateToken(const domain::Princi
                                                             const std::string& display_name,
                                                             std::optional<absl::Duration> ttl) {
   if (!IsSelf(principal, account_id) && !principal.Has(domain::Role::kAdmin)) {
-    return RefuseTokenChange(db_, principal, account_id, std::nullopt);
+    return internal::RefuseTokenChange(db_, principal, account_id, std::nullopt);
   }
   return IssueToken(actor, account_id, display_name, ttl);
 }
@@ -190,7 +194,8 @@ absl::StatusOr<CreatedToken> AccountOperations::IssueToken(const domain::Actor& 
                                                            std::optional<absl::Duration> ttl) {
   CreatedToken created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(created, InsertToken(c, actor, account_id, display_name, ttl, clock_()));
+    SK_ASSIGN_OR_RETURN(created,
+                        internal::InsertToken(c, actor, account_id, display_name, ttl, clock_()));
     return absl::OkStatus();
   }));
   return created;
@@ -213,10 +218,9 @@ absl::StatusOr<domain::ListPage<domain::Token>> AccountOperations::ListTokens(
 
 absl::StatusOr<domain::Token> AccountOperations::RevokeToken(const domain::Principal& principal,
                                                              const domain::Actor& actor,
-                                                             int64_t account_id,
-                                                             int64_t token_id) {
+                                                             int64_t account_id, int64_t token_id) {
   if (!IsSelf(principal, account_id) && !principal.Has(domain::Role::kAdmin)) {
-    return RefuseTokenChange(db_, principal, account_id, token_id);
+    return internal::RefuseTokenChange(db_, principal, account_id, token_id);
   }
   domain::Token revoked;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {

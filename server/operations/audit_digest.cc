@@ -27,9 +27,9 @@ json Refs(const std::vector<domain::UnitRef>& refs) {
 json TimeframeJson(const calendar::Timeframe& tf) {
   json dates = json::array();
   for (const auto& d : tf.report_dates) dates.push_back({d.month, d.day});
-  return {{"kind", static_cast<int>(tf.kind)}, {"text", tf.original_text},
-          {"due", Date(tf.due_date)},          {"start", Date(tf.start_date)},
-          {"reports", dates},                  {"condition", tf.condition}};
+  return {
+      {"kind", static_cast<int>(tf.kind)}, {"text", tf.original_text}, {"due", Date(tf.due_date)},
+      {"start", Date(tf.start_date)},      {"reports", dates},         {"condition", tf.condition}};
 }
 
 // nlohmann's json objects keep keys sorted, so dump() is canonical.
@@ -50,8 +50,8 @@ std::string Digest(const domain::Unit& u) {
 std::string Digest(const domain::UnitGroup& g) {
   std::vector<int> kinds;
   for (auto k : g.member_kinds) kinds.push_back(static_cast<int>(k));
-  return Of({{"id", g.id}, {"display_name", g.display_name}, {"aliases", g.aliases},
-             {"kinds", kinds}});
+  return Of(
+      {{"id", g.id}, {"display_name", g.display_name}, {"aliases", g.aliases}, {"kinds", kinds}});
 }
 
 std::string Digest(const domain::Plan& p) {
@@ -59,8 +59,8 @@ std::string Digest(const domain::Plan& p) {
   for (const auto& s : p.sections) sections.push_back({s.number, s.heading, s.body, s.level});
   json basis = json::array();
   for (const auto& b : p.basis) {
-    basis.push_back({b.symbol, static_cast<int>(b.kind), b.issuer, Date(b.issue_date), b.title,
-                     b.plan_id});
+    basis.push_back(
+        {b.symbol, static_cast<int>(b.kind), b.issuer, Date(b.issue_date), b.title, b.plan_id});
   }
   return Of({{"id", p.id},
              {"symbol", p.symbol},
@@ -124,6 +124,12 @@ std::string Digest(const domain::Token& t) {
              {"prefix", t.prefix},
              {"expire", Time(t.expire_time)},
              {"revoke", Time(t.revoke_time)}});
+}
+
+std::string Digest(const domain::KioskPin& p) {
+  return Of({{"account", p.account_id},
+             {"issue", Time(std::optional<absl::Time>(p.issue_time))},
+             {"locked_until", Time(p.locked_until)}});
 }
 
 }  // namespace sangkien::operations

@@ -20,6 +20,9 @@ std::string Digest(const domain::ProgressReport& report);
 std::string Digest(const domain::Account& account);
 // Never includes the secret's hash.
 std::string Digest(const domain::Token& token);
+// Never includes the PIN's hash or salt, nor the count of wrong attempts
+// short of a lockout.
+std::string Digest(const domain::KioskPin& pin);
 
 }  // namespace sangkien::operations
 

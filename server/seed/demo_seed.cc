@@ -558,6 +558,13 @@ absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
     tokens.push_back({p.label, absl::StrCat("accounts/", created.id), token.secret});
     created_accounts[p.label] = created;
   }
+  // The demo communes' staff sign in at their kiosk with a PIN.
+  for (const char* label : {"staff Tân Lập", "staff Hòa Bình"}) {
+    int64_t id = created_accounts[label].id;
+    SK_ASSIGN_OR_RETURN(operations::IssuedPin pin,
+                        accounts.IssueKioskPinAsSystem(system.actor, id));
+    tokens.push_back({absl::StrCat("kiosk PIN ", label), absl::StrCat("accounts/", id), pin.pin});
+  }
   SK_ASSIGN_OR_RETURN(
       int64_t achieved,
       SeedDemoProposals(proposals, created_accounts["staff Tân Lập"],

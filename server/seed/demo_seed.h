@@ -21,9 +21,10 @@ namespace sangkien::seed {
 // số 36-CTr/HU), embedded in the binary.
 std::string_view SeedPlanText();
 
-// A demo account and the bearer secret of its token.
+// A demo account and the bearer secret of its token, or, for the labels
+// "kiosk PIN staff …", the staff member's kiosk PIN.
 struct DemoToken {
-  std::string label;    // "admin", "staff Tân Lập", "kiosk Hòa Bình"
+  std::string label;  // "admin", "staff Tân Lập", "kiosk Hòa Bình", "kiosk PIN staff Tân Lập"
   std::string account;  // "accounts/3"
   std::string secret;
 };

@@ -133,11 +133,11 @@ absl::StatusOr<domain::Account> AccountRepository::Get(Connection& c, int64_t id
 
 absl::StatusOr<domain::ListPage<domain::Account>> AccountRepository::List(
     Connection& c, const domain::ListQuery& query) {
-  internal::SelectBuilder select(absl::StrCat("SELECT ", kAccountColumns, ", a.id FROM accounts a"));
+  internal::SelectBuilder select(
+      absl::StrCat("SELECT ", kAccountColumns, ", a.id FROM accounts a"));
   for (const auto& term : query.filter) {
     if (term.field == "role") {
-      std::string exists =
-          "EXISTS (SELECT 1 FROM json_each(a.roles) r WHERE r.value = ?)";
+      std::string exists = "EXISTS (SELECT 1 FROM json_each(a.roles) r WHERE r.value = ?)";
       select.Where(term.op == domain::FilterOp::kNe ? absl::StrCat("NOT ", exists) : exists,
                    {BindValue::Int(term.int_value)});
     }
@@ -181,11 +181,12 @@ absl::StatusOr<domain::Token> AccountRepository::TokenByPrefix(Connection& c,
 
 absl::StatusOr<domain::Token> AccountRepository::GetToken(Connection& c, int64_t account_id,
                                                           int64_t token_id) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kTokenColumns,
-                                   " FROM tokens t WHERE t.id = ? AND t.account_id = ?"));
+  auto& q = c.Prepare(
+      absl::StrCat("SELECT ", kTokenColumns, " FROM tokens t WHERE t.id = ? AND t.account_id = ?"));
   q.bind(1, static_cast<int64_t>(token_id));
   q.bind(2, static_cast<int64_t>(account_id));
-  if (!q.executeStep()) return NotFound(absl::StrCat("accounts/", account_id, "/tokens/", token_id));
+  if (!q.executeStep())
+    return NotFound(absl::StrCat("accounts/", account_id, "/tokens/", token_id));
   return ReadToken(q);
 }
 
@@ -215,6 +216,85 @@ absl::Status AccountRepository::TouchToken(Connection& c, int64_t token_id, absl
   q.bind(2, static_cast<int64_t>(token_id));
   q.exec();
   return absl::OkStatus();
+}
+
+namespace {
+
+constexpr const char* kPinColumns =
+    "p.account_id, p.salt, p.hash, p.iterations, p.issue_time, p.failed_attempts, "
+    "p.locked_until";
+
+std::string BlobOf(SQLite::Column col) {
+  return std::string(static_cast<const char*>(col.getBlob()), col.getBytes());
+}
+
+// Reads kPinColumns starting at column `first`.
+domain::KioskPin ReadPin(SQLite::Statement& q, int first) {
+  domain::KioskPin p;
+  p.account_id = q.getColumn(first).getInt64();
+  p.salt = BlobOf(q.getColumn(first + 1));
+  p.hash = BlobOf(q.getColumn(first + 2));
+  p.iterations = q.getColumn(first + 3).getInt();
+  p.issue_time = internal::FromMicros(q.getColumn(first + 4).getInt64());
+  p.failed_attempts = q.getColumn(first + 5).getInt();
+  p.locked_until = OptionalTime(q.getColumn(first + 6));
+  return p;
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<domain::KioskPin>> AccountRepository::GetKioskPin(Connection& c,
+                                                                               int64_t account_id) {
+  auto& q =
+      c.Prepare(absl::StrCat("SELECT ", kPinColumns, " FROM kiosk_pins p WHERE account_id = ?"));
+  q.bind(1, static_cast<int64_t>(account_id));
+  if (!q.executeStep()) return std::nullopt;
+  return ReadPin(q, 0);
+}
+
+absl::Status AccountRepository::PutKioskPin(Connection& c, const domain::KioskPin& pin) {
+  auto& q = c.Prepare(
+      "INSERT INTO kiosk_pins (account_id, salt, hash, iterations, issue_time, failed_attempts, "
+      "locked_until) VALUES (?, ?, ?, ?, ?, 0, NULL) ON CONFLICT (account_id) DO UPDATE SET "
+      "salt = excluded.salt, hash = excluded.hash, iterations = excluded.iterations, "
+      "issue_time = excluded.issue_time, failed_attempts = 0, locked_until = NULL");
+  q.bind(1, static_cast<int64_t>(pin.account_id));
+  q.bind(2, pin.salt.data(), static_cast<int>(pin.salt.size()));
+  q.bind(3, pin.hash.data(), static_cast<int>(pin.hash.size()));
+  q.bind(4, pin.iterations);
+  q.bind(5, internal::Micros(pin.issue_time));
+  q.exec();
+  return absl::OkStatus();
+}
+
+absl::Status AccountRepository::SetPinAttempts(Connection& c, int64_t account_id,
+                                               int failed_attempts,
+                                               std::optional<absl::Time> locked_until) {
+  auto& q =
+      c.Prepare("UPDATE kiosk_pins SET failed_attempts = ?, locked_until = ? WHERE account_id = ?");
+  q.bind(1, failed_attempts);
+  if (locked_until) {
+    q.bind(2, internal::Micros(*locked_until));
+  } else {
+    q.bind(2);
+  }
+  q.bind(3, static_cast<int64_t>(account_id));
+  q.exec();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::pair<domain::Account, domain::KioskPin>>>
+AccountRepository::KioskStaff(Connection& c, int64_t unit_id) {
+  auto& q = c.Prepare(absl::StrCat(
+      "SELECT ", kAccountColumns, ", ", kPinColumns,
+      " FROM accounts a JOIN kiosk_pins p ON p.account_id = a.id WHERE a.unit_id = ? AND "
+      "a.disabled = 0 AND EXISTS (SELECT 1 FROM json_each(a.roles) r WHERE r.value = ?) "
+      "ORDER BY a.id"));
+  q.bind(1, static_cast<int64_t>(unit_id));
+  q.bind(2, static_cast<int>(domain::Role::kStaff));
+  std::vector<std::pair<domain::Account, domain::KioskPin>> out;
+  while (q.executeStep()) out.emplace_back(ReadAccount(q), ReadPin(q, 10));
+  return out;
 }
 
 }  // namespace sangkien::storage

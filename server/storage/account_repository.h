@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -36,6 +37,17 @@ class AccountRepository {
                                                                     const domain::ListQuery& query);
   static absl::Status RevokeToken(Connection& c, int64_t token_id, absl::Time now);
   static absl::Status TouchToken(Connection& c, int64_t token_id, absl::Time now);
+
+  // The account's kiosk PIN; nullopt when it holds none.
+  static absl::StatusOr<std::optional<domain::KioskPin>> GetKioskPin(Connection& c,
+                                                                     int64_t account_id);
+  // Inserts the PIN or replaces the account's earlier one.
+  static absl::Status PutKioskPin(Connection& c, const domain::KioskPin& pin);
+  static absl::Status SetPinAttempts(Connection& c, int64_t account_id, int failed_attempts,
+                                     std::optional<absl::Time> locked_until);
+  // Enabled staff accounts of the unit that hold a kiosk PIN, with it.
+  static absl::StatusOr<std::vector<std::pair<domain::Account, domain::KioskPin>>> KioskStaff(
+      Connection& c, int64_t unit_id);
 };
 
 }  // namespace sangkien::storage

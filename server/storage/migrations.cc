@@ -386,9 +386,22 @@ CREATE TABLE announcements (
 CREATE INDEX announcements_by_state ON announcements(state, publish_time);
 )sql";
 
+// Kiosk PINs of staff accounts: one per account, replaced when reissued.
+constexpr std::string_view kV7 = R"sql(
+CREATE TABLE kiosk_pins (
+  account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+  salt BLOB NOT NULL,
+  hash BLOB NOT NULL,
+  iterations INTEGER NOT NULL,
+  issue_time INTEGER NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER
+) STRICT;
+)sql";
+
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6},
+      {1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}, {5, kV5}, {6, kV6}, {7, kV7},
   };
   return kMigrations;
 }

@@ -365,6 +365,29 @@ int TokenRevoke(const std::vector<std::string>& raw) {
   return kOk;
 }
 
+// A staff member who forgot their PIN, or is locked out, gets a new one here.
+int AccountPin(const std::vector<std::string>& raw) {
+  auto args = Args::Parse(raw, {}, {});
+  if (!args || args->positional().size() != 1) {
+    std::cerr << "usage: sangkienctl account pin accounts/N [--db PATH]\n";
+    return kUsage;
+  }
+  auto id = AccountId(args->positional()[0]);
+  if (!id) return kUsage;
+  auto db = OpenExistingDatabase(args->db());
+  if (!db) return kFailed;
+  operations::AccountOperations accounts(*db, operations::SystemClock());
+  auto caller = domain::Caller::System("sangkienctl account pin");
+  auto issued = accounts.IssueKioskPinAsSystem(caller.actor, *id);
+  if (!issued.ok()) {
+    PrintError(absl::StrCat("cannot issue a kiosk PIN to ", AccountName(*id)), issued.status());
+    return kFailed;
+  }
+  std::cout << "kiosk PIN of " << AccountName(*id) << ": " << issued->pin
+            << "\n(shown only now; any earlier PIN and lockout are gone)\n";
+  return kOk;
+}
+
 }  // namespace
 
 int AccountCommand(const std::vector<std::string>& args) {
@@ -374,6 +397,7 @@ int AccountCommand(const std::vector<std::string>& args) {
   if (args[0] == "list") return AccountList(rest);
   if (args[0] == "disable") return AccountSetDisabled(rest, true);
   if (args[0] == "enable") return AccountSetDisabled(rest, false);
+  if (args[0] == "pin") return AccountPin(rest);
   return Usage();
 }
 

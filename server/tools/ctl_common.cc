@@ -111,6 +111,7 @@ sangkien-server runs. Writes are recorded in the audit trail as "system".
   account list                       every account, with roles and state
   account disable accounts/N         its tokens stop working at once
   account enable accounts/N
+  account pin accounts/N             a new six-digit kiosk PIN for a staff account, shown once
   token create accounts/N [--name TEXT] [--ttl-days N]
                                      prints the new token's secret, once
   token list accounts/N

@@ -527,6 +527,23 @@ std::vector<Row> AccessMatrixTest::Rows() {
          r.set_name(NewToken(t.account).token().name());
          return Own(r);
        }},
+      // Kiosk PINs: issued like tokens; only a kiosk lists its staff and signs
+      // them in (the other commune's staff member is no one to this kiosk).
+      {acct("IssueKioskPin"), "", "U UUUU N O N N N N P O",
+       [](const Target& t) {
+         v1::IssueKioskPinRequest r;
+         r.set_name(t.account);
+         return Own(r);
+       }},
+      {acct("ListKioskStaff"), "", "U UUUU O P P P P P P P",
+       [](const Target&) { return Own(v1::ListKioskStaffRequest()); }},
+      {acct("SignInWithPin"), "", "U UUUU N P P P P P P P",
+       [](const Target& t) {
+         v1::SignInWithPinRequest r;
+         r.set_account(t.account);
+         r.set_pin("000000");
+         return Own(r);
+       }},
       // Proposals: each verb on a fresh proposal in the state it applies to.
       {prop("CreateProposal"), "", "U UUUU P O P P O P P O",
        [this](const Target& t) {

@@ -170,6 +170,7 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
   const std::string staff = DemoAccountName("staff Tân Lập");
   v1::Account account;
   v1::CreateTokenResponse token;
+  std::string kiosk_pin;
 
   const std::string kDir = "sangkien.v1.DirectoryService/";
   const std::string kPlan = "sangkien.v1.PlanService/";
@@ -292,6 +293,25 @@ TEST_F(AuditTest, EveryWriteLeavesExactlyOneEvent) {
          grpc::Status s = Call(&v1::AccountService::Stub::RevokeToken, r, &out);
          return std::make_pair(s, token.token().name());
        }},
+      {kAcct + "IssueKioskPin", "staff Tân Lập", "",
+       [&] {
+         v1::IssueKioskPinRequest r;
+         r.set_name(staff);
+         v1::IssueKioskPinResponse out;
+         grpc::Status s = Call(&v1::AccountService::Stub::IssueKioskPin, r, &out);
+         kiosk_pin = out.pin();
+         return std::make_pair(s, staff + "/kioskPin");
+       }},
+      {kAcct + "SignInWithPin", "kiosk Tân Lập", "",
+       [&] {
+         v1::SignInWithPinRequest r;
+         r.set_account(staff);
+         r.set_pin(kiosk_pin);
+         v1::SignInWithPinResponse out;
+         grpc::Status s = Call(&v1::AccountService::Stub::SignInWithPin, r, &out);
+         return std::make_pair(s, out.token().name());
+       },
+       true},
   };
 
   // Proposals: each verb on a fresh proposal of staff Tân Lập in the state
