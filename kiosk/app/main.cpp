@@ -17,6 +17,7 @@
 #include "catalog.h"
 #include "imageprovider.h"
 #include "localstore.h"
+#include "staffsession.h"
 #include "syncengine.h"
 #include "tour.h"
 
@@ -65,8 +66,10 @@ int main(int argc, char *argv[])
         QStringLiteral("tour"), QStringLiteral("Visit every screen, save a PNG and a text dump of each into DIR, then exit."), QStringLiteral("DIR"));
     const QCommandLineOption tourWaitOption(
         QStringLiteral("tour-wait-ms"), QStringLiteral("With --tour: longest wait for the first sync (default 15000)."), QStringLiteral("ms"));
+    const QCommandLineOption tourPinOption(QStringLiteral("tour-pin"),
+        QStringLiteral("With --tour: the kiosk PIN of the commune's first listed staff member, to show staff mode signed in."), QStringLiteral("pin"));
     parser.addOptions({configOption, serverOption, caOption, tokenOption, tokenFileOption, communeOption, cacheOption, idleOption, languageOption,
-        windowedOption, tourOption, tourWaitOption});
+        windowedOption, tourOption, tourWaitOption, tourPinOption});
     parser.process(app);
 
     std::unique_ptr<QSettings> config;
@@ -117,6 +120,11 @@ int main(int argc, char *argv[])
     };
     catalog.setLanguage(pick(parser, languageOption, config.get(), QStringLiteral("language"), QStringLiteral("vi")));
     applyLanguage();
+
+    // Staff sign in over their own short-lived sessions, beside the kiosk's
+    // sync; it must outlive the QML engine that uses it.
+    StaffSession staff(sync);
+    staff.setTourPin(parser.value(tourPinOption));
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));

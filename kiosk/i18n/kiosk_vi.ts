@@ -51,11 +51,7 @@
     </message>
 </context>
 <context>
-    <name>AssignmentListPage</name>
-    <message>
-        <source>Commune tasks</source>
-        <translation>Nhiệm vụ của xã</translation>
-    </message>
+    <name>AssignmentCard</name>
     <message>
         <source>Late</source>
         <translation>Trễ hạn</translation>
@@ -91,6 +87,13 @@
     <message>
         <source>No report yet</source>
         <translation>Chưa có báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentListPage</name>
+    <message>
+        <source>Commune tasks</source>
+        <translation>Nhiệm vụ của xã</translation>
     </message>
     <message>
         <source>No tasks for this commune yet.</source>
@@ -286,6 +289,10 @@
         <source>Waiting for the first update</source>
         <translation>Đang chờ cập nhật dữ liệu lần đầu</translation>
     </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Cán bộ đăng nhập</translation>
+    </message>
 </context>
 <context>
     <name>IdleCountdown</name>
@@ -308,6 +315,21 @@
     <message>
         <source>Offline: no data has been received yet.</source>
         <translation>Mất kết nối máy chủ: chưa nhận được dữ liệu.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>%1 of 6 digits entered</source>
+        <translation>Đã nhập %1 trên 6 chữ số</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Xoá chữ số cuối</translation>
     </message>
 </context>
 <context>
@@ -459,6 +481,33 @@
     </message>
 </context>
 <context>
+    <name>ReportFormPage</name>
+    <message>
+        <source>Progress report</source>
+        <translation>Báo cáo tiến độ</translation>
+    </message>
+    <message>
+        <source>Progress: %1%</source>
+        <translation>Tiến độ: %1%</translation>
+    </message>
+    <message>
+        <source>What was done, and what is left</source>
+        <translation>Đã làm được gì, còn lại việc gì</translation>
+    </message>
+    <message>
+        <source>Report sent. Thank you.</source>
+        <translation>Đã gửi báo cáo. Xin cảm ơn.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <source>Send report</source>
+        <translation>Gửi báo cáo</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Search</source>
@@ -491,6 +540,82 @@
     <message>
         <source>Nothing found.</source>
         <translation>Không tìm thấy kết quả.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAssignmentRow</name>
+    <message>
+        <source>Report progress</source>
+        <translation>Báo cáo tiến độ</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff: %1</source>
+        <translation>Cán bộ: %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. The session ends after %2 seconds without a touch.</source>
+        <translation>Đang đăng nhập: %1. Phiên tự kết thúc sau %2 giây không chạm màn hình.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>No tasks for this commune yet.</source>
+        <translation>Xã chưa có nhiệm vụ.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSession</name>
+    <message>
+        <source>Cannot reach the server. Try again when the connection is back.</source>
+        <translation>Không kết nối được máy chủ. Hãy thử lại khi có kết nối.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Hãy đăng nhập trước.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSignInPage</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Cán bộ đăng nhập</translation>
+    </message>
+    <message>
+        <source>Signing in needs a connection to the server. The information on this kiosk can still be read.</source>
+        <translation>Cần kết nối máy chủ để đăng nhập. Thông tin trên kiosk vẫn xem được bình thường.</translation>
+    </message>
+    <message>
+        <source>PIN of %1</source>
+        <translation>Mã PIN của %1</translation>
+    </message>
+    <message>
+        <source>Touch your name</source>
+        <translation>Chạm vào tên của anh/chị</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Tạm khoá đến %1</translation>
+    </message>
+    <message>
+        <source>No staff of this commune has a kiosk PIN yet. Ask the district's Home Affairs office for one.</source>
+        <translation>Chưa cán bộ nào của xã có mã PIN kiosk. Hãy đề nghị Phòng Nội vụ huyện cấp.</translation>
+    </message>
+    <message>
+        <source>Checking the PIN…</source>
+        <translation>Đang kiểm tra mã PIN…</translation>
+    </message>
+    <message>
+        <source>Forgot your PIN? A new one can be issued from your account or by the district.</source>
+        <translation>Quên mã PIN? Có thể cấp mã mới từ tài khoản của anh/chị hoặc do huyện cấp.</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Người khác</translation>
     </message>
 </context>
 <context>

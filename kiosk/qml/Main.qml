@@ -12,6 +12,8 @@ Controls.ApplicationWindow {
     id: window
 
     property bool attract: false
+    // The tour waits while this holds: a sign-in or report is on its way.
+    readonly property bool tourPending: Staff.busy
 
     width: 1920
     height: 1080
@@ -23,20 +25,32 @@ Controls.ApplicationWindow {
 
     // Back to the start: home page, input cleared, any session ended.
     function goHome() {
+        Staff.signOut();
         stack.pop(null);
         window.contentItem.forceActiveFocus();
     }
 
     // For --tour: every screen, by name, in order.
     function tourScreens(): var {
-        return ["home", "plans", "plan", "assignments", "proposals", "proposal", "broadcasts", "broadcastsWeek", "caseStudies", "caseStudy", "announcements", "announcement", "search", "idle", "attract"];
+        return ["home", "plans", "plan", "assignments", "proposals", "proposal", "broadcasts", "broadcastsWeek", "caseStudies", "caseStudy", "announcements", "announcement", "search", "staffSignIn", "staffPin", "staff", "report", "idle", "attract"];
     }
 
     function showScreen(name: string): bool {
         window.attract = false;
         idle.tourRemaining = 0;
         idle.restart();
+        if (name === "report") {
+            // On top of the signed-in staff page the tour just showed.
+            // Without a session (no staff PIN on this server) the screen stays.
+            const staffPage = stack.currentItem as StaffPage;
+            staffPage?.openReport(0, "Đã tổ chức 2 buổi tuyên truyền tại nhà văn hóa thôn.");
+            return true;
+        }
         goHome();
+        const firstStaff = Staff.staff.length > 0 ? Staff.staff[0] : ({
+                "account": "",
+                "name": ""
+            });
         const pages = {
             "plans": ["PlanListPage.qml", {}],
             "plan": ["PlanDetailPage.qml", {
@@ -61,6 +75,17 @@ Controls.ApplicationWindow {
                 }],
             "search": ["SearchPage.qml", {
                     "query": "ke hoach"
+                }],
+            "staffSignIn": ["StaffSignInPage.qml", {}],
+            "staffPin": ["StaffSignInPage.qml", {
+                    "account": firstStaff.account,
+                    "accountName": firstStaff.name,
+                    "presetPin": "482"
+                }],
+            "staff": ["StaffSignInPage.qml", {
+                    "account": firstStaff.account,
+                    "accountName": firstStaff.name,
+                    "presetPin": Staff.tourPin
                 }]
         };
         if (name === "idle") {

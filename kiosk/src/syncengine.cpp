@@ -1,13 +1,11 @@
 #include "syncengine.h"
 
 #include <QDateTime>
-#include <QFile>
 
 #include <grpcpp/grpcpp.h>
 
-#include "google/rpc/error_details.pb.h"
-#include "google/rpc/status.pb.h"
 #include "localstore.h"
+#include "rpcsupport.h"
 #include "sangkien/v1/account_service.grpc.pb.h"
 #include "sangkien/v1/publicity_service.grpc.pb.h"
 #include "sangkien/v1/sync_service.grpc.pb.h"
@@ -20,48 +18,8 @@ constexpr int kCallDeadlineSeconds = 15;
 
 bool isMarkerExpired(const grpc::Status &status)
 {
-    if (status.error_code() != grpc::StatusCode::FAILED_PRECONDITION) {
-        return false;
-    }
-    google::rpc::Status details;
-    if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
-        for (const auto &any : details.details()) {
-            google::rpc::ErrorInfo info;
-            if (any.UnpackTo(&info) && info.reason() == "MARKER_EXPIRED") {
-                return true;
-            }
-        }
-    }
-    return status.error_message().find("MARKER_EXPIRED") != std::string::npos;
-}
-
-bool isUnreachable(const grpc::Status &status)
-{
-    return status.error_code() == grpc::StatusCode::UNAVAILABLE || status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED;
-}
-
-std::shared_ptr<grpc::Channel> makeChannel(const SyncOptions &options)
-{
-    std::shared_ptr<grpc::ChannelCredentials> creds;
-    if (options.caFile.isEmpty()) {
-        creds = grpc::InsecureChannelCredentials();
-    } else {
-        QFile ca(options.caFile);
-        grpc::SslCredentialsOptions ssl;
-        if (ca.open(QIODevice::ReadOnly)) {
-            ssl.pem_root_certs = ca.readAll().toStdString();
-        }
-        creds = grpc::SslCredentials(ssl);
-    }
-    grpc::ChannelArguments args;
-    // Mobile links: ping about once a minute, reconnect quickly.
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 60000);
-    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 20000);
-    args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
-    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);
-    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 500);
-    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 3000);
-    return grpc::CreateCustomChannel(options.target.toStdString(), creds, args);
+    return status.error_code() == grpc::StatusCode::FAILED_PRECONDITION
+        && (errorReason(status) == "MARKER_EXPIRED" || status.error_message().find("MARKER_EXPIRED") != std::string::npos);
 }
 } // namespace
 

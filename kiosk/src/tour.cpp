@@ -116,6 +116,14 @@ void Tour::next()
 
 void Tour::capture()
 {
+    // A screen waiting on the server (signing in) is captured once it has
+    // its answer, or after 15 s, whichever comes first.
+    if (m_window->property("tourPending").toBool() && m_waits < 60) {
+        ++m_waits;
+        QTimer::singleShot(250, this, &Tour::capture);
+        return;
+    }
+    m_waits = 0;
     const QString base = QStringLiteral("%1/%2-%3").arg(m_directory).arg(m_index + 1, 2, 10, QLatin1Char('0')).arg(m_screens.at(m_index));
     const QImage image = m_window->grabWindow();
     if (image.isNull() || !image.save(base + QStringLiteral(".png"))) {

@@ -35,4 +35,5 @@ private:
     QStringList m_screens;
     int m_index = -1;
     int m_failures = 0;
+    int m_waits = 0;
 };

@@ -6,6 +6,9 @@
 //     furthest along, first by name (the one the tour opens)
 //   kiosk_server_probe TARGET TOKEN rename-plan TITLE
 //     renames the first plan (needs a token that may edit plans)
+//   kiosk_server_probe TARGET TOKEN sessions ACCOUNT
+//     prints "session\t<token>\t<revoked|open>" for each kiosk session of
+//     the account (needs an admin token)
 #include <QDateTime>
 
 #include <cstdio>
@@ -67,6 +70,21 @@ int main(int argc, char **argv)
             return fail("UpdatePlan", s);
         }
         std::printf("plan\t%s\n", updated.title().c_str());
+        return 0;
+    }
+    if (command == "sessions" && argc >= 5) {
+        v1::ListTokensRequest request;
+        request.set_parent(argv[4]);
+        request.set_page_size(500);
+        v1::ListTokensResponse tokens;
+        if (auto s = v1::AccountService::NewStub(channel)->ListTokens(context().get(), request, &tokens); !s.ok()) {
+            return fail("ListTokens", s);
+        }
+        for (const auto &t : tokens.tokens()) {
+            if (t.display_name().rfind("Phiên kiosk", 0) == 0) {
+                std::printf("session\t%s\t%s\n", t.name().c_str(), t.has_revoke_time() ? "revoked" : "open");
+            }
+        }
         return 0;
     }
     if (command != "facts") {

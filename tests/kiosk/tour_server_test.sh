@@ -17,7 +17,9 @@ start_feed server1 "$server" --db="$db" --listen=127.0.0.1:0 --demo_tokens_file=
 token_of() { awk -F'\t' -v label="$1" '$1 == label { print $3 }' "$tokens"; }
 kiosk_token=$(token_of "kiosk Tân Lập")
 admin_token=$(token_of "admin")
-[ -n "$kiosk_token" ] && [ -n "$admin_token" ] || fail "no demo tokens in $tokens"
+staff_pin=$(token_of "kiosk PIN staff Tân Lập")
+staff_account=$(awk -F'\t' '$1 == "kiosk PIN staff Tân Lập" { print $2 }' "$tokens")
+[ -n "$kiosk_token" ] && [ -n "$admin_token" ] && [ -n "$staff_pin" ] || fail "no demo tokens in $tokens"
 
 "$probe" "127.0.0.1:$port" "$kiosk_token" facts >"$tmp/facts" 2>"$tmp/probe.err" || fail "probe facts"
 grep -q '^assignment' "$tmp/facts" || fail "the server holds no assignment for the kiosk's commune"
@@ -36,7 +38,7 @@ holds_some_assignment() {
 proposal_title=$(awk -F'\t' '$1 == "proposal" { print $2 }' "$tmp/facts")
 proposal_date=$(awk -F'\t' '$1 == "proposal" { print $3 }' "$tmp/facts")
 
-tour online --server "127.0.0.1:$port" --token "$kiosk_token"
+tour online --server "127.0.0.1:$port" --token "$kiosk_token" --tour-pin "$staff_pin"
 every_screen_has_a_picture online
 holds online home "Dữ liệu cập nhật lúc"
 holds online home "UBND xã Tân Lập"
@@ -55,12 +57,32 @@ if [ -n "$proposal_title" ]; then
   [ -z "$proposal_date" ] || holds online proposal "$proposal_date — Đã nộp"
 fi
 
+# Staff mode: the commune's staff list, the PIN pad, signed in with the demo
+# PIN (the commune's assignments with a report button), the report form.
+holds online home "Cán bộ đăng nhập"
+holds online staffSignIn "Đỗ Văn Nam (demo)"
+lacks online staffSignIn "Hoàng Thị Mai"
+holds online staffPin "Mã PIN của Đỗ Văn Nam (demo)"
+holds online staff "Cán bộ: Đỗ Văn Nam (demo)"
+holds online staff "Đăng xuất"
+holds online staff "Báo cáo tiến độ"
+holds online report "Gửi báo cáo"
+holds online report "Đã tổ chức 2 buổi tuyên truyền"
+# Going idle ended the session: its token is revoked on the server.
+"$probe" "127.0.0.1:$port" "$admin_token" sessions "$staff_account" >"$tmp/sessions" 2>>"$tmp/probe.err" ||
+  fail "probe sessions"
+grep -q $'\trevoked$' "$tmp/sessions" || fail "the tour signed in no staff session"
+if grep -q $'\topen$' "$tmp/sessions"; then
+  fail "a kiosk session is still open after the kiosk went idle: $(cat "$tmp/sessions")"
+fi
+
 stop_feed
 tour offline --server "127.0.0.1:$port" --token "$kiosk_token"
 holds offline home "Mất kết nối máy chủ"
 holds offline assignments "Mất kết nối máy chủ"
 holds_some_assignment offline
 holds offline broadcasts "Bản tin thời sự xã"
+holds offline staffSignIn "Cần kết nối máy chủ để đăng nhập"
 grep -q "Failed to get image" "$tmp/offline.err" && fail "an image did not load offline"
 [ -z "$proposal_title" ] || holds offline proposal "$proposal_title"
 

@@ -62,6 +62,18 @@ expect_in nounit "units/999999"
 expect_exit 1 nodb "$ctl_bin" export-ics --unit units/1 --db "$tmp/nothing.db"
 [ ! -e "$tmp/nothing.db" ] || fail "export-ics created a database"
 
+echo "== a new kiosk PIN for a demo staff member replaces the seeded one"
+staff=$(sqlite3 "$db" "SELECT 'accounts/' || id FROM accounts WHERE display_name = 'Đỗ Văn Nam (demo)'")
+before=$(sqlite3 "$db" "SELECT hex(hash) FROM kiosk_pins WHERE account_id = ${staff#accounts/}")
+[ -n "$before" ] || fail "the demo staff member has no kiosk PIN"
+expect_exit 0 pin "$ctl_bin" account pin "$staff" --db "$db"
+expect_in pin "^kiosk PIN of $staff: [0-9]{6}\$"
+after=$(sqlite3 "$db" "SELECT hex(hash) FROM kiosk_pins WHERE account_id = ${staff#accounts/}")
+[ -n "$after" ] && [ "$after" != "$before" ] || fail "the PIN's hash did not change"
+pin=$(sed -n 's/^kiosk PIN of .*: \([0-9]*\)$/\1/p' "$tmp/pin.out")
+sqlite3 "$db" "SELECT hex(hash) FROM kiosk_pins" | grep -qi "$(printf %s "$pin" | od -An -tx1 | tr -d " \n")" &&
+  fail "the PIN is stored in the clear"
+
 echo "== publicity from the command line: list, publish in a window, unpublish, delete"
 expect_exit 0 list "$ctl_bin" publicity list --db "$db"
 expect_in list $'^broadcasts/[0-9]+\tpublished\tUBND xã Tân Lập\tBản tin thời sự xã\tFREQ=DAILY$'

@@ -75,6 +75,11 @@ out=$(call --token "$secret" whoami) && fail "a disabled account's token was acc
 expect_exit 0 enable "$ctl" account enable accounts/1
 out=$(call --token "$secret" whoami) || fail "the enabled account's token: $out"
 
+echo "== kiosk PINs are for staff of a unit only"
+expect_exit 1 pin-admin "$ctl" account pin accounts/1
+expect_in pin-admin "not a staff account"
+expect_exit 2 pin-usage "$ctl" account pin
+
 echo "== backup while the server runs"
 expect_exit 0 backup "$ctl" backup --to "$tmp/backup.db" --pages-per-step 2
 cat "$tmp/backup.out"

@@ -130,6 +130,13 @@ Controls.Page {
             }
 
             KioskButton {
+                objectName: "staffButton"
+                text: qsTr("Staff sign-in")
+                tint: Theme.accent
+                onClicked: root.open("StaffSignInPage.qml")
+            }
+
+            KioskButton {
                 objectName: "languageButton"
                 text: Kiosk.language === "vi" ? "English" : "Tiếng Việt"
                 onClicked: Kiosk.language = Kiosk.language === "vi" ? "en" : "vi"

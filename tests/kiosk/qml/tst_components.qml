@@ -28,6 +28,13 @@ Item {
     }
 
     Component {
+        id: pinPadComponent
+
+        PinPad {
+        }
+    }
+
+    Component {
         id: bannerComponent
 
         OfflineBanner {
@@ -100,6 +107,36 @@ Item {
             compare(idle.remaining, 0);
             mouseClick(root);
             compare(idle.remaining, 2);
+        }
+
+        function test_pinPadSendsSixDigitsOnce() {
+            const pad = createTemporaryObject(pinPadComponent, root);
+            waitForRendering(pad);
+            spy.clear();
+            spy.target = pad;
+            spy.signalName = "submitted";
+            const key = digit => findChild(pad, "pinKey_" + digit);
+            for (const d of ["4", "8", "2", "9"])
+                mouseClick(key(d));
+            compare(pad.pin, "4829");
+            mouseClick(key("back"));
+            compare(pad.pin, "482");
+            mouseClick(key("clear"));
+            compare(pad.pin, "");
+            for (const d of ["0", "1", "2", "3", "4"])
+                mouseClick(key(d));
+            compare(spy.count, 0);
+            mouseClick(key("5"));
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], "012345");
+            // A seventh digit does nothing; neither does any key while busy.
+            mouseClick(key("6"));
+            compare(pad.pin, "012345");
+            pad.clear();
+            pad.busy = true;
+            mouseClick(key("7"));
+            compare(pad.pin, "");
+            verify(key("1").height >= Theme.touchTarget);
         }
 
         function test_bodyTextIsLargeEnough() {
