@@ -7,10 +7,13 @@ server_pid=""
 helper_pids=() # other background processes to end on exit
 cleanup() {
   local pid
-  for pid in "${helper_pids[@]}" $server_pid; do
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
+  # Quietly: the shell would report each process killed here.
+  {
+    for pid in "${helper_pids[@]}" $server_pid; do
+      kill -9 "$pid" || true
+    done
+    wait || true
+  } 2>/dev/null
   rm -rf "$tmp"
 }
 trap cleanup EXIT
