@@ -14,6 +14,10 @@
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <cstdio>
+#include <ctime>
+#include <unistd.h>
+
 #include "catalog.h"
 #include "imageprovider.h"
 #include "localstore.h"
@@ -35,6 +39,26 @@ QString pick(const QCommandLineParser &parser, const QCommandLineOption &option,
         return config->value(key).toString();
     }
     return fallback;
+}
+
+// Milliseconds since this process was started (the start time in
+// /proc/self/stat, in steps of 10 ms), or -1 when it cannot be read.
+qint64 msSinceProcessStart()
+{
+    QFile file(QStringLiteral("/proc/self/stat"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    const QByteArray stat = file.readAll();
+    // The fields after "(command)": the start time is the 22nd field of all, the 20th of these.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    bool ok = false;
+    const qint64 ticks = fields.value(19).toLongLong(&ok);
+    timespec now{};
+    if (!ok || clock_gettime(CLOCK_BOOTTIME, &now) != 0) {
+        return -1;
+    }
+    return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000 - ticks * 1000 / sysconf(_SC_CLK_TCK);
 }
 } // namespace
 
@@ -68,8 +92,10 @@ int main(int argc, char *argv[])
         QStringLiteral("tour-wait-ms"), QStringLiteral("With --tour: longest wait for the first sync (default 15000)."), QStringLiteral("ms"));
     const QCommandLineOption tourPinOption(QStringLiteral("tour-pin"),
         QStringLiteral("With --tour: the kiosk PIN of the commune's first listed staff member, to show staff mode signed in."), QStringLiteral("pin"));
+    const QCommandLineOption firstFrameOption(QStringLiteral("exit-after-first-frame"),
+        QStringLiteral("Print the milliseconds from process start to the first frame shown, then exit (startup measurement)."));
     parser.addOptions({configOption, serverOption, caOption, tokenOption, tokenFileOption, communeOption, cacheOption, idleOption, languageOption,
-        windowedOption, tourOption, tourWaitOption, tourPinOption});
+        windowedOption, tourOption, tourWaitOption, tourPinOption, firstFrameOption});
     parser.process(app);
 
     std::unique_ptr<QSettings> config;
@@ -148,6 +174,17 @@ int main(int argc, char *argv[])
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window) {
         return 1;
+    }
+    if (parser.isSet(firstFrameOption)) {
+        // Timed on the thread that shows the frame; the exit waits for the event loop.
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [] {
+                std::printf("first frame %lld ms after process start\n", static_cast<long long>(msSinceProcessStart()));
+                std::fflush(stdout);
+                QMetaObject::invokeMethod(qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+            },
+            Qt::ConnectionType(Qt::DirectConnection | Qt::SingleShotConnection));
     }
     if (!parser.isSet(windowedOption) && !touring) {
         window->showFullScreen();

@@ -8,35 +8,11 @@ set -euo pipefail
 server_bin="$1"
 writer_bin="$2"
 rounds="${3:-5}"
-tmp="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 db="$tmp/crash.db"
-start_server() {
-  "$server_bin" --listen 127.0.0.1:0 --db "$db" --demo_tokens_file "$tmp/tokens" \
-    --log_calls=false >"$tmp/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 150); do
-    port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$tmp/server.log")
-    [ -n "$port" ] && return 0
-    sleep 0.1
-  done
-  cat "$tmp/server.log"
-  fail "the server did not start"
-}
-
-start_server
-staff=$(awk -F'\t' '$1 == "staff Tân Lập" {print $3}' "$tmp/tokens")
-unit=$(sqlite3 "$db" "SELECT 'units/' || id FROM units WHERE display_name = 'UBND xã Tân Lập'")
-task=$(sqlite3 "$db" "SELECT 'plans/' || plan_id || '/tasks/' || task_id FROM assignments
-  WHERE unit_id = ${unit#units/} ORDER BY id LIMIT 1")
-[ -n "$staff" ] && [ -n "$task" ] || fail "no demo staff or task"
+start_server "$server_bin" "$db"
+demo_facts "$db"
 
 total=0
 for round in $(seq "$rounds"); do
@@ -65,6 +41,6 @@ for round in $(seq "$rounds"); do
   [ "$present" -eq "$acked" ] || fail "round $round: $acked acknowledged, only $present present"
   echo "round $round: $acked acknowledged writes survived kill -9; integrity ok"
   total=$((total + acked))
-  start_server
+  start_server "$server_bin" "$db"
 done
 echo "PASS: $rounds rounds, $total acknowledged writes, none lost"
