@@ -182,7 +182,12 @@ int main(int argc, char *argv[])
             [] {
                 std::printf("first frame %lld ms after process start\n", static_cast<long long>(msSinceProcessStart()));
                 std::fflush(stdout);
-                QMetaObject::invokeMethod(qApp, [] { QCoreApplication::exit(0); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [] {
+                        QCoreApplication::exit(0);
+                    },
+                    Qt::QueuedConnection);
             },
             Qt::ConnectionType(Qt::DirectConnection | Qt::SingleShotConnection));
     }
