@@ -25,12 +25,14 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 start_server() {
   local bin="$1" db="$2"
   shift 2
+  # Emptied here, before the fork: a restart must not read the port of the
+  # server it replaces from the old log.
+  : >"$db.log"
   "$bin" --listen 127.0.0.1:0 --db "$db" --demo_tokens_file "$db.tokens" --log_calls=false \
     "$@" >"$db.log" 2>&1 &
   server_pid=$!
   port=""
   for _ in $(seq 150); do
-    # The log may not exist yet: the server's shell opens it after the fork.
     port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$db.log" 2>/dev/null || true)
     [ -n "$port" ] && return 0
     sleep 0.1
