@@ -118,9 +118,14 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& 
 
 absl::Status Database::Migrate() {
   try {
-    SQLite::Statement version_query(writer_->raw(), "PRAGMA user_version");
-    version_query.executeStep();
-    int current = version_query.getColumn(0).getInt();
+    int current = 0;
+    {
+      // Finalised before the migrations run: DROP TABLE fails while any
+      // statement of the connection is still open.
+      SQLite::Statement version_query(writer_->raw(), "PRAGMA user_version");
+      version_query.executeStep();
+      current = version_query.getColumn(0).getInt();
+    }
     const auto& migrations = Migrations();
     int latest = migrations.empty() ? 0 : migrations.back().version;
     if (current > latest) {
