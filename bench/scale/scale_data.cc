@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <random>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -269,69 +272,107 @@ class Generator {
     return out;
   }
 
-  absl::Status CreatePlans() {
+  struct PlanJob {
+    domain::Plan plan;
+    std::vector<domain::Task> tasks;
+    bool first = false;
+  };
+
+  // The next plan to write, or nothing once the assignments are reached.
+  std::optional<PlanJob> NextPlan() {
+    std::lock_guard lock(mu_);
     const int64_t target = spec_.assignments;
-    int64_t next_report = spec_.report_every;
-    int symbol = 0;
-    while (summary_.assignments < target) {
-      bool first = summary_.plans == 0;
-      const District& district = first ? districts_.front() : Pick(districts_);
-      bool by_district = first || district.communes.empty() || Uniform(0, 99) < 30;
-      const Place& issuer = by_district ? district.committee : Pick(district.communes);
-      int year = Uniform(2022, 2026);
-      domain::Plan plan;
-      plan.symbol = absl::StrCat(++symbol % 400 + 1, "/KH-UBND");
-      plan.kind = domain::DocumentKind::kPlan;
-      plan.issuer = issuer.display_name;
-      plan.issuer_unit_id = issuer.id;
-      plan.place = issuer.scope;
-      plan.issue_date = absl::CivilDay(year, Uniform(1, 10), Uniform(1, 28));
-      plan.title = Replace(kPlanThemes[Uniform(0, std::size(kPlanThemes) - 1)], "{Y}",
-                           absl::StrCat(year));
-      plan.preamble = seed_.plan.preamble;
-      for (size_t s = 0; s < seed_.plan.sections.size() && s < 2; ++s) {
-        plan.sections.push_back(seed_.plan.sections[s]);
-      }
-      plan.state = first || Uniform(0, 99) >= 5 ? domain::PlanState::kPublished
-                                                : domain::PlanState::kDraft;
-      int task_count = first ? spec_.big_plan_tasks
-                             : by_district ? Uniform(15, 45) : Uniform(6, 24);
-      std::vector<domain::Task> tasks;
-      int64_t planned = summary_.assignments;
-      for (int i = 0; i < task_count && planned < target; ++i) {
-        domain::Task t = SeedTask(i + 1, issuer.scope);
-        const Place& lead = by_district ? (Uniform(0, 1) == 0 || district.communes.empty()
-                                               ? Pick(district.offices)
-                                               : Pick(district.communes))
-                                        : issuer;
-        t.lead_units = {lead.Ref()};
-        int extra = static_cast<int>(std::min<int64_t>(Uniform(0, 2), target - planned - 1));
-        t.coordinating_units = Coordinators(district, lead.id, extra);
-        planned += 1 + static_cast<int64_t>(t.coordinating_units.size());
-        tasks.push_back(std::move(t));
-      }
-      SK_ASSIGN_OR_RETURN(operations::PlanWithTasks created,
-                          plans_.CreatePlan(system_, std::move(plan), std::move(tasks), {}));
-      if (first) summary_.big_plan_id = created.plan.id;
-      ++summary_.plans;
-      for (const domain::Task& t : created.tasks) {
-        ++summary_.tasks;
-        std::vector<int64_t> units;
-        for (const auto& r : t.lead_units) units.push_back(r.id);
-        for (const auto& r : t.coordinating_units) units.push_back(r.id);
-        for (int64_t unit : units) {
-          ++summary_.assignments;
-          ++commune_load_[unit];
-          if (spec_.report_every > 0 && summary_.assignments >= next_report) {
-            next_report += spec_.report_every;
-            reports_.push_back({created.plan.id, t.id, unit});
-          }
+    if (planned_ >= target) return std::nullopt;
+    PlanJob job;
+    job.first = planned_ == 0;
+    const District& district = job.first ? districts_.front() : Pick(districts_);
+    bool by_district = job.first || district.communes.empty() || Uniform(0, 99) < 30;
+    const Place& issuer = by_district ? district.committee : Pick(district.communes);
+    int year = Uniform(2022, 2026);
+    domain::Plan& plan = job.plan;
+    plan.symbol = absl::StrCat(++symbol_ % 400 + 1, "/KH-UBND");
+    plan.kind = domain::DocumentKind::kPlan;
+    plan.issuer = issuer.display_name;
+    plan.issuer_unit_id = issuer.id;
+    plan.place = issuer.scope;
+    plan.issue_date = absl::CivilDay(year, Uniform(1, 10), Uniform(1, 28));
+    plan.title = Replace(kPlanThemes[Uniform(0, std::size(kPlanThemes) - 1)], "{Y}",
+                         absl::StrCat(year));
+    plan.preamble = seed_.plan.preamble;
+    for (size_t s = 0; s < seed_.plan.sections.size() && s < 2; ++s) {
+      plan.sections.push_back(seed_.plan.sections[s]);
+    }
+    plan.state = job.first || Uniform(0, 99) >= 5 ? domain::PlanState::kPublished
+                                                  : domain::PlanState::kDraft;
+    int task_count = job.first ? spec_.big_plan_tasks
+                               : by_district ? Uniform(15, 45) : Uniform(6, 24);
+    for (int i = 0; i < task_count && planned_ < target; ++i) {
+      domain::Task t = SeedTask(i + 1, issuer.scope);
+      const Place& lead = by_district ? (Uniform(0, 1) == 0 || district.communes.empty()
+                                             ? Pick(district.offices)
+                                             : Pick(district.communes))
+                                      : issuer;
+      t.lead_units = {lead.Ref()};
+      int extra = static_cast<int>(std::min<int64_t>(Uniform(0, 2), target - planned_ - 1));
+      t.coordinating_units = Coordinators(district, lead.id, extra);
+      planned_ += 1 + static_cast<int64_t>(t.coordinating_units.size());
+      job.tasks.push_back(std::move(t));
+    }
+    return job;
+  }
+
+  void Written(const PlanJob& job, const operations::PlanWithTasks& created) {
+    std::lock_guard lock(mu_);
+    if (job.first) summary_.big_plan_id = created.plan.id;
+    ++summary_.plans;
+    for (const domain::Task& t : created.tasks) {
+      ++summary_.tasks;
+      std::vector<int64_t> units;
+      for (const auto& r : t.lead_units) units.push_back(r.id);
+      for (const auto& r : t.coordinating_units) units.push_back(r.id);
+      for (int64_t unit : units) {
+        ++summary_.assignments;
+        ++commune_load_[unit];
+        if (spec_.report_every > 0 && summary_.assignments % spec_.report_every == 0) {
+          reports_.push_back({created.plan.id, t.id, unit});
         }
       }
-      if (summary_.plans % 2000 == 0) {
-        Say(absl::StrCat(summary_.plans, " plans, ", summary_.assignments, " assignments"));
-      }
     }
+    if (summary_.plans % 2000 == 0) {
+      Say(absl::StrCat(summary_.plans, " plans, ", summary_.assignments, " assignments"));
+    }
+  }
+
+  // Runs `work` on spec_.writers threads; the first error wins.
+  absl::Status Parallel(const std::function<absl::Status()>& work) {
+    std::vector<std::thread> threads;
+    absl::Status first;
+    std::mutex first_mu;
+    for (int i = 0; i < std::max(1, spec_.writers); ++i) {
+      threads.emplace_back([&] {
+        absl::Status s = work();
+        std::lock_guard lock(first_mu);
+        if (first.ok()) first = s;
+      });
+    }
+    for (auto& t : threads) t.join();
+    return first;
+  }
+
+  absl::Status CreatePlans() {
+    // Plan 1, the big one, goes first and alone.
+    std::optional<PlanJob> job = NextPlan();
+    SK_ASSIGN_OR_RETURN(operations::PlanWithTasks big,
+                        plans_.CreatePlan(system_, job->plan, job->tasks, {}));
+    Written(*job, big);
+    SK_RETURN_IF_ERROR(Parallel([&]() -> absl::Status {
+      while (std::optional<PlanJob> next = NextPlan()) {
+        SK_ASSIGN_OR_RETURN(operations::PlanWithTasks created,
+                            plans_.CreatePlan(system_, next->plan, next->tasks, {}));
+        Written(*next, created);
+      }
+      return absl::OkStatus();
+    }));
     // Only communes, towns and wards count as "busiest commune".
     std::set<int64_t> communes;
     for (const auto& d : districts_) {
@@ -342,19 +383,29 @@ class Generator {
   }
 
   absl::Status CreateReports() {
-    for (const auto& [plan_id, task_id, unit_id] : reports_) {
-      domain::ProgressReport r;
-      r.task_id = task_id;
-      r.unit_id = unit_id;
-      r.report_date = absl::CivilDay(2026, Uniform(1, 10), Uniform(1, 28));
-      r.progress_percent = Uniform(0, 4) * 25;
-      r.text = kReportTexts[Uniform(0, std::size(kReportTexts) - 1)];
-      SK_RETURN_IF_ERROR(plans_.CreateReport(system_, plan_id, std::move(r), {}).status());
-      if (++summary_.reports % 20000 == 0) {
-        Say(absl::StrCat(summary_.reports, " progress reports"));
+    size_t next = 0;
+    return Parallel([&]() -> absl::Status {
+      for (;;) {
+        domain::ProgressReport r;
+        int64_t plan_id = 0;
+        {
+          std::lock_guard lock(mu_);
+          if (next == reports_.size()) return absl::OkStatus();
+          const ReportTarget& target = reports_[next++];
+          plan_id = target.plan_id;
+          r.task_id = target.task_id;
+          r.unit_id = target.unit_id;
+          r.report_date = absl::CivilDay(2026, Uniform(1, 10), Uniform(1, 28));
+          r.progress_percent = Uniform(0, 4) * 25;
+          r.text = kReportTexts[Uniform(0, std::size(kReportTexts) - 1)];
+        }
+        SK_RETURN_IF_ERROR(plans_.CreateReport(system_, plan_id, std::move(r), {}).status());
+        std::lock_guard lock(mu_);
+        if (++summary_.reports % 20000 == 0) {
+          Say(absl::StrCat(summary_.reports, " progress reports"));
+        }
       }
-    }
-    return absl::OkStatus();
+    });
   }
 
   struct ReportTarget {
@@ -373,6 +424,9 @@ class Generator {
   std::map<int64_t, int64_t> commune_load_;
   std::vector<ReportTarget> reports_;
   ScaleSummary summary_;
+  std::mutex mu_;  // guards the members above once writers run in parallel
+  int64_t planned_ = 0;
+  int symbol_ = 0;
 };
 
 }  // namespace

@@ -27,6 +27,9 @@ struct ScaleSpec {
   // Plan 1, issued by the first district, has this many tasks: a plan that
   // GetPlan reads and ListTasks pages through at every size.
   int big_plan_tasks = 200;
+  // Threads writing plans and reports. With the database's group commit,
+  // concurrent writes share transactions, as on a busy server.
+  int writers = 1;
 };
 
 struct ScaleSummary {

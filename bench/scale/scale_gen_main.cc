@@ -20,6 +20,7 @@ ABSL_FLAG(int, units, 10000, "units in the directory");
 ABSL_FLAG(std::string, assignments, "20k", "assignments: a count, or with k / m (20k, 2m)");
 ABSL_FLAG(uint64_t, seed, 36, "random seed");
 ABSL_FLAG(int, report_every, 25, "one progress report per this many assignments (0: none)");
+ABSL_FLAG(int, writers, 8, "threads writing at once (group commit batches them)");
 ABSL_FLAG(std::string, summary, "", "where to write key=value facts about the data");
 
 namespace {
@@ -46,6 +47,7 @@ int main(int argc, char** argv) {
   spec.units = absl::GetFlag(FLAGS_units);
   spec.seed = absl::GetFlag(FLAGS_seed);
   spec.report_every = absl::GetFlag(FLAGS_report_every);
+  spec.writers = absl::GetFlag(FLAGS_writers);
   if (path.empty() || !ParseCount(absl::GetFlag(FLAGS_assignments), &spec.assignments)) {
     std::cerr << "usage: sangkien-scale-gen --db FILE [--units 10000] [--assignments 2m]\n";
     return 2;
@@ -58,7 +60,6 @@ int main(int argc, char** argv) {
   options.path = path;
   options.reader_count = 1;
   options.synchronous_full = false;
-  options.group_commit = false;
   sk::storage::SetConnectionHook([](SQLite::Database& db, bool writer) {
     if (!writer) return;
     db.exec("PRAGMA cache_size = -1048576");  // 1 GiB
