@@ -45,11 +45,12 @@ absl::Status CheckParent(Connection& c, int64_t unit_id, int64_t parent_id) {
 }
 
 absl::Status CheckNameFree(Connection& c, const domain::Unit& unit) {
-  SK_ASSIGN_OR_RETURN(std::vector<domain::Unit> all, UnitRepository::All(c));
+  // Names are unique among siblings only: read those, not the directory.
+  SK_ASSIGN_OR_RETURN(std::vector<domain::Unit> siblings,
+                      UnitRepository::Children(c, unit.parent_id));
   std::string folded = text::FoldForSearch(unit.display_name);
-  for (const auto& other : all) {
-    if (other.id != unit.id && other.parent_id == unit.parent_id &&
-        text::FoldForSearch(other.display_name) == folded) {
+  for (const auto& other : siblings) {
+    if (other.id != unit.id && text::FoldForSearch(other.display_name) == folded) {
       return MakeError(absl::StatusCode::kAlreadyExists, "UNIT_NAME_TAKEN",
                        absl::StrCat(domain::UnitName(other.id), " already has the name \"",
                                     other.display_name, "\""),

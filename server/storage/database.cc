@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "status/errors.h"
+#include "storage/connection_hook.h"
 #include "storage/migrations.h"
 
 namespace sangkien::storage {
@@ -61,6 +62,12 @@ Database::~Database() = default;
 
 namespace {
 
+std::mutex hook_mu;
+ConnectionHook& Hook() {
+  static ConnectionHook* hook = new ConnectionHook();
+  return *hook;
+}
+
 std::unique_ptr<Connection> OpenConnection(const DatabaseOptions& options, bool writer) {
   int flags = writer ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
   auto db = std::make_unique<SQLite::Database>(options.path, flags | SQLITE_OPEN_NOMUTEX,
@@ -73,10 +80,19 @@ std::unique_ptr<Connection> OpenConnection(const DatabaseOptions& options, bool 
   }
   // Readers never write, but sorting large result sets wants memory, not disk.
   db->exec("PRAGMA temp_store = MEMORY");
+  {
+    std::lock_guard lock(hook_mu);
+    if (Hook()) Hook()(*db, writer);
+  }
   return std::make_unique<Connection>(std::move(db));
 }
 
 }  // namespace
+
+void SetConnectionHook(ConnectionHook hook) {
+  std::lock_guard lock(hook_mu);
+  Hook() = std::move(hook);
+}
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
   if (options.path.empty() || options.path == ":memory:") {
@@ -102,9 +118,14 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& 
 
 absl::Status Database::Migrate() {
   try {
-    SQLite::Statement version_query(writer_->raw(), "PRAGMA user_version");
-    version_query.executeStep();
-    int current = version_query.getColumn(0).getInt();
+    int current = 0;
+    {
+      // Finalised before the migrations run: DROP TABLE fails while any
+      // statement of the connection is still open.
+      SQLite::Statement version_query(writer_->raw(), "PRAGMA user_version");
+      version_query.executeStep();
+      current = version_query.getColumn(0).getInt();
+    }
     const auto& migrations = Migrations();
     int latest = migrations.empty() ? 0 : migrations.back().version;
     if (current > latest) {

@@ -402,13 +402,21 @@ absl::StatusOr<domain::ListPage<domain::Task>> PlanRepository::ListTasks(
   if (plan_id != 0) select.Where("t.plan_id = ?", {BindValue::Int(plan_id)});
   for (const auto& term : query.filter) {
     if (term.field == "unit" || term.field == "lead_unit") {
-      // Through assignments, so a unit reached via a group counts too.
+      // Through assignments, so a unit reached via a group counts too. "=" is
+      // driven by the unit's assignments (assignments_by_unit), so across
+      // plans it costs what the unit holds, not what the country holds.
       std::string role = term.field == "lead_unit" ? " AND a.role = 1" : "";
-      std::string exists = absl::StrCat(
-          "EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.unit_id = ?", role,
-          ")");
-      select.Where(term.op == domain::FilterOp::kNe ? absl::StrCat("NOT ", exists) : exists,
-                   {BindValue::Int(term.int_value)});
+      if (term.op == domain::FilterOp::kNe) {
+        select.Where(absl::StrCat("NOT EXISTS (SELECT 1 FROM assignments a WHERE a.task_id = t.id "
+                                  "AND a.unit_id = ?",
+                                  role, ")"),
+                     {BindValue::Int(term.int_value)});
+      } else {
+        select.Where(
+            absl::StrCat("t.id IN (SELECT a.task_id FROM assignments a WHERE a.unit_id = ?", role,
+                         ")"),
+            {BindValue::Int(term.int_value)});
+      }
     } else if (term.field == "due_date") {
       // "No due date" is stored as kNoDate so that it sorts last; it must not
       // satisfy a date comparison.

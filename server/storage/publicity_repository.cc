@@ -326,15 +326,15 @@ absl::StatusOr<domain::ListPage<domain::Broadcast>> PublicityRepository::ListBro
 
 absl::StatusOr<std::vector<domain::Broadcast>> PublicityRepository::StationBroadcasts(
     Connection& c, int64_t station_unit_id, const PublicityScope& scope) {
-  std::string sql = absl::StrCat("SELECT ", kBroadcastColumns, kBroadcastFrom,
-                                 " WHERE (? = 0 OR b.station_unit_id = ?)");
+  // One station through broadcasts_by_station; every station reads them all.
+  std::string sql = absl::StrCat("SELECT ", kBroadcastColumns, kBroadcastFrom, " WHERE ",
+                                 station_unit_id != 0 ? "b.station_unit_id = ?" : "1");
   if (!scope.drafts) {
     absl::StrAppend(&sql, " AND b.state = ", static_cast<int>(PublicationState::kPublished));
   }
   absl::StrAppend(&sql, " ORDER BY b.id");
   auto& q = c.Prepare(sql);
-  q.bind(1, station_unit_id);
-  q.bind(2, station_unit_id);
+  if (station_unit_id != 0) q.bind(1, station_unit_id);
   std::vector<domain::Broadcast> out;
   while (q.executeStep()) out.push_back(ReadBroadcast(q));
   return out;

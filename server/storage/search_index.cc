@@ -100,24 +100,36 @@ absl::StatusOr<SearchResultPage> SearchIndex::Query(Connection& c, const SearchR
   SearchResultPage page;
   if (spec.terms.empty()) return page;
   std::vector<internal::BindValue> binds = {internal::BindValue::Text(MatchExpression(spec))};
-  std::string where = absl::StrCat(" WHERE search_fts MATCH ?", Visibility(spec, binds));
+  std::string visible = Visibility(spec, binds);
   constexpr const char* kFrom = " FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid";
 
+  // The candidates: the newest kMaxSearchCandidates matches the caller may
+  // read, found walking the index from its newest row and stopping there,
+  // so a common word costs the same in a district as in a country. Their
+  // count is the total; the oldest one's rowid bounds the ranking below.
+  int64_t oldest = 0;
   {
-    auto& q = c.Prepare(absl::StrCat("SELECT count(*)", kFrom, where));
+    auto& q = c.Prepare(absl::StrCat(
+        "SELECT count(*), min(id) FROM (SELECT d.id", kFrom, " WHERE search_fts MATCH ?", visible,
+        " ORDER BY search_fts.rowid DESC LIMIT ", kMaxSearchCandidates, ")"));
     internal::BindAll(q, binds);
-    if (q.executeStep()) page.total = q.getColumn(0).getInt();
+    if (q.executeStep()) {
+      page.total = q.getColumn(0).getInt();
+      oldest = q.getColumn(1).isNull() ? 0 : q.getColumn(1).getInt64();
+    }
     q.reset();
   }
-  // Titles weigh ten times the body. Ties keep insertion order, so pages
-  // are stable.
-  auto& q =
-      c.Prepare(absl::StrCat("SELECT d.resource, d.kind, d.parent, d.title, d.body, "
-                             "bm25(search_fts, 10.0, 1.0) AS r",
-                             kFrom, where, " ORDER BY r, d.id LIMIT ? OFFSET ?"));
-  auto all = binds;
+  if (page.total == 0 || spec.offset >= page.total) return page;
+  // BM25 over the candidates only. Titles weigh ten times the body. Ties
+  // keep insertion order, so pages are stable.
+  std::vector<internal::BindValue> all = {binds.front(), internal::BindValue::Int(oldest)};
+  all.insert(all.end(), binds.begin() + 1, binds.end());
   all.push_back(internal::BindValue::Int(spec.limit));
   all.push_back(internal::BindValue::Int(spec.offset));
+  auto& q = c.Prepare(absl::StrCat("SELECT d.resource, d.kind, d.parent, d.title, d.body, "
+                                   "bm25(search_fts, 10.0, 1.0) AS r",
+                                   kFrom, " WHERE search_fts MATCH ? AND search_fts.rowid >= ?",
+                                   visible, " ORDER BY r, d.id LIMIT ? OFFSET ?"));
   internal::BindAll(q, all);
   while (q.executeStep()) {
     SearchRow row;

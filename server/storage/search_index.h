@@ -67,9 +67,15 @@ struct SearchRow {
   double score = 0;  // higher is better
 };
 
+// A query ranks at most this many matches: the newest ones the caller may
+// read (documents written last). Beyond that a query is too broad to page
+// through, and ranking every match of a common word would cost time in
+// proportion to the whole index.
+inline constexpr int kMaxSearchCandidates = 1000;
+
 struct SearchResultPage {
   std::vector<SearchRow> rows;
-  int total = 0;
+  int total = 0;  // the matches the caller may read, at most kMaxSearchCandidates
 };
 
 class SearchIndex {

@@ -130,6 +130,16 @@ absl::StatusOr<std::vector<domain::Unit>> UnitRepository::All(Connection& c) {
   return out;
 }
 
+absl::StatusOr<std::vector<domain::Unit>> UnitRepository::Children(Connection& c,
+                                                                  int64_t parent_id) {
+  auto& q = c.Prepare(absl::StrCat("SELECT ", kUnitColumns,
+                                   " FROM units u WHERE u.parent_id IS ? ORDER BY u.sort_key, u.id"));
+  BindParent(q, 1, parent_id);
+  std::vector<domain::Unit> out;
+  while (q.executeStep()) out.push_back(ReadUnit(q));
+  return out;
+}
+
 absl::StatusOr<int64_t> UnitRepository::InsertGroup(Connection& c, const domain::UnitGroup& group) {
   auto& q = c.Prepare("INSERT INTO unit_groups (display_name, aliases) VALUES (?, ?)");
   q.bind(1, group.display_name);

@@ -28,6 +28,8 @@ class UnitRepository {
                                                              const domain::ListQuery& query);
   // Every unit, for resolving names (the directory is thousands, not millions).
   static absl::StatusOr<std::vector<domain::Unit>> All(Connection& c);
+  // The units directly under `parent_id` (0: the top level), by name.
+  static absl::StatusOr<std::vector<domain::Unit>> Children(Connection& c, int64_t parent_id);
 
   static absl::StatusOr<int64_t> InsertGroup(Connection& c, const domain::UnitGroup& group);
   static absl::StatusOr<domain::UnitGroup> GetGroup(Connection& c, int64_t id);
