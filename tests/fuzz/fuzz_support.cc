@@ -13,6 +13,15 @@
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
 #include "operations/publicity_operations.h"
+#include "sangkien/v1/account_service.pb.h"
+#include "sangkien/v1/audit_service.pb.h"
+#include "sangkien/v1/calendar_service.pb.h"
+#include "sangkien/v1/directory_service.pb.h"
+#include "sangkien/v1/plan_service.pb.h"
+#include "sangkien/v1/proposal_service.pb.h"
+#include "sangkien/v1/publicity_service.pb.h"
+#include "sangkien/v1/search_service.pb.h"
+#include "sangkien/v1/sync_service.pb.h"
 #include "seed/demo_seed.h"
 #include "seed/holiday_seed.h"
 #include "storage/database.h"
@@ -89,20 +98,23 @@ const domain::PageTokenCodec& TokenCodec() {
 const std::vector<const google::protobuf::MethodDescriptor*>& UnaryMethods() {
   static const auto* methods = [] {
     auto* out = new std::vector<const google::protobuf::MethodDescriptor*>();
-    for (const char* name :
-         {"sangkien.v1.AccountService", "sangkien.v1.AuditService",
-          "sangkien.v1.DirectoryService", "sangkien.v1.HolidayCalendarService",
-          "sangkien.v1.PlanService", "sangkien.v1.ProposalService",
-          "sangkien.v1.PublicityService", "sangkien.v1.SearchService",
-          "sangkien.v1.SyncService"}) {
-      const auto* service =
-          google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(name);
-      if (service == nullptr) Fail(std::string("no service ") + name);
-      for (int i = 0; i < service->method_count(); ++i) {
-        const auto* method = service->method(i);
-        if (!method->client_streaming() && !method->server_streaming()) out->push_back(method);
+    // One request type of each service file: naming it links the file's
+    // generated code, which registers its services in the descriptor pool.
+    for (const google::protobuf::FileDescriptor* file :
+         {v1::WhoAmIRequest::descriptor()->file(), v1::ListAuditEventsRequest::descriptor()->file(),
+          v1::ListUnitsRequest::descriptor()->file(), v1::ListHolidaysRequest::descriptor()->file(),
+          v1::ListPlansRequest::descriptor()->file(), v1::GetProposalRequest::descriptor()->file(),
+          v1::ListBroadcastsRequest::descriptor()->file(), v1::SearchRequest::descriptor()->file(),
+          v1::ListChangesRequest::descriptor()->file()}) {
+      for (int s = 0; s < file->service_count(); ++s) {
+        const auto* service = file->service(s);
+        for (int i = 0; i < service->method_count(); ++i) {
+          const auto* method = service->method(i);
+          if (!method->client_streaming() && !method->server_streaming()) out->push_back(method);
+        }
       }
     }
+    if (out->empty()) Fail("no services");
     return out;
   }();
   return *methods;
