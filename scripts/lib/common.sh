@@ -1,5 +1,5 @@
-# Shared by scripts/run and scripts/test: installing what is missing and
-# building. Sourced, not run.
+# Shared by scripts/run, scripts/test, scripts/test-sanitized and bench/fuzz:
+# installing what is missing and building. Sourced, not run.
 
 SANGKIEN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SANGKIEN_BUILD="${SANGKIEN_BUILD:-$SANGKIEN_ROOT/build}"
@@ -24,6 +24,12 @@ SANGKIEN_PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   fonts-noto-core
 )
+
+# Only for the sanitizer build and the fuzz targets (scripts/test-sanitized,
+# bench/fuzz): clang with its AddressSanitizer, UndefinedBehaviorSanitizer
+# and libFuzzer runtimes (libclang_rt.*), and llvm-symbolizer for readable
+# reports.
+SANGKIEN_SANITIZER_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
 
 say() { printf '==> %s\n' "$*" >&2; }
 
@@ -76,4 +82,26 @@ build_targets() {
     say "building $* (${jobs} jobs)"
     cmake --build "$SANGKIEN_BUILD" --parallel "$jobs" --target "$@"
   fi
+}
+
+# The sanitizer build: its own folder, clang, ASan + UBSan everywhere and the
+# fuzz targets. -O1 with line tables keeps reports readable and the cold
+# build within CI's time.
+SANGKIEN_SANITIZED_BUILD="${SANGKIEN_SANITIZED_BUILD:-$SANGKIEN_ROOT/build-sanitized}"
+
+configure_sanitized_build() {
+  SANGKIEN_BUILD="$SANGKIEN_SANITIZED_BUILD" SANGKIEN_BUILD_TYPE=RelWithDebInfo configure_build \
+    -DCMAKE_CXX_COMPILER=clang++-14 \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG" \
+    -DSANGKIEN_SANITIZE=ON -DSANGKIEN_BUILD_FUZZERS=ON \
+    -DSANGKIEN_BUILD_TESTS=ON -DSANGKIEN_BUILD_KIOSK=ON "$@"
+}
+
+# How the sanitizers report: stop at the first finding, with a symbolized
+# stack; leaks that Qt and fontconfig keep on purpose are suppressed.
+export_sanitizer_options() {
+  export ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1:strict_string_checks=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  export LSAN_OPTIONS="suppressions=$SANGKIEN_ROOT/tests/sanitizers/lsan.supp:print_suppressions=0"
+  export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer-14
 }

@@ -195,7 +195,8 @@ absl::StatusOr<Transport> MakeTransport(const ServerOptions& options) {
           "--tls_client_ca needs --tls_cert and --tls_key: client certificates are checked only "
           "over TLS");
     }
-    if (!IsLoopbackAddress(options.listen_address) && !options.allow_insecure) {
+    if (!options.listen_address.empty() && !IsLoopbackAddress(options.listen_address) &&
+        !options.allow_insecure) {
       return absl::FailedPreconditionError(absl::StrCat(
           "refusing to serve plaintext on ", options.listen_address,
           ", which is not a loopback address: give --tls_cert and --tls_key, or --insecure to "
@@ -264,7 +265,8 @@ Server::~Server() {
 absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   // Settle the transport before touching the database.
   SK_ASSIGN_OR_RETURN(Transport transport, MakeTransport(options));
-  if (!transport.tls && !IsLoopbackAddress(options.listen_address)) {
+  if (!transport.tls && !options.listen_address.empty() &&
+      !IsLoopbackAddress(options.listen_address)) {
     std::cerr << "WARNING: serving plaintext (no TLS) on " << options.listen_address
               << " because --insecure was given: bearer tokens and data cross the network "
                  "unencrypted\n";
@@ -336,7 +338,9 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen_address, transport.credentials, &impl->port);
+  if (!options.listen_address.empty()) {
+    builder.AddListeningPort(options.listen_address, transport.credentials, &impl->port);
+  }
   builder.RegisterService(impl->directory_service.get());
   builder.RegisterService(impl->plan_service.get());
   builder.RegisterService(impl->proposal_service.get());
@@ -353,7 +357,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   if (options.log_calls) creators.push_back(std::make_unique<CallLogInterceptorFactory>());
   builder.experimental().SetInterceptorCreators(std::move(creators));
   impl->server = builder.BuildAndStart();
-  if (!impl->server || impl->port == 0) {
+  if (!impl->server || (impl->port == 0 && !options.listen_address.empty())) {
     return absl::UnavailableError(
         absl::StrCat("cannot listen on ", options.listen_address, " (address in use?)"));
   }
@@ -364,6 +368,10 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 int Server::port() const { return impl_->port; }
 
 const std::string& Server::transport() const { return impl_->transport; }
+
+std::shared_ptr<grpc::Channel> Server::InProcessChannel() {
+  return impl_->server->InProcessChannel(grpc::ChannelArguments());
+}
 
 const std::vector<seed::DemoToken>& Server::demo_tokens() const { return impl_->demo_tokens; }
 

@@ -14,10 +14,16 @@
 #include "operations/clock.h"
 #include "seed/demo_seed.h"
 
+namespace grpc {
+class Channel;
+}  // namespace grpc
+
 namespace sangkien::api {
 
 struct ServerOptions {
-  std::string listen_address = "127.0.0.1:50051";  // port 0: pick a free one
+  // Port 0: pick a free one. Empty: listen nowhere; calls come only through
+  // Server::InProcessChannel() (the fuzz targets).
+  std::string listen_address = "127.0.0.1:50051";
   std::string database_path = "var/sangkien.db";
   bool seed_demo = true;  // seed the demo district into an empty database
   // Where to write the demo accounts' tokens when seeding (mode 0600); empty:
@@ -57,7 +63,10 @@ class Server {
   static absl::StatusOr<std::unique_ptr<Server>> Start(ServerOptions options);
   ~Server();
 
-  int port() const;
+  int port() const;  // 0 when listening nowhere
+  // A channel to this server that bypasses the network, with the same
+  // services and interceptors as a remote client gets.
+  std::shared_ptr<grpc::Channel> InProcessChannel();
   // "TLS", "TLS, client certificates required" or "plaintext", for the log.
   const std::string& transport() const;
   // The demo accounts' tokens if this start seeded the database.

@@ -3,8 +3,8 @@
 #include <variant>
 #include <vector>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "api/change_marker.h"
 #include "api/proposal_convert.h"
 #include "api/proto_convert.h"
 #include "api/publicity_convert.h"
@@ -18,13 +18,6 @@ namespace sangkien::api {
 namespace {
 
 constexpr const char* kWatchMethod = "sangkien.v1.SyncService/WatchChanges";
-
-// Markers are sealed like page tokens and bound to the caller, whose view
-// of the data they summarise.
-std::string MarkerScope(const domain::Caller& call) {
-  return call.principal.is_public() ? std::string("Changes|public")
-                                    : absl::StrCat("Changes|accounts/", call.principal.account_id);
-}
 
 void EntryToProto(const operations::FeedEntry& e, absl::CivilDay today, v1::Change* out) {
   out->set_name(e.name);
@@ -218,17 +211,7 @@ absl::StatusOr<operations::FeedPage> SyncServiceImpl::ReadFrom(const domain::Cal
                                                                int page_size) const {
   operations::FeedPosition position;
   if (!marker.empty()) {
-    auto cursor = tokens_.Decode(MarkerScope(call), marker);
-    int64_t compacted = 0;
-    if (!cursor.ok() || !absl::SimpleAtoi(cursor->sort_value, &compacted) || cursor->last_id < 0 ||
-        compacted < 0) {
-      return InvalidField("resume_marker",
-                          "is not a marker this server gave to this caller; resync from an "
-                          "empty marker",
-                          "resume_marker không hợp lệ với người gọi này; hãy đồng bộ lại từ "
-                          "đầu");
-    }
-    position = {cursor->last_id, compacted};
+    SK_ASSIGN_OR_RETURN(position, DecodeMarker(tokens_, call, marker));
   }
   return ops_.ListChanges(call, position, marker.empty(), page_size);
 }
@@ -238,8 +221,7 @@ void SyncServiceImpl::FillChanges(const domain::Caller& call, const operations::
                                   std::string* marker) const {
   absl::CivilDay today = calendar::DayInDistrict(clock_());
   for (const auto& e : page.entries) EntryToProto(e, today, out->Add());
-  *marker = tokens_.Encode(MarkerScope(call),
-                           domain::PageCursor{absl::StrCat(page.next.compacted), page.next.seq});
+  *marker = EncodeMarker(tokens_, call, page.next);
 }
 
 absl::Status SyncServiceImpl::DoListChanges(const domain::Caller& call,

@@ -42,6 +42,10 @@ int main(int argc, char** argv) {
 
   sangkien::api::ServerOptions options;
   options.listen_address = absl::GetFlag(FLAGS_listen);
+  if (options.listen_address.empty()) {
+    std::cerr << "--listen needs an address:port\n";
+    return 2;
+  }
   options.database_path = absl::GetFlag(FLAGS_db);
   options.seed_demo = absl::GetFlag(FLAGS_seed_demo);
   options.demo_tokens_file = absl::GetFlag(FLAGS_demo_tokens_file);

@@ -5,14 +5,16 @@
 # its RSS after WARMUP seconds by less than 10 %. 75 s in CI; bench/reliability/run
 # runs 10 minutes.
 #
-#   soak_test.sh SERVER LOADGEN [SECONDS] [WARMUP] [IN_FLIGHT]
+#   soak_test.sh SERVER LOADGEN [SECONDS] [WARMUP] [IN_FLIGHT] [MAX_GROWTH_PCT|none]
+# ("none" under AddressSanitizer, whose quarantine grows the heap by design:
+# the run still must see no failed call and an intact database.)
 set -euo pipefail
 server_bin="$1"
 loadgen_bin="$2"
 seconds="${3:-75}"
 warmup="${4:-20}"
 in_flight="${5:-16}"
-max_growth_pct=10
+max_growth_pct="${6:-10}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ "$warmup" -lt "$seconds" ] || fail "the warm-up ($warmup s) must be shorter than the run ($seconds s)"
 
@@ -73,5 +75,7 @@ summary=$(printf 'RSS %.1f MB after %d s of warm-up, %.1f MB at %d s (%+.1f %%, 
   "$(awk -v k="$base_kb" 'BEGIN {print k / 1024}')" "$base_t" \
   "$(awk -v k="$last_kb" 'BEGIN {print k / 1024}')" "$last_t" "$growth" "$max_growth_pct" \
   "$(awk -v k="$peak_kb" 'BEGIN {print k / 1024}')" "$reports")
-awk -v g="$growth" -v m="$max_growth_pct" 'BEGIN {exit !(g < m)}' || fail "$summary"
+if [ "$max_growth_pct" != none ]; then
+  awk -v g="$growth" -v m="$max_growth_pct" 'BEGIN {exit !(g < m)}' || fail "$summary"
+fi
 echo "PASS: ${seconds} s of mixed load, no failed call; $summary"

@@ -5,6 +5,7 @@
 
 #include "raw_calls.h"
 #include "test_server.h"
+#include "testing/temp_dir.h"
 
 namespace sangkien::api_test {
 namespace {
@@ -28,6 +29,23 @@ TEST_F(ApiTest, ReflectionListsTheApiServices) {
   EXPECT_THAT(list.services,
               IsSupersetOf({"sangkien.v1.PlanService", "sangkien.v1.DirectoryService",
                             "grpc.reflection.v1alpha.ServerReflection"}));
+}
+
+// Without a listen address the server binds nothing and answers only over
+// its in-process channel (the RPC fuzz target runs it so).
+TEST(InProcessServerTest, ServesWithoutASocket) {
+  testing::TempDir dir;
+  api::ServerOptions options;
+  options.listen_address = "";
+  options.database_path = dir.File("t.db");
+  options.seed_demo = false;
+  options.log_calls = false;
+  auto server = api::Server::Start(options);
+  ASSERT_TRUE(server.ok()) << server.status();
+  EXPECT_EQ((*server)->port(), 0);
+  HealthResult health = CheckHealth((*server)->InProcessChannel());
+  ASSERT_TRUE(health.status.ok()) << health.status.error_message();
+  EXPECT_EQ(health.serving_status, kHealthServing);
 }
 
 }  // namespace
