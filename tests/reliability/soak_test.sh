@@ -71,7 +71,7 @@ check=$(sqlite3 "$db" "PRAGMA integrity_check")
 [ "$check" = ok ] || fail "integrity_check: $check"
 
 growth=$(awk -v b="$base_kb" -v e="$last_kb" 'BEGIN {printf "%.1f", 100 * (e - b) / b}')
-summary=$(printf 'RSS %.1f MB after %d s of warm-up, %.1f MB at %d s (%+.1f %%, limit %d %%), peak %.1f MB; %d progress reports written' \
+summary=$(printf 'RSS %.1f MB after %d s of warm-up, %.1f MB at %d s (%+.1f %%, limit %s %%), peak %.1f MB; %d progress reports written' \
   "$(awk -v k="$base_kb" 'BEGIN {print k / 1024}')" "$base_t" \
   "$(awk -v k="$last_kb" 'BEGIN {print k / 1024}')" "$last_t" "$growth" "$max_growth_pct" \
   "$(awk -v k="$peak_kb" 'BEGIN {print k / 1024}')" "$reports")
