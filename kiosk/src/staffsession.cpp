@@ -188,17 +188,7 @@ void StaffSession::signIn(const QString &account, const QString &pin)
             if (generation != m_generation || signedIn()) {
                 // The kiosk went home while the PIN was checked: nobody is
                 // there to use this session, so close it again.
-                const QString secret = qs(response.secret());
-                auto revoke = std::make_shared<v1::RevokeTokenRequest>();
-                revoke->set_name(response.token().name());
-                call<v1::Token>(
-                    secret,
-                    [this, revoke](grpc::ClientContext *context, v1::Token *out, std::function<void(grpc::Status)> cb) {
-                        m_accounts->async()->RevokeToken(context, revoke.get(), out, [revoke, cb = std::move(cb)](grpc::Status s) {
-                            cb(std::move(s));
-                        });
-                    },
-                    [](const grpc::Status &, const v1::Token &) {});
+                revoke(qs(response.secret()), qs(response.token().name()));
                 return;
             }
             m_secret = qs(response.secret());
@@ -267,6 +257,11 @@ void StaffSession::signOut()
     if (secret.isEmpty()) {
         return;
     }
+    revoke(secret, tokenName);
+}
+
+void StaffSession::revoke(const QString &secret, const QString &tokenName)
+{
     auto request = std::make_shared<v1::RevokeTokenRequest>();
     request->set_name(tokenName.toStdString());
     call<v1::Token>(

@@ -85,6 +85,8 @@ private:
     void setError(const grpc::Status &status);
     void setErrorText(const QString &text);
     void endSession();
+    // Revokes a session token with itself; the answer is not waited for.
+    void revoke(const QString &secret, const QString &tokenName);
     void waitForCalls(int ms);
 
     SyncOptions m_options;
