@@ -286,7 +286,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 
   std::string key;
   SK_RETURN_IF_ERROR(impl->db->Write([&](storage::Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(key, storage::MetaStore::GetOrCreate(c, "page_token_key", RandomKey));
+    SK_ASSIGN_OR_RETURN(
+        key, storage::MetaStore::GetOrCreate(c, storage::MetaStore::kPageTokenKey, RandomKey));
     return absl::OkStatus();
   }));
   impl->tokens = std::make_unique<domain::PageTokenCodec>(key);

@@ -54,6 +54,16 @@ absl::Status MarkerExpired(int64_t compacted) {
       "đồng bộ lại từ đầu");
 }
 
+absl::Status MarkerAhead(int64_t latest) {
+  return MakeError(
+      absl::StatusCode::kFailedPrecondition, "MARKER_EXPIRED",
+      absl::StrCat("this marker is ahead of the change log (which ends at change ", latest,
+                   "): the database was replaced by an older copy; drop the local copy and "
+                   "resync from an empty marker"),
+      "Mốc này vượt quá nhật ký thay đổi của máy chủ (cơ sở dữ liệu đã được thay bằng bản "
+      "cũ hơn); hãy xoá bản sao cục bộ và đồng bộ lại từ đầu");
+}
+
 }  // namespace
 
 absl::StatusOr<FeedResource> SyncOperations::Load(Connection& c, const domain::Caller& caller,
@@ -139,6 +149,10 @@ absl::StatusOr<FeedPage> SyncOperations::ListChanges(const domain::Caller& calle
     if (!from_start && compacted > after.seq && compacted > after.compacted) {
       return MarkerExpired(compacted);
     }
+    // Otherwise the changes written since the copy would reuse the seqs the
+    // client has already passed, and it would never see them.
+    SK_ASSIGN_OR_RETURN(int64_t latest, ChangeLog::LatestSeq(c));
+    if (!from_start && after.seq > latest) return MarkerAhead(latest);
     page.next.compacted = std::max(compacted, after.compacted);
     // Hidden rows are skipped, so keep reading until the page is full; the
     // bound keeps one call's work finite.

@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "status/status_macros.h"
 #include "storage/migrations.h"
+#include "storage/request_log.h"
 
 namespace sangkien::storage {
 namespace {
@@ -308,6 +309,11 @@ absl::StatusOr<BackupInfo> RestoreDatabase(const std::string& backup_path,
     SK_ASSIGN_OR_RETURN(DbHandle source, OpenRaw(backup_path, SQLITE_OPEN_READONLY));
     SK_ASSIGN_OR_RETURN(DbHandle destination, OpenRaw(temp->path(), SQLITE_OPEN_READWRITE));
     SK_RETURN_IF_ERROR(CopyPages(source.get(), destination.get(), temp->path(), options).status());
+    SK_RETURN_IF_ERROR(
+        Query(destination.get(),
+              absl::StrCat("DELETE FROM meta WHERE key = '", MetaStore::kPageTokenKey, "'"),
+              absl::StrCat("cannot retire the old markers in ", temp->path()))
+            .status());
   }
   SK_ASSIGN_OR_RETURN(BackupInfo info, FinishCopy(temp->path()));
   if (info.schema_version != checked.schema_version) {

@@ -51,7 +51,8 @@ absl::StatusOr<BackupInfo> CheckBackup(const std::string& path);
 // another connection (a running server) has the target open, copies the
 // backup to a temporary file beside the target, checks the copy, renames it
 // over the target and removes the target's stale -wal and -shm files. The
-// target need not exist.
+// target need not exist. The copy drops the page-token key, so the server
+// on it refuses the markers and page tokens issued before (clients resync).
 absl::StatusOr<BackupInfo> RestoreDatabase(const std::string& backup_path,
                                            const std::string& target_path,
                                            const CopyOptions& options = {});

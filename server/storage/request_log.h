@@ -30,6 +30,11 @@ class RequestLog {
 // Small key/value settings kept in the database (e.g. the page-token key).
 class MetaStore {
  public:
+  // The key that seals page tokens and change-feed markers. A restore drops
+  // it, so that the server on the restored copy refuses every token and
+  // marker given before: they point into a history that no longer exists.
+  static constexpr char kPageTokenKey[] = "page_token_key";
+
   // The value for `key`, creating it with `make()` on first use.
   static absl::StatusOr<std::string> GetOrCreate(Connection& c, std::string_view key,
                                                  std::string (*make)());

@@ -89,7 +89,8 @@ int RestoreCommand(const std::vector<std::string>& raw) {
     return kFailed;
   }
   std::cout << "restored " << from << " into " << db << " (" << Size(info->bytes)
-            << "); start the server on it\n";
+            << "); markers and page tokens given before are retired, so kiosks and mirrors "
+               "fetch a fresh copy; start the server on it\n";
   return kOk;
 }
 

@@ -109,6 +109,11 @@ expect_exit 0 restore "$ctl" restore --from "$tmp/backup.db"
 cat "$tmp/restore.out"
 expect_in restore '^checked .*integrity_check ok'
 expect_in restore "^audit trail of the backup: intact, $events events\$"
+expect_in restore "markers and page tokens given before are retired"
+key_sql="SELECT hex(value) FROM meta WHERE key = 'page_token_key'"
+old_key=$(sqlite3 "$tmp/backup.db" "$key_sql")
+[ -n "$old_key" ] || fail "the backup holds no page-token key"
+[ -z "$(sqlite3 "$db" "$key_sql")" ] || fail "the restored database kept the page-token key"
 [ ! -e "$db-wal" ] || fail "a -wal was left beside the restored database"
 expect_exit 0 verify-restored "$ctl" audit verify
 expect_in verify-restored "^intact: $events events"
@@ -118,6 +123,9 @@ echo "== the server on the restored database knows the admin"
 start_server restarted --listen=127.0.0.1:0 --db="$db" --seed_demo=false
 out=$(call --token "$secret" --expect accounts/1/tokens/1 whoami) || fail "after restore: $out"
 stop_server
+new_key=$(sqlite3 "$db" "$key_sql")
+[ -n "$new_key" ] && [ "$new_key" != "$old_key" ] ||
+  fail "the server on the restored database did not seal with a new key"
 
 echo "== changes compact: drops the feed's tombstones, recorded in the audit trail"
 expect_exit 0 compact "$ctl" changes compact

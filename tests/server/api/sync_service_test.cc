@@ -18,6 +18,8 @@
 #include "operations/publicity_operations.h"
 #include "operations/sync_operations.h"
 #include "rpc_errors.h"
+#include "status/status_macros.h"
+#include "storage/change_log.h"
 #include "storage/database.h"
 #include "test_server.h"
 
@@ -509,6 +511,60 @@ TEST_F(SyncTest, CompactionExpiresOldMarkersOnly) {
   EXPECT_EQ(fresh, Visible());
   request.set_resume_marker(marker);
   EXPECT_TRUE(Call(&v1::SyncService::Stub::ListChanges, request, &response).ok());
+}
+
+TEST_F(SyncTest, AMarkerAheadOfAnOlderCopyOfTheDatabaseExpires) {
+  // Where the change log ends now, read from the side.
+  storage::DatabaseOptions options;
+  options.path = database_path();
+  auto side = storage::Database::Open(options);
+  ASSERT_TRUE(side.ok()) << side.status();
+  int64_t copied_through = 0;
+  ASSERT_TRUE((*side)
+                  ->Read([&](storage::Connection& c) -> absl::Status {
+                    SK_ASSIGN_OR_RETURN(copied_through, storage::ChangeLog::LatestSeq(c));
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  UsePublic();
+  Mirror mirror;
+  std::string at_copy = Follow(mirror);
+  UseDemoAccount("coordinator");
+  CreatePlan("Kế hoạch sau bản sao", v1::PLAN_STATE_PUBLISHED);
+  UsePublic();
+  std::string ahead = Follow(mirror, at_copy);
+
+  // The database goes back to a copy taken before the plan: its change log
+  // ends where it ended then.
+  ASSERT_TRUE((*side)
+                  ->Write([&](storage::Connection& c) -> absl::Status {
+                    const std::string through = std::to_string(copied_through);
+                    c.Exec("DELETE FROM changes WHERE seq > " + through);
+                    c.Exec("UPDATE sqlite_sequence SET seq = " + through +
+                           " WHERE name = 'changes'");
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  v1::ListChangesRequest request;
+  request.set_resume_marker(ahead);
+  v1::ListChangesResponse response;
+  EXPECT_TRUE(IsApiError(Call(&v1::SyncService::Stub::ListChanges, request, &response),
+                         grpc::StatusCode::FAILED_PRECONDITION, "MARKER_EXPIRED"));
+  grpc::ClientContext context;
+  context.set_deadline(CallDeadline());
+  Prepare(context);
+  v1::WatchChangesRequest watch;
+  watch.set_resume_marker(ahead);
+  auto reader = sync_->WatchChanges(&context, watch);
+  v1::WatchChangesResponse message;
+  EXPECT_FALSE(reader->Read(&message));
+  EXPECT_TRUE(
+      IsApiError(reader->Finish(), grpc::StatusCode::FAILED_PRECONDITION, "MARKER_EXPIRED"));
+  // A marker the copy had reached still resumes.
+  request.set_resume_marker(at_copy);
+  grpc::Status at_copy_status = Call(&v1::SyncService::Stub::ListChanges, request, &response);
+  EXPECT_TRUE(at_copy_status.ok()) << at_copy_status.error_message();
+  EXPECT_TRUE(response.caught_up());
 }
 
 }  // namespace

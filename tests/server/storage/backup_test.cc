@@ -16,6 +16,7 @@
 #include "storage/audit_log.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/request_log.h"
 #include "testing/temp_dir.h"
 
 namespace sangkien::storage {
@@ -79,6 +80,12 @@ TEST(BackupTest, BackupDuringWritesHoldsEveryWriteAcknowledgedBeforeIt) {
   // About 4 MB, so the copy takes many steps of 16 pages.
   auto db = MakeProbeDatabase(source, 1000, 4000);
   ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->Write([](Connection& c) -> absl::Status {
+                  return MetaStore::GetOrCreate(
+                             c, MetaStore::kPageTokenKey,
+                             [] { return std::string("the key markers were sealed with"); })
+                      .status();
+                }).ok());
 
   std::atomic<int64_t> acknowledged{0};
   std::atomic<bool> stop{false};
@@ -166,6 +173,12 @@ TEST(BackupTest, BackupDuringWritesHoldsEveryWriteAcknowledgedBeforeIt) {
                   .ok());
   EXPECT_EQ(restored_rows, max);
   EXPECT_TRUE(InsertProbe(*reopened, max + 1, 10).ok());
+  // The backup is a faithful copy; the restored database has forgotten the
+  // key, so markers and page tokens from before the restore are refused.
+  const std::string key_rows =
+      absl::StrCat("SELECT count(*) FROM meta WHERE key = '", MetaStore::kPageTokenKey, "'");
+  EXPECT_EQ(QueryInt(backup, key_rows), 1);
+  EXPECT_EQ(QueryInt(restored, key_rows), 0);
 }
 
 TEST(BackupTest, BackupRefusesAnExistingFileAndAMissingDatabase) {
