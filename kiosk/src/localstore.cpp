@@ -6,6 +6,8 @@
 
 namespace
 {
+constexpr const char *kStartingOver = "starting_over";
+
 std::string getMeta(SQLite::Database &db, const char *key)
 {
     SQLite::Statement q(db, "SELECT value FROM meta WHERE key = ?");
@@ -35,18 +37,22 @@ LocalStore::LocalStore(const std::string &path)
                "  change BLOB NOT NULL)");
     m_db->exec("CREATE INDEX IF NOT EXISTS resources_kind ON resources(kind, name)");
     m_db->exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    // The names a fresh copy has brought so far (see startOver).
+    m_db->exec("CREATE TABLE IF NOT EXISTS fresh (name TEXT PRIMARY KEY)");
 }
 
 LocalStore::~LocalStore() = default;
 
-void LocalStore::apply(const std::vector<sangkien::v1::Change> &changes, const std::string &marker, int64_t syncTimeMs)
+int LocalStore::apply(const std::vector<sangkien::v1::Change> &changes, const std::string &marker, int64_t syncTimeMs)
 {
     std::lock_guard lock(m_mutex);
     SQLite::Transaction tx(*m_db);
+    const bool startingOver = getMeta(*m_db, kStartingOver) == "1";
     SQLite::Statement upsert(*m_db,
         "INSERT INTO resources(name, kind, change) VALUES(?, ?, ?) "
         "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, change = excluded.change");
     SQLite::Statement remove(*m_db, "DELETE FROM resources WHERE name = ?");
+    SQLite::Statement brought(*m_db, "INSERT OR IGNORE INTO fresh(name) VALUES(?)");
     for (const auto &change : changes) {
         if (change.deleted() || change.resource_case() == sangkien::v1::Change::RESOURCE_NOT_SET) {
             remove.bind(1, change.name());
@@ -60,21 +66,40 @@ void LocalStore::apply(const std::vector<sangkien::v1::Change> &changes, const s
         upsert.bind(3, blob.data(), static_cast<int>(blob.size()));
         upsert.exec();
         upsert.reset();
+        if (startingOver) {
+            brought.bind(1, change.name());
+            brought.exec();
+            brought.reset();
+        }
     }
     putMeta(*m_db, "marker", marker);
+    int dropped = 0;
     if (syncTimeMs != 0) {
         putMeta(*m_db, "last_sync_ms", std::to_string(syncTimeMs));
+        if (startingOver) {
+            dropped = m_db->exec("DELETE FROM resources WHERE name NOT IN (SELECT name FROM fresh)");
+            m_db->exec("DELETE FROM fresh");
+            m_db->exec("DELETE FROM meta WHERE key = 'starting_over'");
+        }
     }
     tx.commit();
+    return dropped;
 }
 
-void LocalStore::clear()
+void LocalStore::startOver()
 {
     std::lock_guard lock(m_mutex);
     SQLite::Transaction tx(*m_db);
-    m_db->exec("DELETE FROM resources");
+    m_db->exec("DELETE FROM fresh");
     m_db->exec("DELETE FROM meta WHERE key = 'marker'");
+    putMeta(*m_db, kStartingOver, "1");
     tx.commit();
+}
+
+bool LocalStore::isStartingOver() const
+{
+    std::lock_guard lock(m_mutex);
+    return getMeta(*m_db, kStartingOver) == "1";
 }
 
 std::string LocalStore::marker() const

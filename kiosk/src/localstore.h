@@ -31,10 +31,17 @@ public:
 
     // Applies upserts and tombstones and stores the marker, all in one
     // transaction. A nonzero `syncTimeMs` (UTC ms) is recorded as the time
-    // the cache was last known to match the server.
-    void apply(const std::vector<sangkien::v1::Change> &changes, const std::string &marker, int64_t syncTimeMs);
-    // Drops every resource and the marker (an expired marker).
-    void clear();
+    // the cache was last known to match the server; when a fresh copy was
+    // being fetched (startOver), that also completes it: resources the fresh
+    // copy did not bring are dropped in the same transaction. Returns how
+    // many were dropped that way.
+    int apply(const std::vector<sangkien::v1::Change> &changes, const std::string &marker, int64_t syncTimeMs);
+    // Forgets the marker (the server cannot resume from it) and starts a
+    // fresh copy. The old resources stay readable until the fresh copy has
+    // caught up, so the kiosk never goes blank while it refetches; the state
+    // survives a restart half way.
+    void startOver();
+    bool isStartingOver() const;
 
     std::string marker() const;
     int64_t lastSyncMs() const;

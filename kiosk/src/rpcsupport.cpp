@@ -59,6 +59,25 @@ std::string errorReason(const grpc::Status &status)
     return {};
 }
 
+bool isFieldViolation(const grpc::Status &status, const std::string &field)
+{
+    google::rpc::Status details;
+    if (status.error_code() != grpc::StatusCode::INVALID_ARGUMENT || !parseDetails(status, &details)) {
+        return false;
+    }
+    for (const auto &any : details.details()) {
+        google::rpc::BadRequest bad;
+        if (any.UnpackTo(&bad)) {
+            for (const auto &violation : bad.field_violations()) {
+                if (violation.field() == field) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 QString errorText(const grpc::Status &status, bool vietnamese)
 {
     google::rpc::Status details;

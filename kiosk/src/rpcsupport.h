@@ -24,6 +24,9 @@ bool isUnreachable(const grpc::Status &status);
 // The ErrorInfo reason the server gave ("PIN_INCORRECT"), or empty.
 std::string errorReason(const grpc::Status &status);
 
+// The server refused `field` of the request (a BadRequest field violation).
+bool isFieldViolation(const grpc::Status &status, const std::string &field);
+
 // The message for people: the server's vi-VN LocalizedMessage when
 // `vietnamese`, else its English message.
 QString errorText(const grpc::Status &status, bool vietnamese);

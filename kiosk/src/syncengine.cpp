@@ -16,10 +16,16 @@ namespace
 {
 constexpr int kCallDeadlineSeconds = 15;
 
-bool isMarkerExpired(const grpc::Status &status)
+// The cache cannot resume from its marker: the server compacted past it,
+// its database went back to an older copy (MARKER_EXPIRED), or it never
+// issued it (restored, or another server at the same address). Either way
+// the only way on is a fresh copy.
+bool mustStartAfresh(const grpc::Status &status)
 {
-    return status.error_code() == grpc::StatusCode::FAILED_PRECONDITION
-        && (errorReason(status) == "MARKER_EXPIRED" || status.error_message().find("MARKER_EXPIRED") != std::string::npos);
+    if (status.error_code() == grpc::StatusCode::FAILED_PRECONDITION) {
+        return errorReason(status) == "MARKER_EXPIRED" || status.error_message().find("MARKER_EXPIRED") != std::string::npos;
+    }
+    return isFieldViolation(status, "resume_marker");
 }
 } // namespace
 
@@ -99,9 +105,9 @@ grpc::Status SyncEngine::listUntilCaughtUp(void *rawStub)
         std::vector<v1::Change> changes(response.changes().begin(), response.changes().end());
         fillImages(changes);
         const qint64 now = response.caught_up() ? QDateTime::currentMSecsSinceEpoch() : 0;
-        m_store->apply(changes, response.next_marker(), now);
-        if (!changes.empty()) {
-            Q_EMIT changesApplied(int(changes.size()));
+        const int dropped = m_store->apply(changes, response.next_marker(), now);
+        if (!changes.empty() || dropped > 0) {
+            Q_EMIT changesApplied(int(changes.size()) + dropped);
         }
         if (response.caught_up()) {
             Q_EMIT caughtUp(now);
@@ -162,9 +168,9 @@ grpc::Status SyncEngine::watch(void *rawStub)
         std::vector<v1::Change> changes(response.changes().begin(), response.changes().end());
         fillImages(changes);
         const qint64 now = response.caught_up() ? QDateTime::currentMSecsSinceEpoch() : 0;
-        m_store->apply(changes, response.marker(), now);
-        if (!changes.empty()) {
-            Q_EMIT changesApplied(int(changes.size()));
+        const int dropped = m_store->apply(changes, response.marker(), now);
+        if (!changes.empty() || dropped > 0) {
+            Q_EMIT changesApplied(int(changes.size()) + dropped);
         }
         if (response.caught_up()) {
             Q_EMIT caughtUp(now);
@@ -202,9 +208,8 @@ void SyncEngine::run()
         if (m_stopping) {
             break;
         }
-        if (isMarkerExpired(status)) {
-            m_store->clear();
-            Q_EMIT changesApplied(0);
+        if (mustStartAfresh(status) && !m_store->marker().empty()) {
+            m_store->startOver();
             continue;
         }
         if (isUnreachable(status)) {

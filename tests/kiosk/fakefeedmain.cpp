@@ -32,13 +32,15 @@ v1::Announcement announcement(const std::string &title)
     return a;
 }
 
-void fill(FakeSyncServer &server, bool changed)
+// The whole feed, in place before the server answers its first call.
+std::vector<v1::Change> feed(bool changed)
 {
+    std::vector<v1::Change> out;
     v1::Change unit;
     unit.set_name("units/10");
     unit.mutable_unit()->set_name("units/10");
     unit.mutable_unit()->set_display_name("UBND xã Tân Lập");
-    server.append(unit);
+    out.push_back(unit);
 
     v1::Change plan = planChange("plans/1", "Kế hoạch thực hiện Kết luận số 14-KL/TW về khuyến khích đổi mới, sáng tạo");
     auto *basis = plan.mutable_plan()->add_basis();
@@ -48,9 +50,9 @@ void fill(FakeSyncServer &server, bool changed)
     plan.mutable_plan()->mutable_sections(0)->set_number("I");
     plan.mutable_plan()->mutable_sections(0)->set_level(1);
     plan.mutable_plan()->set_task_count(2);
-    server.append(plan);
-    server.append(taskChange("plans/1/tasks/1", "Rà soát, sửa đổi quy định về quản lý ngân sách", 1, "Quý III/2022"));
-    server.append(taskChange("plans/1/tasks/2", "Báo cáo kết quả thực hiện", 2, "Thường xuyên; báo cáo trước 30/11 hằng năm"));
+    out.push_back(plan);
+    out.push_back(taskChange("plans/1/tasks/1", "Rà soát, sửa đổi quy định về quản lý ngân sách", 1, "Quý III/2022"));
+    out.push_back(taskChange("plans/1/tasks/2", "Báo cáo kết quả thực hiện", 2, "Thường xuyên; báo cáo trước 30/11 hằng năm"));
 
     v1::Change report;
     report.set_name("plans/1/tasks/2/progressReports/1");
@@ -59,13 +61,13 @@ void fill(FakeSyncServer &server, bool changed)
     report.mutable_progress_report()->mutable_report_date()->set_year(2025);
     report.mutable_progress_report()->mutable_report_date()->set_month(11);
     report.mutable_progress_report()->mutable_report_date()->set_day(25);
-    server.append(report);
+    out.push_back(report);
     auto late = assignmentChange("plans/1/tasks/1/assignments/1", "units/10", "Rà soát, sửa đổi quy định về quản lý ngân sách", true, true);
-    server.append(late);
+    out.push_back(late);
     auto coordinating = assignmentChange("plans/1/tasks/2/assignments/2", "units/10", "Báo cáo kết quả thực hiện", false, false);
     coordinating.mutable_assignment()->set_last_report(report.name());
     coordinating.mutable_assignment()->mutable_timeframe()->set_display_text("Thường xuyên; báo cáo trước 30/11 hằng năm");
-    server.append(coordinating);
+    out.push_back(coordinating);
 
     v1::Change proposal;
     proposal.set_name("proposals/1");
@@ -86,7 +88,7 @@ void fill(FakeSyncServer &server, bool changed)
     p->mutable_pilot()->mutable_start_date()->set_year(2022);
     p->mutable_pilot()->mutable_start_date()->set_month(8);
     p->mutable_pilot()->mutable_start_date()->set_day(1);
-    server.append(proposal);
+    out.push_back(proposal);
 
     // A bulletin every three hours from 06:30 Vietnam time, so today always has airings.
     v1::Change broadcast;
@@ -98,7 +100,7 @@ void fill(FakeSyncServer &server, bool changed)
     b->mutable_start_time()->set_seconds(utc(2022, 1, 1, 23, 30));
     b->mutable_duration()->set_seconds(15 * 60);
     b->set_rrule("FREQ=HOURLY;INTERVAL=3");
-    server.append(broadcast);
+    out.push_back(broadcast);
 
     v1::Change study;
     study.set_name("caseStudies/1");
@@ -109,16 +111,17 @@ void fill(FakeSyncServer &server, bool changed)
     s->set_body("Cán bộ một cửa mang kết quả đến tận nhà người cao tuổi và người khuyết tật.");
     s->set_unit_display_name("UBND xã Tân Lập");
     s->set_featured(true);
-    server.append(study);
+    out.push_back(study);
 
     v1::Change notice;
     notice.set_name("announcements/1");
     *notice.mutable_announcement() = announcement("Lịch tiếp công dân tháng 10");
-    server.append(notice);
+    out.push_back(notice);
     if (changed) {
         *notice.mutable_announcement() = announcement("Lịch tiếp công dân tháng 11 (đã cập nhật)");
-        server.append(notice);
+        out.push_back(notice);
     }
+    return out;
 }
 } // namespace
 
@@ -133,12 +136,13 @@ int main(int argc, char **argv)
             changed = true;
         }
     }
-    FakeSyncServer server(port);
+    FakeChangeLog log;
+    log.changes = feed(changed);
+    FakeSyncServer server(port, std::move(log));
     if (server.port() == 0) {
         std::fprintf(stderr, "cannot listen\n");
         return 1;
     }
-    fill(server, changed);
     std::printf("LISTENING %d\n", server.port());
     std::fflush(stdout);
     for (;;) {

@@ -1,5 +1,6 @@
 #include "fakesyncserver.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "google/rpc/error_details.pb.h"
@@ -7,7 +8,10 @@
 
 namespace v1 = sangkien::v1;
 
-FakeSyncServer::FakeSyncServer(int port)
+FakeSyncServer::FakeSyncServer(int port, FakeChangeLog log)
+    : m_changes(std::move(log.changes))
+    , m_compactedThrough(log.compactedThrough)
+    , m_seal(std::move(log.seal))
 {
     grpc::ServerBuilder builder;
     builder.AddListeningPort("127.0.0.1:" + std::to_string(port), grpc::InsecureServerCredentials(), &m_port);
@@ -43,26 +47,33 @@ void FakeSyncServer::append(const v1::Change &change)
     m_changed.notify_all();
 }
 
-void FakeSyncServer::expireBefore(int marker)
-{
-    std::lock_guard lock(m_mutex);
-    m_expiredBefore = marker;
-}
-
 std::string FakeSyncServer::lastAuthorization() const
 {
     std::lock_guard lock(m_mutex);
     return m_authorization;
 }
 
-grpc::Status FakeSyncServer::checkMarker(grpc::ServerContext *context, const std::string &marker, int *position)
+grpc::Status FakeSyncServer::checkMarker(grpc::ServerContext *context, const std::string &marker, int *index)
 {
     auto auth = context->client_metadata().find("authorization");
     if (auth != context->client_metadata().end()) {
         m_authorization = std::string(auth->second.data(), auth->second.size());
     }
-    *position = marker.empty() ? 0 : std::stoi(marker);
-    if (!marker.empty() && *position < m_expiredBefore) {
+    const std::string digits = marker.substr(std::min(marker.size(), m_seal.size()));
+    if (!marker.empty() && (marker.compare(0, m_seal.size(), m_seal) != 0 || digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)) {
+        google::rpc::Status details;
+        details.set_code(grpc::StatusCode::INVALID_ARGUMENT);
+        details.set_message("invalid request: resume_marker: is not a marker this server gave to this caller");
+        google::rpc::BadRequest bad;
+        auto *violation = bad.add_field_violations();
+        violation->set_field("resume_marker");
+        violation->set_description("is not a marker this server gave to this caller");
+        details.add_details()->PackFrom(bad);
+        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, details.message(), details.SerializeAsString());
+    }
+    const int seq = marker.empty() ? m_compactedThrough : std::stoi(digits);
+    *index = std::max(0, seq - m_compactedThrough);
+    if (seq < m_compactedThrough || seq > m_compactedThrough + int(m_changes.size())) {
         google::rpc::Status details;
         details.set_code(grpc::StatusCode::FAILED_PRECONDITION);
         details.set_message("marker expired");
@@ -78,17 +89,17 @@ grpc::Status FakeSyncServer::checkMarker(grpc::ServerContext *context, const std
 grpc::Status FakeSyncServer::ListChanges(grpc::ServerContext *context, const v1::ListChangesRequest *request, v1::ListChangesResponse *response)
 {
     std::lock_guard lock(m_mutex);
-    int position = 0;
-    if (auto status = checkMarker(context, request->resume_marker(), &position); !status.ok()) {
+    int index = 0;
+    if (auto status = checkMarker(context, request->resume_marker(), &index); !status.ok()) {
         return status;
     }
     const int pageSize = request->page_size() > 0 ? request->page_size() : 200;
-    int i = position;
-    for (; i < int(m_changes.size()) && i < position + pageSize; ++i) {
+    int i = index;
+    for (; i < int(m_changes.size()) && i < index + pageSize; ++i) {
         *response->add_changes() = m_changes[i];
     }
-    response->set_next_marker(std::to_string(i));
-    response->set_caught_up(i == int(m_changes.size()));
+    response->set_next_marker(markerAt(std::max(i, index)));
+    response->set_caught_up(i >= int(m_changes.size()));
     return grpc::Status::OK;
 }
 
@@ -96,16 +107,16 @@ grpc::Status FakeSyncServer::WatchChanges(
     grpc::ServerContext *context, const v1::WatchChangesRequest *request, grpc::ServerWriter<v1::WatchChangesResponse> *writer)
 {
     std::unique_lock lock(m_mutex);
-    int position = 0;
-    if (auto status = checkMarker(context, request->resume_marker(), &position); !status.ok()) {
+    int index = 0;
+    if (auto status = checkMarker(context, request->resume_marker(), &index); !status.ok()) {
         return status;
     }
     for (;;) {
         v1::WatchChangesResponse response;
-        for (; position < int(m_changes.size()); ++position) {
-            *response.add_changes() = m_changes[position];
+        for (; index < int(m_changes.size()); ++index) {
+            *response.add_changes() = m_changes[index];
         }
-        response.set_marker(std::to_string(position));
+        response.set_marker(markerAt(index));
         response.set_caught_up(true);
         lock.unlock();
         if (!writer->Write(response)) {

@@ -1,6 +1,6 @@
 // An in-process SyncService for the kiosk's tests: serves a list of changes
-// with markers "1", "2", ..., can expire markers, and lets a test append
-// changes while a WatchChanges stream is open.
+// with markers "1", "2", ..., and lets a test append changes while a
+// WatchChanges stream is open.
 #pragma once
 
 #include <condition_variable>
@@ -14,11 +14,23 @@
 #include "sangkien/v1/account_service.grpc.pb.h"
 #include "sangkien/v1/sync_service.grpc.pb.h"
 
+// What a FakeSyncServer starts with. Like the real server after a
+// compaction, its log may be compacted through some change: earlier markers
+// are answered with MARKER_EXPIRED, and so are markers ahead of its end (a
+// database replaced by an older copy). Its markers start with `seal`; any
+// other marker is refused with INVALID_ARGUMENT on resume_marker, as the
+// real server refuses markers sealed with another key.
+struct FakeChangeLog {
+    int compactedThrough = 0;
+    std::string seal;
+    std::vector<sangkien::v1::Change> changes;
+};
+
 class FakeSyncServer : public sangkien::v1::SyncService::Service
 {
 public:
-    // Starts on a free loopback port (or `port` when given).
-    explicit FakeSyncServer(int port = 0);
+    // Starts on a free loopback port (or `port` when given) serving `log`.
+    explicit FakeSyncServer(int port = 0, FakeChangeLog log = {});
     ~FakeSyncServer() override;
 
     int port() const { return m_port; }
@@ -26,8 +38,6 @@ public:
     void shutdown();
 
     void append(const sangkien::v1::Change &change);
-    // Markers before `marker` are answered with MARKER_EXPIRED.
-    void expireBefore(int marker);
     std::string lastAuthorization() const;
 
     grpc::Status ListChanges(
@@ -36,12 +46,15 @@ public:
         grpc::ServerWriter<sangkien::v1::WatchChangesResponse> *writer) override;
 
 private:
-    grpc::Status checkMarker(grpc::ServerContext *context, const std::string &marker, int *position);
+    std::string markerAt(int index) const { return m_seal + std::to_string(m_compactedThrough + index); }
+    // The index into m_changes that `marker` resumes from.
+    grpc::Status checkMarker(grpc::ServerContext *context, const std::string &marker, int *index);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::vector<sangkien::v1::Change> m_changes;
-    int m_expiredBefore = 0;
+    const int m_compactedThrough;
+    const std::string m_seal;
     bool m_stopping = false;
     std::string m_authorization;
     std::unique_ptr<grpc::Server> m_server;

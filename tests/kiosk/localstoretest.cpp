@@ -1,5 +1,5 @@
-// The cache applies upserts, tombstones and the marker together, and
-// forgets everything on clear().
+// The cache applies upserts, tombstones and the marker together, and swaps
+// in a fresh copy only once it is complete.
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,15 +28,37 @@ private Q_SLOTS:
         QCOMPARE(store.lastSyncMs(), 1234);
     }
 
-    void clearDropsResourcesAndMarkerButKeepsSettings()
+    void startingOverKeepsTheOldCopyUntilTheFreshOneIsComplete()
     {
-        LocalStore store(":memory:");
-        store.setSetting("commune", "units/7");
-        store.apply({planChange("plans/1", "A")}, "1", 5);
-        store.clear();
-        QCOMPARE(store.count(), 0);
-        QCOMPARE(store.marker(), std::string());
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("cache.db")).toStdString();
+        {
+            LocalStore store(path);
+            store.setSetting("commune", "units/7");
+            store.apply({planChange("plans/1", "A"), planChange("plans/2", "B"), planChange("plans/3", "C")}, "3", 5);
+            QVERIFY(!store.isStartingOver());
+            store.startOver();
+            QCOMPARE(store.marker(), std::string());
+            QVERIFY(store.isStartingOver());
+            QCOMPARE(store.count(), 3); // still on screen
+            QCOMPARE(store.apply({planChange("plans/2", "B mới")}, "1", 0), 0);
+            QCOMPARE(store.count(), 3); // not caught up yet
+        }
+        // Interrupted half way: the kiosk restarts and carries on.
+        LocalStore store(path);
+        QVERIFY(store.isStartingOver());
+        QCOMPARE(store.marker(), std::string("1"));
+        QCOMPARE(store.apply({planChange("plans/9", "D")}, "2", 10), 2); // plans/1 and plans/3 are gone
+        QVERIFY(!store.isStartingOver());
+        QCOMPARE(store.count(), 2);
+        QCOMPARE(store.get("plans/2")->plan().title(), std::string("B mới"));
+        QVERIFY(store.get("plans/9").has_value());
+        QVERIFY(!store.get("plans/1"));
+        QCOMPARE(store.lastSyncMs(), 10);
         QCOMPARE(store.setting("commune"), std::string("units/7"));
+        // Later pages prune nothing.
+        QCOMPARE(store.apply({planChange("plans/10", "E")}, "3", 11), 0);
+        QCOMPARE(store.count(), 3);
     }
 
     void survivesReopening()

@@ -1,8 +1,11 @@
 // The sync thread against an in-process change feed: first fill, live
-// changes, tombstones, an expired marker, and a server that goes away and
-// comes back.
+// changes, tombstones, a server that goes away and comes back, an expired
+// marker and a marker the server never issued.
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <atomic>
 
 #include "fakesyncserver.h"
 #include "localstore.h"
@@ -44,23 +47,52 @@ private Q_SLOTS:
         QVERIFY(store.get("plans/6").has_value());
         QVERIFY(!store.get("plans/1"));
 
+        // From here on the cache must never go blank: whatever the server
+        // says, the kiosk keeps showing its copy until a new one is complete.
+        std::atomic<int> fewest{store.count()};
+        QObject::connect(
+            &engine, &SyncEngine::changesApplied, &engine,
+            [&] {
+                // Runs on the sync thread, right after each apply.
+                fewest = std::min(fewest.load(), store.count());
+            },
+            Qt::DirectConnection);
+
         // The server goes away: offline, cache kept.
         server->shutdown();
         server.reset();
         QTRY_VERIFY_WITH_TIMEOUT(!online.isEmpty() && !online.last().first().toBool(), 10000);
         QCOMPARE(store.count(), 5);
 
-        // It comes back, compacted: the old marker has expired, so the
-        // cache is rebuilt from scratch without the deleted plan.
-        server = std::make_unique<FakeSyncServer>(port);
+        // It comes back, compacted: the old marker has expired, so the cache
+        // is refetched, in pages, and what the fresh copy lacks is dropped.
+        FakeChangeLog compacted;
+        compacted.compactedThrough = 100;
+        compacted.changes = {planChange("plans/2", "Kế hoạch 2 (mới)"), planChange("plans/9", "Kế hoạch 9"), planChange("plans/10", "Kế hoạch 10")};
+        server = std::make_unique<FakeSyncServer>(port, compacted);
         QVERIFY(server->port() == port);
-        server->append(planChange("plans/2", "Kế hoạch 2 (mới)"));
-        server->append(planChange("plans/9", "Kế hoạch 9"));
-        server->expireBefore(100);
-        QTRY_VERIFY_WITH_TIMEOUT(online.last().first().toBool(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(store.count(), 2, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(store.marker(), std::string("103"), 15000);
+        QVERIFY(online.last().first().toBool());
+        QVERIFY(!store.isStartingOver());
+        QCOMPARE(store.count(), 3);
         QCOMPARE(store.get("plans/2")->plan().title(), std::string("Kế hoạch 2 (mới)"));
-        QCOMPARE(store.marker(), std::string("2"));
+        QVERIFY(store.get("plans/10").has_value());
+        QVERIFY(!store.get("plans/6"));
+
+        // Another server at the same address (or this one restored from a
+        // backup) never issued the kiosk's marker: refetch from the start.
+        server->shutdown();
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!online.last().first().toBool(), 10000);
+        FakeChangeLog other;
+        other.seal = "b";
+        other.changes = {planChange("plans/2", "Kế hoạch 2"), planChange("plans/20", "Kế hoạch 20")};
+        server = std::make_unique<FakeSyncServer>(port, other);
+        QTRY_COMPARE_WITH_TIMEOUT(store.marker(), std::string("b2"), 15000);
+        QCOMPARE(store.count(), 2);
+        QVERIFY(store.get("plans/20").has_value());
+        QCOMPARE(store.get("plans/2")->plan().title(), std::string("Kế hoạch 2"));
+        QVERIFY(fewest.load() >= 2);
         engine.stop();
     }
 
