@@ -165,6 +165,7 @@ grpc::Status SyncEngine::watch(void *rawStub)
     auto reader = stub->WatchChanges(&context, request);
     v1::WatchChangesResponse response;
     while (reader->Read(&response)) {
+        setOnline(true);
         std::vector<v1::Change> changes(response.changes().begin(), response.changes().end());
         fillImages(changes);
         const qint64 now = response.caught_up() ? QDateTime::currentMSecsSinceEpoch() : 0;
@@ -201,7 +202,9 @@ void SyncEngine::run()
                 Q_EMIT accountUnitKnown(QString::fromStdString(who.account().unit()));
             }
         }
-        grpc::Status status = listUntilCaughtUp(stub.get());
+        // ListChanges pages fill an empty cache; from a marker the watch
+        // alone catches up (in pages too) and a resync is one call.
+        grpc::Status status = m_store->marker().empty() ? listUntilCaughtUp(stub.get()) : grpc::Status::OK;
         if (status.ok()) {
             status = watch(stub.get());
         }

@@ -47,6 +47,12 @@ void FakeSyncServer::append(const v1::Change &change)
     m_changed.notify_all();
 }
 
+int FakeSyncServer::listChangesCalls() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_listChangesCalls;
+}
+
 std::string FakeSyncServer::lastAuthorization() const
 {
     std::lock_guard lock(m_mutex);
@@ -89,6 +95,7 @@ grpc::Status FakeSyncServer::checkMarker(grpc::ServerContext *context, const std
 grpc::Status FakeSyncServer::ListChanges(grpc::ServerContext *context, const v1::ListChangesRequest *request, v1::ListChangesResponse *response)
 {
     std::lock_guard lock(m_mutex);
+    ++m_listChangesCalls;
     int index = 0;
     if (auto status = checkMarker(context, request->resume_marker(), &index); !status.ok()) {
         return status;

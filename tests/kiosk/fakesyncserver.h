@@ -39,6 +39,7 @@ public:
 
     void append(const sangkien::v1::Change &change);
     std::string lastAuthorization() const;
+    int listChangesCalls() const;
 
     grpc::Status ListChanges(
         grpc::ServerContext *context, const sangkien::v1::ListChangesRequest *request, sangkien::v1::ListChangesResponse *response) override;
@@ -57,6 +58,7 @@ private:
     const std::string m_seal;
     bool m_stopping = false;
     std::string m_authorization;
+    int m_listChangesCalls = 0;
     std::unique_ptr<grpc::Server> m_server;
     int m_port = 0;
 };

@@ -64,6 +64,24 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!online.isEmpty() && !online.last().first().toBool(), 10000);
         QCOMPARE(store.count(), 5);
 
+        // It comes back with one more change: the kiosk resumes from its
+        // marker with WatchChanges alone (one call on a mobile link).
+        FakeChangeLog same;
+        for (int i = 1; i <= 5; ++i) {
+            same.changes.push_back(planChange("plans/" + std::to_string(i), "Kế hoạch " + std::to_string(i)));
+        }
+        same.changes.push_back(planChange("plans/6", "Kế hoạch 6"));
+        same.changes.push_back(tombstone("plans/1"));
+        same.changes.push_back(planChange("plans/7", "Kế hoạch 7"));
+        server = std::make_unique<FakeSyncServer>(port, same);
+        QTRY_COMPARE_WITH_TIMEOUT(store.marker(), std::string("8"), 15000);
+        QCOMPARE(store.count(), 6);
+        QTRY_VERIFY_WITH_TIMEOUT(online.last().first().toBool(), 5000);
+        QCOMPARE(server->listChangesCalls(), 0);
+        server->shutdown();
+        server.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(!online.last().first().toBool(), 10000);
+
         // It comes back, compacted: the old marker has expired, so the cache
         // is refetched, in pages, and what the fresh copy lacks is dropped.
         FakeChangeLog compacted;
@@ -78,6 +96,7 @@ private Q_SLOTS:
         QCOMPARE(store.get("plans/2")->plan().title(), std::string("Kế hoạch 2 (mới)"));
         QVERIFY(store.get("plans/10").has_value());
         QVERIFY(!store.get("plans/6"));
+        QVERIFY(!store.get("plans/7"));
 
         // Another server at the same address (or this one restored from a
         // backup) never issued the kiosk's marker: refetch from the start.
