@@ -41,8 +41,8 @@ StaffSession::~StaffSession()
     waitForCalls(3000);
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        for (grpc::ClientContext *context : m_inFlight) {
-            context->TryCancel();
+        for (const auto &entry : m_inFlight) {
+            entry.second->TryCancel();
         }
     }
     waitForCalls(-1);
@@ -89,11 +89,16 @@ void StaffSession::call(const QString &token, Start start, std::function<void(co
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(kCallDeadlineSeconds));
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_inFlight.insert(context.get());
+        m_inFlight.emplace(context.get(), context);
     }
     ++m_pending;
     Q_EMIT busyChanged();
-    start(context.get(), response.get(), [this, context, response, done](grpc::Status status) {
+    // The callback holds no reference to the context: the map releases it,
+    // so the channel it refers to is never released last on a gRPC thread
+    // (gRPC 1.51 then destroys its callback queue from that queue's own
+    // thread and frees it twice).
+    grpc::ClientContext *raw = context.get();
+    start(raw, response.get(), [this, raw, response, done](grpc::Status status) {
         // Queued to the GUI thread; dropped by Qt if this object is gone by
         // then, which the destructor's wait makes safe.
         QMetaObject::invokeMethod(
@@ -105,7 +110,7 @@ void StaffSession::call(const QString &token, Start start, std::function<void(co
             },
             Qt::QueuedConnection);
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_inFlight.erase(context.get());
+        m_inFlight.erase(raw);
         m_idle.notify_all();
     });
 }

@@ -12,9 +12,9 @@
 
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 
 #include "sangkien/v1/account_service.grpc.pb.h"
 #include "sangkien/v1/plan_service.grpc.pb.h"
@@ -103,8 +103,9 @@ private:
     int m_pending = 0;
     quint64 m_generation = 0; // bumped by signOut: late answers are dropped
 
-    // Calls in flight, so that the destructor can cancel and wait for them.
+    // Calls in flight, owned here until their callback has run, so that the
+    // destructor can cancel and wait for them.
     std::mutex m_mutex;
     std::condition_variable m_idle;
-    std::set<grpc::ClientContext *> m_inFlight;
+    std::map<grpc::ClientContext *, std::shared_ptr<grpc::ClientContext>> m_inFlight;
 };
