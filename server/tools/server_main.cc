@@ -5,6 +5,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "api/idle_timeout.h"
 #include "api/server.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address:port to listen on (port 0: any free)");
@@ -25,6 +26,13 @@ ABSL_FLAG(std::string, tls_client_ca, "",
           "PEM CA certificate(s): require every client to present a certificate signed by one");
 ABSL_FLAG(bool, insecure, false,
           "allow plaintext (no TLS) on an address other than loopback; logged as such");
+ABSL_FLAG(std::string, idle_connection_timeout, "15m",
+          "close connections with no call in flight after this long: seconds (900) or a "
+          "duration (15m, 1h); 0: never. An open WatchChanges stream is a call in flight; "
+          "keepalive pings are not");
+ABSL_FLAG(int64_t, compress_min_bytes, 1024,
+          "compress (gzip) replies of at least this many bytes for clients that accept it; 0: "
+          "never");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
@@ -63,6 +71,18 @@ int main(int argc, char** argv) {
   options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
   options.allow_insecure = absl::GetFlag(FLAGS_insecure);
+  auto idle = sangkien::api::ParseIdleTimeout(absl::GetFlag(FLAGS_idle_connection_timeout),
+                                              "--idle_connection_timeout");
+  if (!idle.ok()) {
+    std::cerr << idle.status().message() << "\n";
+    return 2;
+  }
+  options.idle_connection_timeout = *idle;
+  options.compress_min_bytes = absl::GetFlag(FLAGS_compress_min_bytes);
+  if (options.compress_min_bytes < 0) {
+    std::cerr << "--compress_min_bytes must be 0 (never compress) or a number of bytes\n";
+    return 2;
+  }
 
   auto server = sangkien::api::Server::Start(options);
   if (!server.ok()) {
