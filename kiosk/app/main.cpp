@@ -21,6 +21,7 @@
 #include "catalog.h"
 #include "imageprovider.h"
 #include "localstore.h"
+#include "rpcsupport.h"
 #include "staffsession.h"
 #include "syncengine.h"
 #include "tour.h"
@@ -77,6 +78,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Server address host:port (key: server)."), QStringLiteral("address"));
     const QCommandLineOption caOption(
         QStringLiteral("ca"), QStringLiteral("PEM file of the CA that signed the server's certificate; none: plaintext (key: ca)."), QStringLiteral("file"));
+    const QCommandLineOption certOption(QStringLiteral("cert"),
+        QStringLiteral("PEM certificate of this kiosk, for servers that require client certificates; with --key and --ca (key: cert)."),
+        QStringLiteral("file"));
+    const QCommandLineOption keyOption(
+        QStringLiteral("key"), QStringLiteral("PEM private key of --cert, readable only by the kiosk's user (chmod 600) (key: key)."), QStringLiteral("file"));
+    const QCommandLineOption compressionOption(QStringLiteral("compression"),
+        QStringLiteral("Replies the kiosk accepts: gzip (compressed when large) or none (key: compression; default gzip)."), QStringLiteral("gzip|none"));
     const QCommandLineOption tokenOption(QStringLiteral("token"), QStringLiteral("The kiosk account's bearer token (key: token)."), QStringLiteral("token"));
     const QCommandLineOption tokenFileOption(QStringLiteral("token-file"), QStringLiteral("File holding the token (key: token_file)."), QStringLiteral("file"));
     const QCommandLineOption communeOption(QStringLiteral("commune"),
@@ -95,7 +103,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption firstFrameOption(QStringLiteral("exit-after-first-frame"),
         QStringLiteral("Print the milliseconds from process start to the first frame shown, then exit (startup measurement)."));
     parser.addOptions({configOption, serverOption, caOption, tokenOption, tokenFileOption, communeOption, cacheOption, idleOption, languageOption,
-        windowedOption, tourOption, tourWaitOption, tourPinOption, firstFrameOption});
+        windowedOption, tourOption, tourWaitOption, tourPinOption, firstFrameOption, certOption, keyOption, compressionOption});
     parser.process(app);
 
     std::unique_ptr<QSettings> config;
@@ -110,6 +118,19 @@ int main(int argc, char *argv[])
     SyncOptions sync;
     sync.target = pick(parser, serverOption, config.get(), QStringLiteral("server"), QStringLiteral("127.0.0.1:50051"));
     sync.caFile = pick(parser, caOption, config.get(), QStringLiteral("ca"));
+    sync.certFile = pick(parser, certOption, config.get(), QStringLiteral("cert"));
+    sync.keyFile = pick(parser, keyOption, config.get(), QStringLiteral("key"));
+    const QString compression = pick(parser, compressionOption, config.get(), QStringLiteral("compression"), QStringLiteral("gzip"));
+    if (compression != QStringLiteral("gzip") && compression != QStringLiteral("none")) {
+        qCritical("--compression (key compression) must be gzip or none, not %s", qPrintable(compression));
+        return 2;
+    }
+    sync.compression = compression == QStringLiteral("gzip");
+    // Refuse here, in one line, rather than retry a handshake forever.
+    if (const QString problem = transportProblem(sync); !problem.isEmpty()) {
+        qCritical("%s", qPrintable(problem));
+        return 2;
+    }
     sync.token = pick(parser, tokenOption, config.get(), QStringLiteral("token"));
     const QString tokenFile = pick(parser, tokenFileOption, config.get(), QStringLiteral("token_file"));
     if (sync.token.isEmpty() && !tokenFile.isEmpty()) {

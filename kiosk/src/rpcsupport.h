@@ -15,7 +15,16 @@ class Status;
 
 struct SyncOptions;
 
-// A channel for a mobile-data link: keepalive pings and quick reconnects.
+// Why the options' transport files cannot be used, in one line for the
+// operator, or empty when they can: cert and key given alone or without a
+// CA, a file that cannot be read or holds no PEM of its kind, a key file
+// that group or others may access.
+QString transportProblem(const SyncOptions &options);
+
+// A channel for a mobile-data link: keepalive pings, quick reconnects, gzip
+// accepted unless turned off, and over TLS the kiosk's certificate if it has
+// one. The files are read here, on every new channel, so a renewed
+// certificate is taken up without a restart; transportProblem() first.
 std::shared_ptr<grpc::Channel> makeChannel(const SyncOptions &options);
 
 // The server did not answer at all (as opposed to answering with an error).

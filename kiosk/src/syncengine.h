@@ -29,6 +29,11 @@ class Change;
 struct SyncOptions {
     QString target; // host:port
     QString caFile; // PEM; empty: plaintext (loopback and tests)
+    // The kiosk's own certificate (chain) and private key, PEM, for servers
+    // that require client certificates; both or neither, and only with caFile.
+    QString certFile;
+    QString keyFile;
+    bool compression = true; // accept gzip replies (off: identity only)
     QString token; // bearer token of the kiosk account
     int retryMs = 2000; // wait after a failure before trying again
     int pageSize = 500;

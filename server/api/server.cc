@@ -11,7 +11,9 @@
 #include <openssl/x509.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -30,6 +32,7 @@
 #include "api/plan_service.h"
 #include "api/proposal_service.h"
 #include "api/publicity_service.h"
+#include "api/response_compression.h"
 #include "api/search_service.h"
 #include "api/sync_service.h"
 #include "api/undecodable_request_interceptor.h"
@@ -91,6 +94,14 @@ void AllowClientKeepalive(grpc::ServerBuilder& builder) {
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, 20000);
   builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
   builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+}
+
+// Pings do not count as activity here: only calls in flight keep a
+// connection open past the limit.
+void CloseIdleConnections(grpc::ServerBuilder& builder, absl::Duration timeout) {
+  if (timeout <= absl::ZeroDuration()) return;
+  int64_t ms = std::min<int64_t>(absl::ToInt64Milliseconds(timeout), INT32_MAX);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS, static_cast<int>(ms));
 }
 
 absl::Status WriteDemoTokens(const std::string& path, const std::vector<seed::DemoToken>& tokens) {
@@ -347,6 +358,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       std::make_unique<SearchServiceImpl>(*impl->search, *impl->tokens, *impl->gate);
   impl->sync = std::make_unique<operations::SyncOperations>(*impl->db, options.clock,
                                                             *impl->proposals, *impl->publicity);
+  options.watch.compress_min_bytes = options.compress_min_bytes;
   impl->sync_service = std::make_unique<SyncServiceImpl>(*impl->sync, *impl->tokens, *impl->gate,
                                                          options.clock, options.watch);
   impl->publicity_service = std::make_unique<PublicityServiceImpl>(
@@ -369,8 +381,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   builder.RegisterService(impl->publicity_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
+  CloseIdleConnections(builder, options.idle_connection_timeout);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
   creators.push_back(std::make_unique<UndecodableRequestInterceptorFactory>());
+  creators.push_back(
+      std::make_unique<ResponseCompressionInterceptorFactory>(options.compress_min_bytes));
   if (options.log_calls) creators.push_back(std::make_unique<CallLogInterceptorFactory>());
   builder.experimental().SetInterceptorCreators(std::move(creators));
   impl->server = builder.BuildAndStart();

@@ -50,6 +50,17 @@ struct ServerOptions {
 
   // WatchChanges: how often the log is polled, heartbeats, slow consumers.
   WatchOptions watch;
+
+  // Links that drop. A connection with no call in flight for this long is
+  // closed with GOAWAY (clients reconnect on their next call); an open
+  // WatchChanges stream is a call in flight, keepalive pings are not.
+  // Zero: never. Fifteen minutes keep a desk client working in bursts on one
+  // connection (a new TLS handshake costs a few KB on mobile data) and free
+  // the connections of devices that went away without closing them.
+  absl::Duration idle_connection_timeout = absl::Minutes(15);
+  // Replies of at least this many bytes are compressed (gzip) when the
+  // client accepts it; smaller ones are not worth the CPU. 0: never.
+  int64_t compress_min_bytes = 1024;
 };
 
 // True for addresses only this machine can reach: 127.0.0.0/8, [::1],

@@ -8,6 +8,7 @@
 #include "api/proposal_convert.h"
 #include "api/proto_convert.h"
 #include "api/publicity_convert.h"
+#include "api/response_compression.h"
 #include "api/status_convert.h"
 #include "api/unary.h"
 #include "calendar/civil_date.h"
@@ -97,7 +98,8 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
     writing_ = true;
     write_started_ = now;
     last_sent_ = now;
-    StartWrite(&response_);
+    StartWrite(&response_,
+               StreamWriteOptions(response_.ByteSizeLong(), service_.options().compress_min_bytes));
   }
 
   void End(grpc::Status status) {

@@ -5,6 +5,7 @@
 #define SANGKIEN_SERVER_API_SYNC_SERVICE_H_
 
 #include <condition_variable>
+#include <cstdint>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,10 @@ struct WatchOptions {
   // changes wait is ended with RESOURCE_EXHAUSTED.
   absl::Duration slow_consumer_timeout = absl::Seconds(30);
   int page_size = operations::kDefaultChangesPageSize;
+  // Messages of at least this many bytes may go compressed (see
+  // ResponseCompressionInterceptorFactory); heartbeats and small batches do
+  // not. 0: none. The server sets it from ServerOptions::compress_min_bytes.
+  int64_t compress_min_bytes = 0;
 };
 
 class SyncServiceImpl final : public v1::SyncService::CallbackService {

@@ -4,6 +4,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/match.h"
+#include "tools/idle_timeout.h"
 
 ABSL_FLAG(std::string, config, "",
           "settings file (key = value lines; keys are these flags' names); default "
@@ -32,6 +33,13 @@ ABSL_FLAG(std::string, backup_dir, "",
           "folder of the nightly backups (sangkienctl backup --into); default: backups beside "
           "the database");
 ABSL_FLAG(int, backup_keep_days, 14, "sangkienctl backup: remove backups older than this");
+ABSL_FLAG(sangkien::tools::IdleTimeout, idle_connection_timeout, sangkien::tools::IdleTimeout{},
+          "close connections with no call in flight after this long: seconds (900) or a "
+          "duration (15m, 1h); 0: never. An open WatchChanges stream is a call in flight; "
+          "keepalive pings are not");
+ABSL_FLAG(int64_t, compress_min_bytes, 1024,
+          "compress (gzip) replies of at least this many bytes for clients that accept it; 0: "
+          "never");
 
 namespace sangkien::tools {
 
@@ -45,6 +53,18 @@ bool AbslParseFlag(absl::string_view text, SynchronousMode* mode, std::string* e
 }
 
 std::string AbslUnparseFlag(SynchronousMode mode) { return mode.full ? "full" : "normal"; }
+
+bool AbslParseFlag(absl::string_view text, IdleTimeout* timeout, std::string* error) {
+  absl::StatusOr<absl::Duration> parsed = ParseIdleTimeout(text, "idle_connection_timeout");
+  if (!parsed.ok()) {
+    *error = std::string(parsed.status().message());
+    return false;
+  }
+  timeout->duration = *parsed;
+  return true;
+}
+
+std::string AbslUnparseFlag(IdleTimeout timeout) { return absl::FormatDuration(timeout.duration); }
 
 bool IsServerSetting(const std::string& flag_name, const std::string& flag_file) {
   return flag_name != "config" && absl::EndsWith(flag_file, "tools/server_flags.cc");

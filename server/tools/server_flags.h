@@ -9,6 +9,7 @@
 
 #include "absl/flags/declare.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace sangkien::tools {
 
@@ -19,6 +20,13 @@ struct SynchronousMode {
 };
 bool AbslParseFlag(absl::string_view text, SynchronousMode* mode, std::string* error);
 std::string AbslUnparseFlag(SynchronousMode mode);
+
+// How long a connection with no call in flight stays open (ParseIdleTimeout).
+struct IdleTimeout {
+  absl::Duration duration = absl::Minutes(15);
+};
+bool AbslParseFlag(absl::string_view text, IdleTimeout* timeout, std::string* error);
+std::string AbslUnparseFlag(IdleTimeout timeout);
 
 }  // namespace sangkien::tools
 
@@ -37,6 +45,8 @@ ABSL_DECLARE_FLAG(std::string, tls_client_ca);
 ABSL_DECLARE_FLAG(bool, insecure);
 ABSL_DECLARE_FLAG(std::string, backup_dir);
 ABSL_DECLARE_FLAG(int, backup_keep_days);
+ABSL_DECLARE_FLAG(sangkien::tools::IdleTimeout, idle_connection_timeout);
+ABSL_DECLARE_FLAG(int64_t, compress_min_bytes);
 
 namespace sangkien::tools {
 

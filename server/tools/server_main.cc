@@ -67,6 +67,14 @@ int main(int argc, char** argv) {
   options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
   options.allow_insecure = absl::GetFlag(FLAGS_insecure);
+  options.idle_connection_timeout = absl::GetFlag(FLAGS_idle_connection_timeout).duration;
+  options.compress_min_bytes = absl::GetFlag(FLAGS_compress_min_bytes);
+  if (options.compress_min_bytes < 0) {
+    std::cerr << "sangkien-server: not started: --compress_min_bytes (setting compress_min_bytes) "
+                 "must be 0 (never compress) or a number of bytes"
+              << std::endl;
+    return kBadSettings;
+  }
 
   auto server = sangkien::api::Server::Start(options);
   if (!server.ok()) {

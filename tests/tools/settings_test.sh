@@ -72,6 +72,8 @@ expect_refusal badbool "badbool.conf:1: bad value 'maybe' for group_commit" 'gro
 expect_refusal badmode "badmode.conf:3: bad value 'fast' for synchronous" $'\n\nsynchronous = fast'
 expect_refusal badint "badint.conf:1: bad value 'ten' for shutdown_grace_seconds" \
   'shutdown_grace_seconds = ten'
+expect_refusal badidle "badidle.conf:1: bad value 'soon' for idle_connection_timeout" \
+  'idle_connection_timeout = soon'
 expect_refusal noequals "noequals.conf:1: expected 'key = value'" 'listen 127.0.0.1:1'
 expect_refusal twice "twice.conf:2: 'db' is set twice" $'db = a.db\ndb = b.db'
 expect_refusal itself "itself.conf:1: unknown setting 'config'" 'config = other.conf'
