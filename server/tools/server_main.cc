@@ -5,7 +5,9 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
 #include "api/server.h"
+#include "tools/service_notify.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address:port to listen on (port 0: any free)");
 ABSL_FLAG(std::string, db, "var/sangkien.db", "SQLite database file (created if missing)");
@@ -74,10 +76,15 @@ int main(int argc, char** argv) {
             << options.database_path << std::endl;
   // Machine-readable line for scripts and tests that start on port 0.
   std::cout << "LISTENING " << (*server)->port() << std::endl;
+  // Under systemd (Type=notify): ready now, and a watchdog that reads the
+  // database. Elsewhere a no-op.
+  sangkien::tools::ServiceNotifier notifier([&server] { return (*server)->Probe(); });
+  notifier.Ready(absl::StrCat("serving on port ", (*server)->port(), ", ", (*server)->transport()));
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
   std::cerr << "sangkien-server: signal " << sig << ", finishing in-flight calls" << std::endl;
+  notifier.Stopping("finishing in-flight calls");
   (*server)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   (*server)->Wait();
   std::cerr << "sangkien-server: stopped" << std::endl;
