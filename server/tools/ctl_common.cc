@@ -119,6 +119,10 @@ sangkien-server runs. Writes are recorded in the audit trail as "system".
   backup --to FILE [--pages-per-step N]
       Online backup (a consistent snapshot, safe while the server writes),
       checked with PRAGMA integrity_check.
+  backup --into DIR [--keep-days N]
+      The nightly backup: DIR/sangkien-YYYYMMDDTHHMMSSZ.db, checked (integrity,
+      audit trail), then removes its own copies older than N days (default
+      14; never the new one) and writes DIR/last-backup. Exit 1 on failure.
   restore --from FILE
       Checks the backup, then replaces the database with it. Stop the
       server first: a database in use is refused.
