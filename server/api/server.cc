@@ -224,6 +224,21 @@ absl::StatusOr<Transport> MakeTransport(const ServerOptions& options) {
   return Transport{grpc::SslServerCredentials(ssl), true, description};
 }
 
+// A database with no account can only be read by the public; the log says
+// how an IT officer makes the first admin (who then makes everyone else).
+absl::Status SayHowToMakeTheFirstAdmin(operations::AccountOperations& accounts,
+                                       const std::string& database_path) {
+  domain::ListQuery query;
+  query.page_size = 1;
+  SK_ASSIGN_OR_RETURN(auto page, accounts.ListAccounts(query));
+  if (!page.items.empty()) return absl::OkStatus();
+  std::cerr << "the database " << database_path
+            << " has no accounts yet: create the first admin with: sangkienctl account create "
+               "--name \"Quản trị hệ thống\" --role admin --db "
+            << database_path << "  (it prints the admin's token once)\n";
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 bool IsLoopbackAddress(const std::string& listen_address) {
@@ -315,6 +330,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       }
     }
   }
+  SK_RETURN_IF_ERROR(SayHowToMakeTheFirstAdmin(*impl->accounts, options.database_path));
   impl->authenticator = std::make_unique<auth::Authenticator>(*impl->db, options.clock);
   impl->gate = std::make_unique<CallGate>(*impl->authenticator);
   impl->directory_service =

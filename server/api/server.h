@@ -25,7 +25,9 @@ struct ServerOptions {
   // Server::InProcessChannel() (the fuzz targets).
   std::string listen_address = "127.0.0.1:50051";
   std::string database_path = "var/sangkien.db";
-  bool seed_demo = true;  // seed the demo district into an empty database
+  // Seed the demo district, its accounts and their tokens into an empty
+  // database. Off by default: a real installation starts with no accounts.
+  bool seed_demo = false;
   // Where to write the demo accounts' tokens when seeding (mode 0600); empty:
   // not written. Their secrets exist nowhere else.
   std::string demo_tokens_file;

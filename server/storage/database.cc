@@ -130,7 +130,10 @@ absl::Status Database::Migrate() {
     int latest = migrations.empty() ? 0 : migrations.back().version;
     if (current > latest) {
       return absl::FailedPreconditionError(absl::StrCat(
-          "database schema version ", current, " is newer than this server (", latest, ")"));
+          "the database ", options_.path, " has schema version ", current,
+          ", newer than this program knows (it migrates up to version ", latest,
+          "): it was written by a newer release of Sáng Kiến; run that release, or restore a "
+          "backup made by this one"));
     }
     for (const Migration& m : migrations) {
       if (m.version <= current) continue;

@@ -3,9 +3,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include "absl/flags/flag.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "status/errors.h"
+#include "tools/server_flags.h"
 
 namespace sangkien::ctl {
 
@@ -97,10 +99,14 @@ std::optional<int64_t> ParsePositive(const std::string& text) {
   return value;
 }
 
+std::string DefaultDb() { return absl::GetFlag(FLAGS_db); }
+
 int Usage() {
-  std::cerr << R"(usage: sangkienctl COMMAND ... [--db PATH]
-Administration on the database file (default var/sangkien.db), also while
-sangkien-server runs. Writes are recorded in the audit trail as "system".
+  std::cerr << R"(usage: sangkienctl COMMAND ... [--db PATH] [--config FILE]
+Administration on the database file, also while sangkien-server runs. Writes
+are recorded in the audit trail as "system". The database is --db, else the
+`db` setting of the server's settings file (/etc/sangkien/server.conf, or
+--config FILE), else var/sangkien.db.
 
   account create --name NAME --role ROLE [--role ROLE ...] [--unit units/N]
                  [--position TEXT] [--service] [--token-name TEXT]

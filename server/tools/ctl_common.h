@@ -16,7 +16,10 @@
 
 namespace sangkien::ctl {
 
-inline constexpr const char* kDefaultDb = "var/sangkien.db";
+// The database when a command is given no --db: the `db` setting of the
+// settings file (/etc/sangkien/server.conf or --config FILE), else
+// var/sangkien.db.
+std::string DefaultDb();
 
 // Exit codes of every command.
 inline constexpr int kOk = 0;
@@ -38,7 +41,7 @@ class Args {
   // The last value given for `option`, or `fallback`.
   std::string Value(const std::string& option, const std::string& fallback = "") const;
   std::vector<std::string> Values(const std::string& option) const;
-  std::string db() const { return Value("--db", kDefaultDb); }
+  std::string db() const { return Value("--db", DefaultDb()); }
 
  private:
   std::vector<std::string> positional_;

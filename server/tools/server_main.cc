@@ -1,38 +1,46 @@
-// sangkien-server: serves the gRPC API on a SQLite file.
+// sangkien-server: serves the gRPC API on a SQLite file. Its settings are the
+// flags in server_flags.cc, read from /etc/sangkien/server.conf (or
+// --config FILE) and then from the command line, which wins.
 #include <csignal>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "api/server.h"
+#include "tools/config_file.h"
+#include "tools/server_flags.h"
 #include "tools/service_notify.h"
 
-ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "address:port to listen on (port 0: any free)");
-ABSL_FLAG(std::string, db, "var/sangkien.db", "SQLite database file (created if missing)");
-ABSL_FLAG(bool, seed_demo, true, "seed the demo district into an empty database");
-ABSL_FLAG(std::string, demo_tokens_file, "",
-          "when seeding, write the demo accounts' tokens here (default: <db>.demo-tokens)");
-ABSL_FLAG(bool, log_calls, true, "log one line per call: method, status, milliseconds");
-ABSL_FLAG(std::string, synchronous, "full",
-          "SQLite synchronous mode: full (durable across power loss) or normal (benchmarks)");
-ABSL_FLAG(bool, group_commit, true,
-          "commit concurrent writes together (off: one transaction per write, for comparison)");
-ABSL_FLAG(int, shutdown_grace_seconds, 10, "how long in-flight calls may run after SIGTERM");
-ABSL_FLAG(std::string, tls_cert, "",
-          "PEM certificate (chain) of the server; with --tls_key, serve TLS only");
-ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert (unencrypted, mode 0600)");
-ABSL_FLAG(std::string, tls_client_ca, "",
-          "PEM CA certificate(s): require every client to present a certificate signed by one");
-ABSL_FLAG(bool, insecure, false,
-          "allow plaintext (no TLS) on an address other than loopback; logged as such");
+namespace {
+
+// Exit codes: 2 for settings that cannot be used (a bad flag or settings
+// file), 1 for a start that failed for another reason.
+constexpr int kBadSettings = 2;
+constexpr int kStartFailed = 1;
+
+}  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "Sáng Kiến gRPC server. Flags: --listen, --db, --seed_demo, --tls_cert, --tls_key, "
-      "--tls_client_ca, --insecure, ... (see docs/OPERATIONS.md)");
-  absl::ParseCommandLine(argc, argv);
+      "Sáng Kiến gRPC server. Settings come from /etc/sangkien/server.conf (or --config FILE), "
+      "then from flags such as --listen, --db, --tls_cert, --tls_key, --tls_client_ca, "
+      "--insecure; see docs/OPERATIONS.md");
+  // The settings file first, so that flags given on the command line win.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string config = sangkien::tools::TakeConfigPath(args);
+  if (!config.empty()) {
+    if (absl::Status s = sangkien::tools::ApplyConfigFile(config); !s.ok()) {
+      std::cerr << "sangkien-server: not started: " << s.message() << std::endl;
+      return kBadSettings;
+    }
+  }
+  std::vector<char*> rest = {argv[0]};
+  for (std::string& arg : args) rest.push_back(arg.data());
+  absl::ParseCommandLine(static_cast<int>(rest.size()), rest.data());
 
   // Block the stop signals in every thread (gRPC's threads inherit this mask)
   // and wait for them here, so shutdown runs on an ordinary thread.
@@ -45,8 +53,9 @@ int main(int argc, char** argv) {
   sangkien::api::ServerOptions options;
   options.listen_address = absl::GetFlag(FLAGS_listen);
   if (options.listen_address.empty()) {
-    std::cerr << "--listen needs an address:port\n";
-    return 2;
+    std::cerr << "sangkien-server: not started: --listen (setting listen) needs an address:port"
+              << std::endl;
+    return kBadSettings;
   }
   options.database_path = absl::GetFlag(FLAGS_db);
   options.seed_demo = absl::GetFlag(FLAGS_seed_demo);
@@ -54,12 +63,7 @@ int main(int argc, char** argv) {
   if (options.demo_tokens_file.empty())
     options.demo_tokens_file = options.database_path + ".demo-tokens";
   options.log_calls = absl::GetFlag(FLAGS_log_calls);
-  std::string sync = absl::GetFlag(FLAGS_synchronous);
-  if (sync != "full" && sync != "normal") {
-    std::cerr << "--synchronous must be full or normal\n";
-    return 2;
-  }
-  options.synchronous_full = sync == "full";
+  options.synchronous_full = absl::GetFlag(FLAGS_synchronous).full;
   options.group_commit = absl::GetFlag(FLAGS_group_commit);
   options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
   options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
@@ -68,12 +72,13 @@ int main(int argc, char** argv) {
 
   auto server = sangkien::api::Server::Start(options);
   if (!server.ok()) {
-    std::cerr << "sangkien-server: " << server.status() << "\n";
-    return 1;
+    std::cerr << "sangkien-server: not started: " << server.status() << std::endl;
+    return kStartFailed;
   }
   std::cerr << "sangkien-server listening on port " << (*server)->port() << " ("
             << options.listen_address << ", " << (*server)->transport() << "), database "
-            << options.database_path << std::endl;
+            << options.database_path << (config.empty() ? "" : ", settings from " + config)
+            << std::endl;
   // Machine-readable line for scripts and tests that start on port 0.
   std::cout << "LISTENING " << (*server)->port() << std::endl;
   // Under systemd (Type=notify): ready now, and a watchdog that reads the

@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/tour_lib.sh"
 
 db="$tmp/server.db"
 tokens="$tmp/tokens"
-start_feed server1 "$server" --db="$db" --listen=127.0.0.1:0 --demo_tokens_file="$tokens" --log_calls=false
+start_feed server1 "$server" --db="$db" --seed_demo --listen=127.0.0.1:0 --demo_tokens_file="$tokens" --log_calls=false
 token_of() { awk -F'\t' -v label="$1" '$1 == label { print $3 }' "$tokens"; }
 kiosk_token=$(token_of "kiosk Tân Lập")
 admin_token=$(token_of "admin")

@@ -28,7 +28,7 @@ start_server() {
   # Emptied here, before the fork: a restart must not read the port of the
   # server it replaces from the old log.
   : >"$db.log"
-  "$bin" --listen 127.0.0.1:0 --db "$db" --demo_tokens_file "$db.tokens" --log_calls=false \
+  "$bin" --listen 127.0.0.1:0 --db "$db" --seed_demo --demo_tokens_file "$db.tokens" --log_calls=false \
     "$@" >"$db.log" 2>&1 &
   server_pid=$!
   port=""

@@ -13,7 +13,7 @@ source "$src/tests/tools/lib.sh"
 db="$tmp/var/sangkien.db"
 
 echo "== a demo database, made by the server"
-start_server server --listen=127.0.0.1:0 --db="$db"
+start_server server --listen=127.0.0.1:0 --db="$db" --seed_demo
 stop_server
 unit_id() { sqlite3 -readonly "$db" "SELECT id FROM units WHERE display_name = '$1'"; }
 tan_lap=$(unit_id "UBND xã Tân Lập")

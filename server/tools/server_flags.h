@@ -1,0 +1,53 @@
+// The settings of sangkien-server, one absl flag each. Both sangkien-server
+// and sangkienctl link them, so a key of /etc/sangkien/server.conf means the
+// same thing to both (sangkienctl takes its database and backup defaults
+// from there).
+#ifndef SANGKIEN_SERVER_TOOLS_SERVER_FLAGS_H_
+#define SANGKIEN_SERVER_TOOLS_SERVER_FLAGS_H_
+
+#include <string>
+
+#include "absl/flags/declare.h"
+#include "absl/strings/string_view.h"
+
+namespace sangkien::tools {
+
+// SQLite's synchronous mode as a flag type, so a bad value is refused where
+// it is read (the command line, or the settings file with its line).
+struct SynchronousMode {
+  bool full = true;
+};
+bool AbslParseFlag(absl::string_view text, SynchronousMode* mode, std::string* error);
+std::string AbslUnparseFlag(SynchronousMode mode);
+
+}  // namespace sangkien::tools
+
+ABSL_DECLARE_FLAG(std::string, config);
+ABSL_DECLARE_FLAG(std::string, listen);
+ABSL_DECLARE_FLAG(std::string, db);
+ABSL_DECLARE_FLAG(bool, seed_demo);
+ABSL_DECLARE_FLAG(std::string, demo_tokens_file);
+ABSL_DECLARE_FLAG(bool, log_calls);
+ABSL_DECLARE_FLAG(sangkien::tools::SynchronousMode, synchronous);
+ABSL_DECLARE_FLAG(bool, group_commit);
+ABSL_DECLARE_FLAG(int, shutdown_grace_seconds);
+ABSL_DECLARE_FLAG(std::string, tls_cert);
+ABSL_DECLARE_FLAG(std::string, tls_key);
+ABSL_DECLARE_FLAG(std::string, tls_client_ca);
+ABSL_DECLARE_FLAG(bool, insecure);
+ABSL_DECLARE_FLAG(std::string, backup_dir);
+ABSL_DECLARE_FLAG(int, backup_keep_days);
+
+namespace sangkien::tools {
+
+// Whether the flag named `flag_name`, defined in `flag_file`
+// (absl::CommandLineFlag::Filename()), is one of these settings, which a
+// config file may name. "config" itself is not.
+bool IsServerSetting(const std::string& flag_name, const std::string& flag_file);
+
+// The backup folder: --backup_dir, or "backups" beside the database.
+std::string BackupDir();
+
+}  // namespace sangkien::tools
+
+#endif  // SANGKIEN_SERVER_TOOLS_SERVER_FLAGS_H_
