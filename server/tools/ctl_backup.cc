@@ -8,6 +8,7 @@
 #include <system_error>
 #include <vector>
 
+#include "absl/flags/flag.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -15,6 +16,7 @@
 #include "storage/backup.h"
 #include "storage/backup_record.h"
 #include "tools/ctl_common.h"
+#include "tools/server_flags.h"
 
 namespace sangkien::ctl {
 namespace {
@@ -96,13 +98,15 @@ int Prune(const fs::path& dir, int64_t keep_days, const std::string& keep) {
 // copies only after a good one exists, writes DIR/last-backup whatever
 // happened, and prints one line for the journal.
 int BackupIntoFolder(const Args& args) {
-  auto keep_days = ParsePositive(args.Value("--keep-days", "14"));
+  // Defaults: backup_keep_days and backup_dir of the settings file.
+  auto keep_days = ParsePositive(
+      args.Value("--keep-days", std::to_string(absl::GetFlag(FLAGS_backup_keep_days))));
   if (!keep_days || *keep_days > 3650) {
     std::cerr << "sangkienctl: --keep-days must be a whole number from 1 to 3650\n";
     return kUsage;
   }
   const std::string db = args.db();
-  const fs::path dir = args.Value("--into");
+  const fs::path dir = args.Value("--into", tools::BackupDir());
   storage::BackupRecord record;
   // The last success carries over when this run fails, so the metrics can
   // tell how long backups have been failing.
@@ -174,12 +178,13 @@ int BackupCommand(const std::vector<std::string>& raw) {
   auto args = Args::Parse(raw, {"--to", "--into", "--keep-days", "--pages-per-step"}, {});
   const char* usage =
       "usage: sangkienctl backup --to FILE [--pages-per-step N] [--db PATH]\n"
-      "       sangkienctl backup --into DIR [--keep-days N] [--db PATH]\n";
-  if (!args || !args->positional().empty() || args->Has("--to") == args->Has("--into")) {
+      "       sangkienctl backup [--into DIR] [--keep-days N] [--db PATH]\n"
+      "(without --to: into backup_dir of the settings file, else backups/ beside the database)\n";
+  if (!args || !args->positional().empty() || (args->Has("--to") && args->Has("--into"))) {
     std::cerr << usage;
     return kUsage;
   }
-  if (args->Has("--into")) {
+  if (!args->Has("--to")) {
     if (args->Has("--pages-per-step")) {
       std::cerr << "sangkienctl: --pages-per-step goes with --to only\n" << usage;
       return kUsage;

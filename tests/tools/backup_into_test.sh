@@ -14,7 +14,8 @@ source "$src/tests/tools/lib.sh"
 db="$tmp/var/sangkien.db"
 backups="$tmp/backups"
 ctl="$tmp/sangkienctl"
-printf '#!/bin/sh\nexec "%s" "$@" --db "%s"\n' "$ctl_bin" "$db" >"$ctl"
+# --config= : not the machine's /etc/sangkien/server.conf.
+printf '#!/bin/sh\nexec "%s" --config= "$@" --db "%s"\n' "$ctl_bin" "$db" >"$ctl"
 chmod +x "$ctl"
 record="$backups/last-backup"
 field() { sed -n "s/^$1=//p" "$record"; }
@@ -27,7 +28,7 @@ expect_exit 2 days-with-to "$ctl" backup --to "$tmp/x.db" --keep-days 3
 [ ! -e "$backups" ] || fail "a refused command created $backups"
 
 echo "== a backup while the server runs and writes"
-start_server server --listen=127.0.0.1:0 --db="$db" --seed_demo=false
+start_server server --config= --listen=127.0.0.1:0 --db="$db" --seed_demo=false
 expect_exit 0 admin "$ctl" account create --role admin --name "Quản trị"
 # Writes during the backup: more accounts, one after another.
 ( for i in $(seq 20); do "$ctl" account create --role admin --name "A$i" >/dev/null 2>&1; done ) &
@@ -78,7 +79,7 @@ success=$(field last_success)
 
 echo "== failure: no database; the old copies and the last success stay"
 touch -d '30 days ago' "$backups/sangkien-20200104T020000Z.db"
-expect_exit 1 missing "$ctl_bin" backup --into "$backups" --keep-days 1 --db "$tmp/nope.db"
+expect_exit 1 missing "$ctl_bin" --config= backup --into "$backups" --keep-days 1 --db "$tmp/nope.db"
 expect_in missing "^backup FAILED: no database at $tmp/nope.db\$"
 [ "$(field ok)" = false ] || fail "record ok after failure"
 [ "$(field last_success)" = "$success" ] || fail "last_success not carried over: $(cat "$record")"
@@ -100,6 +101,22 @@ echo "== failure: a backup folder that cannot be created"
 touch "$tmp/file"
 expect_exit 1 nodir "$ctl" backup --into "$tmp/file/sub"
 expect_in nodir "^backup FAILED: cannot use folder $tmp/file/sub: "
+
+echo "== defaults from the settings file: backup_dir, backup_keep_days, db"
+conf="$tmp/server.conf"
+# The source: the last good copy (the live database's trail is broken now).
+printf 'db = %s\nbackup_dir = %s\nbackup_keep_days = 2\n' "$backups/$third" "$tmp/nightly" >"$conf"
+mkdir "$tmp/nightly"
+touch -d '3 days ago' "$tmp/nightly/sangkien-20200105T020000Z.db"
+touch -d '1 day ago' "$tmp/nightly/sangkien-20200106T020000Z.db"
+expect_exit 0 from-conf "$ctl_bin" --config "$conf" backup
+expect_in from-conf "^backup ok: $tmp/nightly/sangkien-[0-9]{8}T[0-9]{6}Z\\.db, .*removed 1 backup\\(s\\) older than 2 days\$"
+[ ! -e "$tmp/nightly/sangkien-20200105T020000Z.db" ] && [ -e "$tmp/nightly/sangkien-20200106T020000Z.db" ] ||
+  fail "backup_keep_days from the settings file: $(ls "$tmp/nightly")"
+grep -q '^ok=true$' "$tmp/nightly/last-backup" || fail "no record in backup_dir"
+# An option on the command line wins over the file.
+expect_exit 0 flag-wins "$ctl_bin" --config "$conf" backup --into "$tmp/elsewhere" --keep-days 30
+expect_in flag-wins "^backup ok: $tmp/elsewhere/.*older than 30 days\$"
 
 stop_server
 echo "PASS"
