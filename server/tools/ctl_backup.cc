@@ -102,7 +102,8 @@ int BackupIntoFolder(const Args& args) {
   auto keep_days = ParsePositive(
       args.Value("--keep-days", std::to_string(absl::GetFlag(FLAGS_backup_keep_days))));
   if (!keep_days || *keep_days > 3650) {
-    std::cerr << "sangkienctl: --keep-days must be a whole number from 1 to 3650\n";
+    std::cerr << "sangkienctl: --keep-days (setting backup_keep_days) must be a whole number "
+                 "from 1 to 3650\n";
     return kUsage;
   }
   const std::string db = args.db();

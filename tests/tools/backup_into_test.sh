@@ -23,7 +23,7 @@ field() { sed -n "s/^$1=//p" "$record"; }
 echo "== usage: exactly one of --to and --into, --keep-days in range"
 expect_exit 2 both "$ctl" backup --to "$tmp/x.db" --into "$backups"
 expect_exit 2 zero-days "$ctl" backup --into "$backups" --keep-days 0
-expect_in zero-days 'keep-days must be a whole number from 1 to 3650'
+expect_in zero-days 'keep-days \(setting backup_keep_days\) must be a whole number from 1 to 3650'
 expect_exit 2 days-with-to "$ctl" backup --to "$tmp/x.db" --keep-days 3
 [ ! -e "$backups" ] || fail "a refused command created $backups"
 
@@ -114,6 +114,11 @@ expect_in from-conf "^backup ok: $tmp/nightly/sangkien-[0-9]{8}T[0-9]{6}Z\\.db, 
 [ ! -e "$tmp/nightly/sangkien-20200105T020000Z.db" ] && [ -e "$tmp/nightly/sangkien-20200106T020000Z.db" ] ||
   fail "backup_keep_days from the settings file: $(ls "$tmp/nightly")"
 grep -q '^ok=true$' "$tmp/nightly/last-backup" || fail "no record in backup_dir"
+# A bad backup_keep_days in the file is refused before anything is written.
+printf 'backup_dir = %s\nbackup_keep_days = 0\n' "$tmp/never" >"$tmp/bad.conf"
+expect_exit 2 bad-days "$ctl_bin" --config "$tmp/bad.conf" backup --db "$backups/$third"
+expect_in bad-days 'setting backup_keep_days\) must be a whole number from 1 to 3650'
+[ ! -e "$tmp/never" ] || fail "a refused backup created $tmp/never"
 # An option on the command line wins over the file.
 expect_exit 0 flag-wins "$ctl_bin" --config "$conf" backup --into "$tmp/elsewhere" --keep-days 30
 expect_in flag-wins "^backup ok: $tmp/elsewhere/.*older than 30 days\$"
