@@ -11,6 +11,8 @@ SANGKIEN_PACKAGES=(
   libsqlite3-dev libsqlitecpp-dev sqlite3 openssl
   libicu-dev libssl-dev nlohmann-json3-dev libical-dev
   libgtest-dev libgmock-dev
+  # sd_notify for the systemd unit; systemd-analyze checks the units.
+  libsystemd-dev systemd
   python3 python3-grpcio python3-protobuf
   # The kiosk: Qt 6 Quick with Controls, Test, the virtual keyboard (its
   # keyboard layouts need the folder list model), translations, a font with

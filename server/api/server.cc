@@ -47,6 +47,7 @@
 #include "seed/demo_seed.h"
 #include "seed/holiday_seed.h"
 #include "status/status_macros.h"
+#include "storage/change_log.h"
 #include "storage/database.h"
 #include "storage/request_log.h"
 
@@ -406,6 +407,11 @@ std::shared_ptr<grpc::Channel> Server::InProcessChannel() {
 }
 
 const std::vector<seed::DemoToken>& Server::demo_tokens() const { return impl_->demo_tokens; }
+
+absl::Status Server::Probe() {
+  return impl_->db->Read(
+      [](storage::Connection& c) { return storage::ChangeLog::LatestSeq(c).status(); });
+}
 
 void Server::Shutdown(absl::Duration grace) {
   impl_->server->GetHealthCheckService()->SetServingStatus(false);

@@ -84,6 +84,11 @@ class Server {
   const std::string& transport() const;
   // The demo accounts' tokens if this start seeded the database.
   const std::vector<seed::DemoToken>& demo_tokens() const;
+  // Runs one real read transaction (the change log's head) through the
+  // reader pool: what a watchdog asks before saying the server is alive. A
+  // wedged pool or an unreadable database file shows as an error here, where
+  // a timer thread alone would keep reporting health.
+  absl::Status Probe();
   // Stops taking calls and lets in-flight calls finish within `grace`.
   void Shutdown(absl::Duration grace);
   void Wait();

@@ -125,6 +125,12 @@ are recorded in the audit trail as "system". The database is --db, else the
   backup --to FILE [--pages-per-step N]
       Online backup (a consistent snapshot, safe while the server writes),
       checked with PRAGMA integrity_check.
+  backup [--into DIR] [--keep-days N]
+      The nightly backup: DIR/sangkien-YYYYMMDDTHHMMSSZ.db, checked (integrity,
+      audit trail), then removes its own copies older than N days (never the
+      new one) and writes DIR/last-backup. Exit 1 on failure. Defaults: the
+      settings backup_dir (else backups/ beside the database) and
+      backup_keep_days (14).
   restore --from FILE
       Checks the backup, then replaces the database with it. Stop the
       server first: a database in use is refused.

@@ -9,9 +9,11 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
 #include "api/server.h"
 #include "tools/config_file.h"
 #include "tools/server_flags.h"
+#include "tools/service_notify.h"
 
 namespace {
 
@@ -87,10 +89,15 @@ int main(int argc, char** argv) {
             << std::endl;
   // Machine-readable line for scripts and tests that start on port 0.
   std::cout << "LISTENING " << (*server)->port() << std::endl;
+  // Under systemd (Type=notify): ready now, and a watchdog that reads the
+  // database. Elsewhere a no-op.
+  sangkien::tools::ServiceNotifier notifier([&server] { return (*server)->Probe(); });
+  notifier.Ready(absl::StrCat("serving on port ", (*server)->port(), ", ", (*server)->transport()));
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
   std::cerr << "sangkien-server: signal " << sig << ", finishing in-flight calls" << std::endl;
+  notifier.Stopping("finishing in-flight calls");
   (*server)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   (*server)->Wait();
   std::cerr << "sangkien-server: stopped" << std::endl;
