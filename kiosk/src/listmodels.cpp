@@ -6,6 +6,7 @@
 
 #include "airings.h"
 #include "catalog.h"
+#include "format.h"
 #include "localstore.h"
 #include "protoconv.h"
 #include "sangkien/v1/sync_service.pb.h"

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "catalog.h"
+#include "format.h"
 #include "fakesyncserver.h"
 #include "google/type/date.pb.h"
 #include "listmodels.h"
