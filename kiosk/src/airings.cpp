@@ -78,6 +78,7 @@ QList<AiringValue> expandAirings(const sangkien::v1::Broadcast &b, const QDateTi
         a.station = station;
         a.start = toDateTime(o.start_time);
         a.end = toDateTime(o.end_time);
+        a.originalStart = toDateTime(o.original_start_time);
         // The screen marks a changed time, not a changed length.
         a.moved = o.start_time != o.original_start_time;
         a.note = QString::fromStdString(o.note);

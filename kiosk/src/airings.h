@@ -20,6 +20,7 @@ struct AiringValue {
     QString station;
     QDateTime start; // UTC
     QDateTime end; // UTC
+    QDateTime originalStart; // UTC, the start the rule gives: with broadcast, a stable key
     bool moved = false; // starts at another time than the rule says
     QString note;
 };
