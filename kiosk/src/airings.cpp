@@ -1,113 +1,88 @@
 #include "airings.h"
 
-#include <libical/ical.h>
+#include <string>
+#include <vector>
 
-#include <algorithm>
-
+#include "calendar/airing_schedule.h"
 #include "sangkien/v1/publicity.pb.h"
+
+namespace calendar = sangkien::calendar;
 
 namespace
 {
-constexpr qint64 kVietnamOffsetSeconds = 7 * 3600;
-
-// Seconds since the epoch as Vietnam's wall clock, as a floating icaltime.
-icaltimetype toLocalIcal(qint64 utcSeconds)
+absl::Time toTime(const google::protobuf::Timestamp &t)
 {
-    return icaltime_from_timet_with_zone(static_cast<time_t>(utcSeconds + kVietnamOffsetSeconds), 0, nullptr);
+    return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
 }
 
-qint64 fromLocalIcal(icaltimetype t)
+absl::Time toTime(const QDateTime &t)
 {
-    return static_cast<qint64>(icaltime_as_timet(t)) - kVietnamOffsetSeconds;
+    return absl::FromUnixMillis(t.toMSecsSinceEpoch());
+}
+
+QDateTime toDateTime(absl::Time t)
+{
+    return QDateTime::fromMSecsSinceEpoch(absl::ToUnixMillis(t), Qt::UTC);
+}
+
+absl::Duration toDuration(const google::protobuf::Duration &d)
+{
+    return absl::Seconds(d.seconds()) + absl::Nanoseconds(d.nanos());
 }
 } // namespace
 
 QList<AiringValue> expandAirings(const sangkien::v1::Broadcast &b, const QDateTime &from, const QDateTime &to)
 {
-    QList<AiringValue> out;
-    const qint64 duration = b.has_duration() ? b.duration().seconds() : 0;
-    const qint64 fromS = from.toSecsSinceEpoch();
-    const qint64 toS = to.toSecsSinceEpoch();
-
-    std::vector<qint64> starts;
-    const qint64 first = b.start_time().seconds();
-    if (b.rrule().empty()) {
-        starts.push_back(first);
-    } else {
-        std::string rule = b.rrule();
-        if (rule.rfind("RRULE:", 0) == 0) {
-            rule = rule.substr(6);
-        }
-        icalrecurrencetype recur = icalrecurrencetype_from_string(rule.c_str());
-        if (recur.freq != ICAL_NO_RECURRENCE) {
-            icalrecur_iterator *it = icalrecur_iterator_new(recur, toLocalIcal(first));
-            if (it) {
-                // Every airing up to the window's end; cap runaway rules.
-                for (int i = 0; i < 100000; ++i) {
-                    icaltimetype next = icalrecur_iterator_next(it);
-                    if (icaltime_is_null_time(next)) {
-                        break;
-                    }
-                    const qint64 s = fromLocalIcal(next);
-                    if (s >= toS) {
-                        break;
-                    }
-                    if (s + std::max<qint64>(duration, 1) > fromS - 7 * 86400) {
-                        starts.push_back(s);
-                    }
-                }
-                icalrecur_iterator_free(it);
-            }
-        } else {
-            starts.push_back(first);
-        }
+    // Older feeds wrote the rule with its property name.
+    std::string rule = b.rrule();
+    if (rule.rfind("RRULE:", 0) == 0) {
+        rule.erase(0, 6);
     }
+    // A rule the kiosk cannot expand still shows the first airing rather
+    // than hiding the broadcast.
+    if (!calendar::CheckRrule(rule).ok()) {
+        rule.clear();
+    }
+    std::vector<absl::Time> exdates;
+    exdates.reserve(b.exdates_size());
+    for (const auto &t : b.exdates()) {
+        exdates.push_back(toTime(t));
+    }
+    std::vector<calendar::AiringOverride> overrides;
+    overrides.reserve(b.overrides_size());
+    for (const auto &o : b.overrides()) {
+        calendar::AiringOverride change;
+        change.original_start_time = toTime(o.original_start_time());
+        change.cancelled = o.cancelled();
+        if (o.has_start_time()) {
+            change.start_time = toTime(o.start_time());
+        }
+        if (o.has_duration()) {
+            change.duration = toDuration(o.duration());
+        }
+        change.note = o.note();
+        overrides.push_back(std::move(change));
+    }
+    const calendar::Series series{toTime(b.start_time()), b.has_duration() ? toDuration(b.duration()) : absl::ZeroDuration(), rule, exdates, overrides};
 
-    for (qint64 s : starts) {
-        if (std::any_of(b.exdates().begin(), b.exdates().end(), [s](const auto &t) {
-                return t.seconds() == s;
-            })) {
-            continue;
-        }
+    const QString name = QString::fromStdString(b.name());
+    const QString title = QString::fromStdString(b.title());
+    const QString topic = QString::fromStdString(b.topic());
+    const QString station = QString::fromStdString(b.station_display_name().empty() ? b.station() : b.station_display_name());
+    QList<AiringValue> out;
+    for (const calendar::Occurrence &o : calendar::ExpandSeries(series, toTime(from), toTime(to))) {
         AiringValue a;
-        a.broadcast = QString::fromStdString(b.name());
-        a.title = QString::fromStdString(b.title());
-        a.topic = QString::fromStdString(b.topic());
-        a.station = QString::fromStdString(b.station_display_name().empty() ? b.station() : b.station_display_name());
-        qint64 start = s;
-        qint64 length = duration;
-        bool cancelled = false;
-        for (const auto &o : b.overrides()) {
-            if (o.original_start_time().seconds() != s) {
-                continue;
-            }
-            if (o.cancelled()) {
-                cancelled = true;
-                break;
-            }
-            if (o.has_start_time()) {
-                start = o.start_time().seconds();
-                a.moved = start != s;
-            }
-            if (o.has_duration()) {
-                length = o.duration().seconds();
-            }
-            a.note = QString::fromStdString(o.note());
-        }
-        if (cancelled) {
-            continue;
-        }
-        if (start + length <= fromS || start >= toS) {
-            if (!(length == 0 && start >= fromS && start < toS)) {
-                continue;
-            }
-        }
-        a.start = QDateTime::fromSecsSinceEpoch(start, Qt::UTC);
-        a.end = QDateTime::fromSecsSinceEpoch(start + length, Qt::UTC);
+        a.broadcast = name;
+        a.title = title;
+        a.topic = topic;
+        a.station = station;
+        a.start = toDateTime(o.start_time);
+        a.end = toDateTime(o.end_time);
+        a.originalStart = toDateTime(o.original_start_time);
+        // The screen marks a changed time, not a changed length.
+        a.moved = o.start_time != o.original_start_time;
+        a.note = QString::fromStdString(o.note);
         out.append(a);
     }
-    std::sort(out.begin(), out.end(), [](const AiringValue &x, const AiringValue &y) {
-        return x.start < y.start;
-    });
     return out;
 }

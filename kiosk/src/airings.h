@@ -1,6 +1,7 @@
 // Expands a Broadcast (start, duration, RRULE, exceptions, moved airings)
 // into the airings inside a window, in the kiosk itself, so the schedule
-// works offline. Recurrence is read in Vietnam's local time (UTC+7, no DST).
+// works offline. The expansion is the server's own (calendar/airing_schedule.h
+// in shared/): recurrence read in Vietnam's local time (UTC+7, no DST).
 #pragma once
 
 #include <QDateTime>
@@ -19,9 +20,11 @@ struct AiringValue {
     QString station;
     QDateTime start; // UTC
     QDateTime end; // UTC
-    bool moved = false;
+    QDateTime originalStart; // UTC, the start the rule gives: with broadcast, a stable key
+    bool moved = false; // starts at another time than the rule says
     QString note;
 };
 
-// Airings that overlap [from, to), sorted by start.
+// Airings that overlap [from, to), sorted by start. A broadcast whose rule
+// cannot be read airs once, at its start.
 QList<AiringValue> expandAirings(const sangkien::v1::Broadcast &broadcast, const QDateTime &from, const QDateTime &to);

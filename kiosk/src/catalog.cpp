@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 
 #include "airings.h"
+#include "format.h"
 #include "localstore.h"
 #include "protoconv.h"
 #include "sangkien/v1/sync_service.pb.h"
@@ -13,7 +14,6 @@ namespace v1 = sangkien::v1;
 namespace
 {
 Catalog *s_instance = nullptr;
-constexpr int kVietnamOffsetSeconds = 7 * 3600;
 
 QVariantMap airingMap(const AiringValue &a)
 {
@@ -35,35 +35,6 @@ QDate localDate(const QDateTime &utc)
     return utc.isValid() ? Format::toLocal(utc).date() : QDate();
 }
 } // namespace
-
-namespace Format
-{
-QString date(int year, int month, int day)
-{
-    if (day == 0 && month == 0) {
-        return QString::number(year);
-    }
-    if (day == 0) {
-        return QStringLiteral("%1/%2").arg(month, 2, 10, QLatin1Char('0')).arg(year);
-    }
-    return QStringLiteral("%1/%2/%3").arg(day, 2, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0')).arg(year);
-}
-
-QDateTime toLocal(const QDateTime &utc)
-{
-    return utc.toOffsetFromUtc(kVietnamOffsetSeconds);
-}
-
-QString dateTime(const QDateTime &utc)
-{
-    return toLocal(utc).toString(QStringLiteral("HH:mm dd/MM/yyyy"));
-}
-
-QString time(const QDateTime &utc)
-{
-    return toLocal(utc).toString(QStringLiteral("HH:mm"));
-}
-} // namespace Format
 
 Catalog::Catalog(LocalStore *store, QObject *parent)
     : QObject(parent)

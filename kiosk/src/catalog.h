@@ -89,12 +89,3 @@ private:
     bool m_tour = false;
     QDateTime m_fixedNow;
 };
-
-// Shared formatting, Vietnamese conventions (dd/MM/yyyy, 24 h clock).
-namespace Format
-{
-QString date(int year, int month, int day);
-QString dateTime(const QDateTime &utc); // "HH:mm dd/MM/yyyy", local time
-QString time(const QDateTime &utc); // "HH:mm", local time
-QDateTime toLocal(const QDateTime &utc); // Vietnam wall clock
-} // namespace Format

@@ -3,9 +3,11 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <tuple>
 
 #include "airings.h"
 #include "catalog.h"
+#include "format.h"
 #include "localstore.h"
 #include "protoconv.h"
 #include "sangkien/v1/sync_service.pb.h"
@@ -83,7 +85,7 @@ QList<QVariantMap> TaskListModel::buildRows(const LocalStore &store) const
             tasks.push_back(c.task());
         }
     }
-    std::sort(tasks.begin(), tasks.end(), [](const v1::Task &a, const v1::Task &b) {
+    std::stable_sort(tasks.begin(), tasks.end(), [](const v1::Task &a, const v1::Task &b) {
         return a.position() < b.position();
     });
     QList<QVariantMap> rows;
@@ -118,7 +120,7 @@ QList<QVariantMap> AssignmentListModel::buildRows(const LocalStore &store) const
         const QDate d = toDate(a.next_due_date());
         return d.isValid() ? d.toJulianDay() : std::numeric_limits<qint64>::max();
     };
-    std::sort(list.begin(), list.end(), [&](const v1::Assignment &a, const v1::Assignment &b) {
+    std::stable_sort(list.begin(), list.end(), [&](const v1::Assignment &a, const v1::Assignment &b) {
         const bool leadA = a.role() != v1::ASSIGNMENT_ROLE_COORDINATE;
         const bool leadB = b.role() != v1::ASSIGNMENT_ROLE_COORDINATE;
         return std::tuple(!a.overdue(), !leadA, dueKey(a), a.task_number()) < std::tuple(!b.overdue(), !leadB, dueKey(b), b.task_number());
@@ -152,7 +154,7 @@ ProposalListModel::ProposalListModel(Catalog *catalog, QObject *parent)
 QList<QVariantMap> ProposalListModel::buildRows(const LocalStore &store) const
 {
     auto all = store.all(v1::Change::kProposal);
-    std::sort(all.begin(), all.end(), [](const v1::Change &a, const v1::Change &b) {
+    std::stable_sort(all.begin(), all.end(), [](const v1::Change &a, const v1::Change &b) {
         return a.proposal().submit_time().seconds() > b.proposal().submit_time().seconds();
     });
     QList<QVariantMap> rows;
@@ -167,8 +169,10 @@ QList<QVariantMap> ProposalListModel::buildRows(const LocalStore &store) const
 }
 
 AiringListModel::AiringListModel(Catalog *catalog, QObject *parent)
-    : CacheListModel({"title", "topic", "station", "start", "end", "day", "onAir", "moved", "note"}, catalog, parent)
+    : CacheListModel({"title", "topic", "station", "start", "end", "day", "onAir", "moved", "note", "key"}, catalog, parent)
 {
+    // An airing is one broadcast's occurrence: moving it keeps its key.
+    setKeyRole("key");
     reload();
 }
 
@@ -192,8 +196,9 @@ QList<QVariantMap> AiringListModel::buildRows(const LocalStore &store) const
     for (const auto &c : store.all(v1::Change::kBroadcast)) {
         airings += expandAirings(c.broadcast(), from, to);
     }
-    std::sort(airings.begin(), airings.end(), [](const AiringValue &a, const AiringValue &b) {
-        return a.start < b.start;
+    // Ties in a fixed order, so that a new revision does not swap rows.
+    std::stable_sort(airings.begin(), airings.end(), [](const AiringValue &a, const AiringValue &b) {
+        return std::tie(a.start, a.broadcast) < std::tie(b.start, b.broadcast);
     });
     QList<QVariantMap> rows;
     for (const auto &a : airings) {
@@ -201,7 +206,8 @@ QList<QVariantMap> AiringListModel::buildRows(const LocalStore &store) const
         rows.append({{QStringLiteral("title"), a.title}, {QStringLiteral("topic"), a.topic}, {QStringLiteral("station"), a.station},
             {QStringLiteral("start"), Format::time(a.start)}, {QStringLiteral("end"), Format::time(a.end)},
             {QStringLiteral("day"), weekdayText(local.date().dayOfWeek()) + QStringLiteral(" ") + local.toString(QStringLiteral("dd/MM"))},
-            {QStringLiteral("onAir"), a.start <= now && now < a.end}, {QStringLiteral("moved"), a.moved}, {QStringLiteral("note"), a.note}});
+            {QStringLiteral("onAir"), a.start <= now && now < a.end}, {QStringLiteral("moved"), a.moved}, {QStringLiteral("note"), a.note},
+            {QStringLiteral("key"), a.broadcast + QLatin1Char('@') + QString::number(a.originalStart.toSecsSinceEpoch())}});
     }
     return rows;
 }
@@ -215,7 +221,7 @@ CaseStudyListModel::CaseStudyListModel(Catalog *catalog, QObject *parent)
 QList<QVariantMap> CaseStudyListModel::buildRows(const LocalStore &store) const
 {
     auto all = store.all(v1::Change::kCaseStudy);
-    std::sort(all.begin(), all.end(), [](const v1::Change &a, const v1::Change &b) {
+    std::stable_sort(all.begin(), all.end(), [](const v1::Change &a, const v1::Change &b) {
         return std::pair(!a.case_study().featured(), -a.case_study().publish_time().seconds())
             < std::pair(!b.case_study().featured(), -b.case_study().publish_time().seconds());
     });
@@ -239,7 +245,7 @@ AnnouncementListModel::AnnouncementListModel(Catalog *catalog, QObject *parent)
 QList<QVariantMap> AnnouncementListModel::buildRows(const LocalStore &store) const
 {
     auto all = store.all(v1::Change::kAnnouncement);
-    std::sort(all.begin(), all.end(), [](const v1::Change &a, const v1::Change &b) {
+    std::stable_sort(all.begin(), all.end(), [](const v1::Change &a, const v1::Change &b) {
         return a.announcement().publish_time().seconds() > b.announcement().publish_time().seconds();
     });
     QList<QVariantMap> rows;

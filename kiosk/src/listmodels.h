@@ -1,5 +1,8 @@
 // One list model per list the kiosk shows. Each builds its rows from the
-// cache only, so screens open instantly and work offline.
+// cache only, so screens open instantly and work offline; each row's "name"
+// (an airing's "key") is what ties it to the same row in the next revision.
+// Sorts are stable (ties keep the cache's name order), so unchanged data
+// keeps its row order from one revision to the next.
 #pragma once
 
 #include "cachelistmodel.h"

@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "catalog.h"
+#include "format.h"
 #include "google/type/date.pb.h"
 #include "sangkien/v1/proposal.pb.h"
 #include "sangkien/v1/task.pb.h"

@@ -9,6 +9,7 @@
 #include <chrono>
 
 #include "catalog.h"
+#include "format.h"
 #include "rpcsupport.h"
 #include "sangkien/v1/account_service.grpc.pb.h"
 #include "sangkien/v1/plan_service.grpc.pb.h"

@@ -85,9 +85,8 @@ void SyncEngine::setOnline(bool online)
     Q_EMIT connectivityChanged(online);
 }
 
-grpc::Status SyncEngine::listUntilCaughtUp(void *rawStub)
+grpc::Status SyncEngine::listUntilCaughtUp(v1::SyncService::StubInterface &stub)
 {
-    auto *stub = static_cast<v1::SyncService::Stub *>(rawStub);
     for (;;) {
         grpc::ClientContext context;
         context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(kCallDeadlineSeconds));
@@ -96,7 +95,7 @@ grpc::Status SyncEngine::listUntilCaughtUp(void *rawStub)
         request.set_resume_marker(m_store->marker());
         request.set_page_size(m_options.pageSize);
         v1::ListChangesResponse response;
-        grpc::Status status = stub->ListChanges(&context, request, &response);
+        grpc::Status status = stub.ListChanges(&context, request, &response);
         registerContext(nullptr);
         if (!status.ok()) {
             return status;
@@ -155,14 +154,13 @@ void SyncEngine::fillImages(std::vector<v1::Change> &changes)
     }
 }
 
-grpc::Status SyncEngine::watch(void *rawStub)
+grpc::Status SyncEngine::watch(v1::SyncService::StubInterface &stub)
 {
-    auto *stub = static_cast<v1::SyncService::Stub *>(rawStub);
     grpc::ClientContext context;
     registerContext(&context);
     v1::WatchChangesRequest request;
     request.set_resume_marker(m_store->marker());
-    auto reader = stub->WatchChanges(&context, request);
+    auto reader = stub.WatchChanges(&context, request);
     v1::WatchChangesResponse response;
     while (reader->Read(&response)) {
         setOnline(true);
@@ -204,9 +202,9 @@ void SyncEngine::run()
         }
         // ListChanges pages fill an empty cache; from a marker the watch
         // alone catches up (in pages too) and a resync is one call.
-        grpc::Status status = m_store->marker().empty() ? listUntilCaughtUp(stub.get()) : grpc::Status::OK;
+        grpc::Status status = m_store->marker().empty() ? listUntilCaughtUp(*stub) : grpc::Status::OK;
         if (status.ok()) {
-            status = watch(stub.get());
+            status = watch(*stub);
         }
         if (m_stopping) {
             break;

@@ -14,6 +14,10 @@
 #include <mutex>
 #include <vector>
 
+// The stub's class is nested in the generated service class, so it cannot be
+// forward-declared.
+#include "sangkien/v1/sync_service.grpc.pb.h"
+
 class LocalStore;
 namespace grpc
 {
@@ -63,8 +67,8 @@ protected:
     void run() override;
 
 private:
-    grpc::Status listUntilCaughtUp(void *stub);
-    grpc::Status watch(void *stub);
+    grpc::Status listUntilCaughtUp(sangkien::v1::SyncService::StubInterface &stub);
+    grpc::Status watch(sangkien::v1::SyncService::StubInterface &stub);
     void setOnline(bool online);
     void registerContext(grpc::ClientContext *context);
     bool sleepUnlessStopped(int ms);

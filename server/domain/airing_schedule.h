@@ -1,13 +1,13 @@
-// When a broadcast airs: its RRULE expanded with libical in the district's
-// zone (Asia/Ho_Chi_Minh, UTC+7 all year), EXDATEs left out and per-airing
-// overrides applied. Pure: no gRPC, no SQLite.
+// When a broadcast airs: the shared expansion (calendar/airing_schedule.h)
+// applied to a Broadcast, with the broadcast's own fields on each airing.
+// Pure: no gRPC, no SQLite.
 #ifndef SANGKIEN_SERVER_DOMAIN_AIRING_SCHEDULE_H_
 #define SANGKIEN_SERVER_DOMAIN_AIRING_SCHEDULE_H_
 
-#include <string>
 #include <vector>
 
 #include "absl/time/time.h"
+#include "calendar/airing_schedule.h"
 #include "domain/publicity.h"
 
 namespace sangkien::domain {
@@ -15,14 +15,8 @@ namespace sangkien::domain {
 inline constexpr absl::Duration kMinAiringDuration = absl::Minutes(1);
 inline constexpr absl::Duration kMaxAiringDuration = absl::Hours(24);
 
-// Empty when `rrule` is a recurrence libical accepts and we expand (FREQ
-// HOURLY or slower); otherwise why not, in English and Vietnamese.
-struct RruleProblem {
-  std::string english;
-  std::string vietnamese;
-  bool ok() const { return english.empty(); }
-};
-RruleProblem CheckRrule(const std::string& rrule);
+using calendar::CheckRrule;
+using calendar::RruleProblem;
 
 // Whether the recurrence (or the single start, without an RRULE) gives an
 // airing starting at `t` that no EXDATE removes. `b.rrule` must be valid.

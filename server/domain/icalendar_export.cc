@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
-#include "domain/ical_time.h"
+#include "calendar/ical_time.h"
 
 namespace sangkien::domain {
 namespace {
@@ -63,7 +63,7 @@ std::string Finish(icalcomponent* cal) {
 icalcomponent* NewEvent(const std::string& uid, absl::Time stamp, const std::string& summary) {
   icalcomponent* ev = icalcomponent_new_vevent();
   icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_dtstamp(UtcIcalTime(stamp)));
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(calendar::UtcIcalTime(stamp)));
   icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
   return ev;
 }
@@ -80,8 +80,8 @@ std::string BroadcastsToICalendar(const std::vector<Broadcast>& broadcasts,
   for (const Broadcast& b : broadcasts) {
     std::string uid = absl::StrCat(BroadcastName(b.id), "@sangkien");
     icalcomponent* ev = NewEvent(uid, stamp, b.title);
-    icalcomponent_add_property(ev,
-                               WithTzid(icalproperty_new_dtstart(DistrictIcalTime(b.start_time))));
+    icalcomponent_add_property(
+        ev, WithTzid(icalproperty_new_dtstart(calendar::DistrictIcalTime(b.start_time))));
     icalcomponent_add_property(ev, icalproperty_new_duration(Duration(b.duration)));
     std::string description = b.topic.empty()         ? b.description
                               : b.description.empty() ? b.topic
@@ -99,17 +99,18 @@ std::string BroadcastsToICalendar(const std::vector<Broadcast>& broadcasts,
         icalcomponent_add_property(ev, icalproperty_new_rrule(rule));
       }
       for (absl::Time ex : b.exdates) {
-        icalcomponent_add_property(ev, WithTzid(icalproperty_new_exdate(DistrictIcalTime(ex))));
+        icalcomponent_add_property(
+            ev, WithTzid(icalproperty_new_exdate(calendar::DistrictIcalTime(ex))));
       }
     }
     icalcomponent_add_component(cal, ev);
     for (const AiringOverride& o : b.overrides) {
       icalcomponent* moved = NewEvent(uid, stamp, b.title);
-      icalcomponent_add_property(
-          moved, WithTzid(icalproperty_new_recurrenceid(DistrictIcalTime(o.original_start_time))));
+      icalcomponent_add_property(moved, WithTzid(icalproperty_new_recurrenceid(
+                                            calendar::DistrictIcalTime(o.original_start_time))));
       absl::Time start = o.start_time.value_or(o.original_start_time);
-      icalcomponent_add_property(moved,
-                                 WithTzid(icalproperty_new_dtstart(DistrictIcalTime(start))));
+      icalcomponent_add_property(
+          moved, WithTzid(icalproperty_new_dtstart(calendar::DistrictIcalTime(start))));
       icalcomponent_add_property(
           moved, icalproperty_new_duration(Duration(o.duration.value_or(b.duration))));
       if (o.cancelled) {

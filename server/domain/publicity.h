@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "calendar/airing_schedule.h"
 
 namespace sangkien::domain {
 
@@ -29,14 +30,9 @@ struct PublishWindow {
   }
 };
 
-struct AiringOverride {
-  absl::Time original_start_time;
-  bool cancelled = false;
-  std::optional<absl::Time> start_time;
-  std::optional<absl::Duration> duration;
-  std::string note;
-  friend bool operator==(const AiringOverride&, const AiringOverride&) = default;
-};
+// One airing of a broadcast cancelled, moved or resized; the kiosk reads the
+// same type when it expands broadcasts offline.
+using AiringOverride = calendar::AiringOverride;
 
 struct Broadcast {
   int64_t id = 0;

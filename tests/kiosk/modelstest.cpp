@@ -6,13 +6,47 @@
 
 #include "catalog.h"
 #include "fakesyncserver.h"
+#include "format.h"
 #include "google/type/date.pb.h"
 #include "listmodels.h"
 #include "localstore.h"
 #include "protoconv.h"
+#include "sangkien/v1/publicity.pb.h"
 #include "sangkien/v1/task.pb.h"
 
 namespace v1 = sangkien::v1;
+
+namespace
+{
+// Every structural signal a list model can send, counted.
+struct ModelSignals {
+    explicit ModelSignals(QAbstractItemModel *model)
+        : reset(model, &QAbstractItemModel::modelReset)
+        , inserted(model, &QAbstractItemModel::rowsInserted)
+        , removed(model, &QAbstractItemModel::rowsRemoved)
+        , moved(model, &QAbstractItemModel::rowsMoved)
+        , layout(model, &QAbstractItemModel::layoutChanged)
+        , changed(model, &QAbstractItemModel::dataChanged)
+    { }
+    int structural() const { return int(reset.count() + inserted.count() + removed.count() + moved.count() + layout.count()); }
+    void clear()
+    {
+        for (QSignalSpy *spy : {&reset, &inserted, &removed, &moved, &layout, &changed}) {
+            spy->clear();
+        }
+    }
+    QSignalSpy reset, inserted, removed, moved, layout, changed;
+};
+
+QStringList titles(const CacheListModel &model)
+{
+    QStringList out;
+    for (int i = 0; i < model.count(); ++i) {
+        out << model.get(i).value(QStringLiteral("title")).toString();
+    }
+    return out;
+}
+} // namespace
 
 class ModelsTest : public QObject
 {
@@ -68,6 +102,151 @@ private Q_SLOTS:
         m_store->apply({tombstone("plans/1/tasks/2")}, "9", 0);
         m_catalog->onChangesApplied(1);
         QCOMPARE(tasks.rowCount(), 1);
+    }
+
+    void anUnrelatedChangeLeavesAnOpenListAlone()
+    {
+        fill();
+        TaskListModel tasks(m_catalog.get(), nullptr);
+        tasks.setPlan(QStringLiteral("plans/1"));
+        QAbstractItemModelTester tester(&tasks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelSignals spy(&tasks);
+        // A resource of another kind, and a task of another plan.
+        v1::Change announcement;
+        announcement.set_name("announcements/2");
+        announcement.mutable_announcement()->set_name("announcements/2");
+        announcement.mutable_announcement()->set_title("Thông báo mới");
+        m_store->apply({announcement, taskChange("plans/2/tasks/1", "Việc của kế hoạch khác", 1, "Năm 2022")}, "10", 0);
+        m_catalog->onChangesApplied(2);
+        QCOMPARE(spy.structural(), 0);
+        QCOMPARE(spy.changed.count(), 0);
+        QCOMPARE(titles(tasks), (QStringList{QStringLiteral("Rà soát thủ tục hành chính"), QStringLiteral("Báo cáo định kỳ")}));
+    }
+
+    void aChangedRowSendsDataChangedForThatRowOnly()
+    {
+        fill();
+        TaskListModel tasks(m_catalog.get(), nullptr);
+        tasks.setPlan(QStringLiteral("plans/1"));
+        QAbstractItemModelTester tester(&tasks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelSignals spy(&tasks);
+        m_store->apply({taskChange("plans/1/tasks/2", "Báo cáo định kỳ sáu tháng", 2, "Thường xuyên; báo cáo trước 30/11 hằng năm")}, "10", 0);
+        m_catalog->onChangesApplied(1);
+        QCOMPARE(spy.structural(), 0);
+        QCOMPARE(spy.changed.count(), 1);
+        const QList<QVariant> args = spy.changed.takeFirst();
+        QCOMPARE(args.at(0).toModelIndex().row(), 1);
+        QCOMPARE(args.at(1).toModelIndex().row(), 1);
+        const int titleRole = tasks.roleNames().key("title");
+        QCOMPARE(args.at(2).value<QList<int>>(), QList<int>{titleRole});
+        QCOMPARE(tasks.data(tasks.index(1), titleRole).toString(), QStringLiteral("Báo cáo định kỳ sáu tháng"));
+    }
+
+    void anInsertedOrRemovedRowIsExactlyThat()
+    {
+        fill();
+        TaskListModel tasks(m_catalog.get(), nullptr);
+        tasks.setPlan(QStringLiteral("plans/1"));
+        QAbstractItemModelTester tester(&tasks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelSignals spy(&tasks);
+        QSignalSpy count(&tasks, &CacheListModel::countChanged);
+
+        // Between the two tasks: at the first one's position, after it by name.
+        m_store->apply({taskChange("plans/1/tasks/3", "Tập huấn cán bộ", 1, "Quý IV/2022")}, "10", 0);
+        m_catalog->onChangesApplied(1);
+        QCOMPARE(spy.inserted.count(), 1);
+        QCOMPARE(spy.inserted.at(0).at(1).toInt(), 1);
+        QCOMPARE(spy.inserted.at(0).at(2).toInt(), 1);
+        QCOMPARE(spy.reset.count() + spy.removed.count() + spy.moved.count() + spy.layout.count(), 0);
+        QCOMPARE(spy.changed.count(), 0);
+        QCOMPARE(count.count(), 1);
+        QCOMPARE(
+            titles(tasks), (QStringList{QStringLiteral("Rà soát thủ tục hành chính"), QStringLiteral("Tập huấn cán bộ"), QStringLiteral("Báo cáo định kỳ")}));
+
+        spy.clear();
+        m_store->apply({tombstone("plans/1/tasks/1")}, "12", 0);
+        m_catalog->onChangesApplied(1);
+        QCOMPARE(spy.removed.count(), 1);
+        QCOMPARE(spy.removed.at(0).at(1).toInt(), 0);
+        QCOMPARE(spy.removed.at(0).at(2).toInt(), 0);
+        QCOMPARE(spy.reset.count() + spy.inserted.count() + spy.moved.count() + spy.layout.count() + spy.changed.count(), 0);
+        QCOMPARE(titles(tasks), (QStringList{QStringLiteral("Tập huấn cán bộ"), QStringLiteral("Báo cáo định kỳ")}));
+    }
+
+    void aReorderedRowMovesWithoutAReset()
+    {
+        fill();
+        TaskListModel tasks(m_catalog.get(), nullptr);
+        tasks.setPlan(QStringLiteral("plans/1"));
+        QAbstractItemModelTester tester(&tasks, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelSignals spy(&tasks);
+        m_store->apply({taskChange("plans/1/tasks/2", "Báo cáo định kỳ", 0, "Thường xuyên; báo cáo trước 30/11 hằng năm")}, "10", 0);
+        m_catalog->onChangesApplied(1);
+        QCOMPARE(spy.moved.count(), 1);
+        QCOMPARE(spy.reset.count() + spy.inserted.count() + spy.removed.count(), 0);
+        QCOMPARE(titles(tasks), (QStringList{QStringLiteral("Báo cáo định kỳ"), QStringLiteral("Rà soát thủ tục hành chính")}));
+    }
+
+    void aRevisionMatchesABuildFromScratch()
+    {
+        // Several changes at once, in every list: the rows after the diff
+        // are those a fresh model builds.
+        fill();
+        PlanListModel plans(m_catalog.get(), nullptr);
+        TaskListModel tasks(m_catalog.get(), nullptr);
+        tasks.setPlan(QStringLiteral("plans/1"));
+        AiringListModel airings(m_catalog.get(), nullptr);
+        airings.setDays(3);
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{&plans, &tasks, &airings}) {
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+        }
+        std::vector<v1::Change> changes = {planChange("plans/0", "Kế hoạch chuyển đổi số"), tombstone("plans/1/tasks/1"),
+            taskChange("plans/1/tasks/4", "Kiểm tra", 0, "Quý IV/2022"), taskChange("plans/1/tasks/5", "Tổng kết", 9, "Năm 2022")};
+        v1::Change broadcast;
+        broadcast.set_name("broadcasts/2");
+        auto *b = broadcast.mutable_broadcast();
+        b->set_name("broadcasts/2");
+        b->set_title("Bản tin chiều");
+        b->mutable_start_time()->set_seconds(QDateTime(QDate(2022, 9, 1), QTime(10, 0), Qt::UTC).toSecsSinceEpoch()); // 17:00 in Vietnam
+        b->mutable_duration()->set_seconds(1800);
+        b->set_rrule("FREQ=DAILY");
+        changes.push_back(broadcast);
+        m_store->apply(changes, "10", 0);
+        m_catalog->onChangesApplied(int(changes.size()));
+
+        PlanListModel freshPlans(m_catalog.get(), nullptr);
+        TaskListModel freshTasks(m_catalog.get(), nullptr);
+        freshTasks.setPlan(QStringLiteral("plans/1"));
+        AiringListModel freshAirings(m_catalog.get(), nullptr);
+        freshAirings.setDays(3);
+        QCOMPARE(plans.count(), 2);
+        QCOMPARE(tasks.count(), 3);
+        QCOMPARE(airings.count(), 6);
+        for (const auto &[live, fresh] :
+            std::initializer_list<std::pair<CacheListModel *, CacheListModel *>>{{&plans, &freshPlans}, {&tasks, &freshTasks}, {&airings, &freshAirings}}) {
+            QCOMPARE(live->count(), fresh->count());
+            for (int i = 0; i < live->count(); ++i) {
+                QCOMPARE(live->get(i), fresh->get(i));
+            }
+        }
+    }
+
+    void aNewFilterOrCommuneResets()
+    {
+        fill();
+        TaskListModel tasks(m_catalog.get(), nullptr);
+        tasks.setPlan(QStringLiteral("plans/1"));
+        ModelSignals taskSpy(&tasks);
+        tasks.setPlan(QStringLiteral("plans/2"));
+        QCOMPARE(taskSpy.reset.count(), 1);
+        QCOMPARE(tasks.count(), 0);
+
+        AssignmentListModel assignments(m_catalog.get(), nullptr);
+        ModelSignals assignmentSpy(&assignments);
+        m_catalog->setCommune(QStringLiteral("units/10"));
+        QCOMPARE(assignmentSpy.reset.count(), 1);
+        QCOMPARE(assignmentSpy.inserted.count() + assignmentSpy.removed.count(), 0);
     }
 
     void assignmentsOfTheCommuneLateFirst()

@@ -1,13 +1,13 @@
 // absl::Time to libical's time, shared by the recurrence expansion and the
-// iCalendar export.
-#ifndef SANGKIEN_SERVER_DOMAIN_ICAL_TIME_H_
-#define SANGKIEN_SERVER_DOMAIN_ICAL_TIME_H_
+// server's iCalendar export.
+#ifndef SANGKIEN_SHARED_CALENDAR_ICAL_TIME_H_
+#define SANGKIEN_SHARED_CALENDAR_ICAL_TIME_H_
 
 #include <libical/ical.h>
 
 #include "absl/time/time.h"
 
-namespace sangkien::domain {
+namespace sangkien::calendar {
 
 // `t` as wall-clock time in the district (UTC+7), with no zone attached: the
 // floating local time RRULEs are expanded in.
@@ -15,6 +15,6 @@ icaltimetype DistrictIcalTime(absl::Time t);
 // `t` in UTC, marked as UTC.
 icaltimetype UtcIcalTime(absl::Time t);
 
-}  // namespace sangkien::domain
+}  // namespace sangkien::calendar
 
-#endif  // SANGKIEN_SERVER_DOMAIN_ICAL_TIME_H_
+#endif  // SANGKIEN_SHARED_CALENDAR_ICAL_TIME_H_

@@ -1,8 +1,8 @@
-#include "domain/ical_time.h"
+#include "calendar/ical_time.h"
 
 #include "calendar/civil_date.h"
 
-namespace sangkien::domain {
+namespace sangkien::calendar {
 namespace {
 
 icaltimetype Fields(absl::Time t, absl::TimeZone zone) {
@@ -20,7 +20,7 @@ icaltimetype Fields(absl::Time t, absl::TimeZone zone) {
 
 }  // namespace
 
-icaltimetype DistrictIcalTime(absl::Time t) { return Fields(t, calendar::DistrictTimeZone()); }
+icaltimetype DistrictIcalTime(absl::Time t) { return Fields(t, DistrictTimeZone()); }
 
 icaltimetype UtcIcalTime(absl::Time t) {
   icaltimetype out = Fields(t, absl::UTCTimeZone());
@@ -28,4 +28,4 @@ icaltimetype UtcIcalTime(absl::Time t) {
   return out;
 }
 
-}  // namespace sangkien::domain
+}  // namespace sangkien::calendar
