@@ -10,6 +10,8 @@ SANGKIEN_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlite3-dev libsqlitecpp-dev sqlite3 openssl
   libicu-dev libssl-dev nlohmann-json3-dev libical-dev
+  # The metrics endpoint; brings libprometheus-cpp-core1.0 and -pull1.0.
+  prometheus-cpp-dev
   libgtest-dev libgmock-dev
   python3 python3-grpcio python3-protobuf
   # The kiosk: Qt 6 Quick with Controls, Test, the virtual keyboard (its

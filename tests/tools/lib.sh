@@ -47,7 +47,7 @@ fail() {
 start_server() {
   local name=$1
   shift
-  "$server_bin" --log_calls=false "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+  "$server_bin" --log_calls=false --metrics_listen= "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
   server_pid=$!
   port=
   for _ in $(seq 300); do
