@@ -159,6 +159,11 @@ TEST_F(MetricsTest, InventedMethodNamesAddNoSeries) {
     EXPECT_EQ(CallRaw(path).error_code(), grpc::StatusCode::UNIMPLEMENTED) << path;
   }
   Scrape scrape = Metrics();
+  std::map<std::string, std::string> unknown = {{"grpc_service", "unknown"},
+                                                {"grpc_method", "unknown"}};
+  EXPECT_EQ(scrape.Count("grpc_server_started_total", unknown), 3);
+  EXPECT_EQ(scrape.Count("grpc_server_handled_total", With(unknown, "grpc_code", "Unimplemented")),
+            3);
   for (const Sample& s : scrape.samples) {
     if (s.labels.count("grpc_method") == 0) continue;
     EXPECT_NE(s.labels.at("grpc_method"), "NoSuchMethod");
