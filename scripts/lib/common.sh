@@ -10,6 +10,8 @@ SANGKIEN_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libsqlite3-dev libsqlitecpp-dev sqlite3 openssl
   libicu-dev libssl-dev nlohmann-json3-dev libical-dev
+  # The metrics endpoint; brings libprometheus-cpp-core1.0 and -pull1.0.
+  prometheus-cpp-dev
   libgtest-dev libgmock-dev
   # sd_notify for the systemd unit; systemd-analyze checks the units.
   libsystemd-dev systemd

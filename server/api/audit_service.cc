@@ -37,7 +37,16 @@ absl::Status AuditServiceImpl::DoVerifyAuditChain(const domain::Caller& call,
   resp->set_first_broken_sequence(check.first_broken_sequence);
   resp->set_problem(check.problem);
   resp->set_head_hash(check.head_hash);
+  {
+    std::lock_guard lock(mu_);
+    last_verification_ = Verification{absl::Now(), check.intact};
+  }
   return absl::OkStatus();
+}
+
+std::optional<AuditServiceImpl::Verification> AuditServiceImpl::last_verification() const {
+  std::lock_guard lock(mu_);
+  return last_verification_;
 }
 
 grpc::ServerUnaryReactor* AuditServiceImpl::ListAuditEvents(grpc::CallbackServerContext* ctx,

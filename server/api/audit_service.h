@@ -2,7 +2,11 @@
 #ifndef SANGKIEN_SERVER_API_AUDIT_SERVICE_H_
 #define SANGKIEN_SERVER_API_AUDIT_SERVICE_H_
 
+#include <mutex>
+#include <optional>
+
 #include "absl/status/status.h"
+#include "absl/time/time.h"
 #include "api/call_gate.h"
 #include "domain/page_token.h"
 #include "sangkien/v1/audit_service.grpc.pb.h"
@@ -29,10 +33,21 @@ class AuditServiceImpl final : public v1::AuditService::CallbackService {
                                   const v1::VerifyAuditChainRequest& req,
                                   v1::VerifyAuditChainResponse* resp);
 
+  // When the last VerifyAuditChain call that could walk the chain finished,
+  // and whether the chain was intact; nullopt before the first.
+  struct Verification {
+    absl::Time time;
+    bool intact = false;
+  };
+  std::optional<Verification> last_verification() const;
+
  private:
   storage::Database& db_;
   const domain::PageTokenCodec& tokens_;
   const CallGate& gate_;
+
+  mutable std::mutex mu_;
+  std::optional<Verification> last_verification_;  // guarded by mu_
 };
 
 }  // namespace sangkien::api

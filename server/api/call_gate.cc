@@ -22,9 +22,13 @@ absl::StatusOr<domain::Caller> CallGate::Admit(const grpc::CallbackServerContext
     SK_ASSIGN_OR_RETURN(caller.principal, authenticator_.Authenticate("two headers"));
   }
   SK_ASSIGN_OR_RETURN(caller.principal, authenticator_.Authenticate(authorization));
-  SK_RETURN_IF_ERROR(auth::Authorize(caller.principal, method));
   caller.actor.name =
       caller.principal.is_public() ? "public" : absl::StrCat("accounts/", caller.principal.account_id);
+  // The context's base class is what the call log's interceptor sees.
+  if (accounts_ != nullptr) {
+    accounts_->Set(static_cast<const grpc::ServerContextBase*>(&ctx), caller.actor.name);
+  }
+  SK_RETURN_IF_ERROR(auth::Authorize(caller.principal, method));
   caller.actor.method = std::string(method);
   return caller;
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "api/call_accounts.h"
 #include "auth/authenticator.h"
 #include "domain/account.h"
 
@@ -17,7 +18,11 @@ namespace sangkien::api {
 
 class CallGate {
  public:
-  explicit CallGate(auth::Authenticator& authenticator) : authenticator_(authenticator) {}
+  // With `accounts` (not owned; may be null), every caller that
+  // authenticates is recorded there under its call's context for the call
+  // log, also when the method is then refused to it.
+  explicit CallGate(auth::Authenticator& authenticator, CallAccounts* accounts = nullptr)
+      : authenticator_(authenticator), accounts_(accounts) {}
 
   // `method` is the full name without the leading slash,
   // "sangkien.v1.PlanService/GetPlan".
@@ -26,6 +31,7 @@ class CallGate {
 
  private:
   auth::Authenticator& authenticator_;
+  CallAccounts* const accounts_;
 };
 
 }  // namespace sangkien::api

@@ -26,18 +26,24 @@
 #include "api/account_service.h"
 #include "api/audit_service.h"
 #include "api/calendar_service.h"
+#include "api/call_accounts.h"
 #include "api/call_gate.h"
 #include "api/call_log_interceptor.h"
 #include "api/directory_service.h"
+#include "api/grpc_metrics.h"
+#include "api/method_table.h"
+#include "api/metrics_endpoint.h"
 #include "api/plan_service.h"
 #include "api/proposal_service.h"
 #include "api/publicity_service.h"
 #include "api/response_compression.h"
 #include "api/search_service.h"
+#include "api/server_gauges.h"
 #include "api/sync_service.h"
 #include "api/undecodable_request_interceptor.h"
 #include "auth/authenticator.h"
 #include "domain/page_token.h"
+#include "log/log.h"
 #include "operations/account_operations.h"
 #include "operations/calendar_operations.h"
 #include "operations/directory_operations.h"
@@ -54,6 +60,11 @@
 namespace sangkien::api {
 
 struct Server::Impl {
+  // What the interceptors use; declared first so that it outlives the
+  // gRPC server below.
+  std::unique_ptr<MethodTable> methods;
+  std::unique_ptr<CallAccounts> call_accounts;  // with the call log only
+  std::shared_ptr<GrpcMetrics> grpc_metrics;    // with the metrics endpoint only
   std::unique_ptr<storage::Database> db;
   std::unique_ptr<domain::PageTokenCodec> tokens;
   std::unique_ptr<operations::DirectoryOperations> directory;
@@ -79,6 +90,8 @@ struct Server::Impl {
   std::unique_ptr<grpc::Server> server;
   int port = 0;
   std::string transport;
+  // Last, so it is destroyed first: no scrape may outlive what it reads.
+  std::unique_ptr<MetricsEndpoint> metrics;
 };
 
 namespace {
@@ -243,10 +256,13 @@ absl::Status SayHowToMakeTheFirstAdmin(operations::AccountOperations& accounts,
   query.page_size = 1;
   SK_ASSIGN_OR_RETURN(auto page, accounts.ListAccounts(query));
   if (!page.items.empty()) return absl::OkStatus();
-  std::cerr << "the database " << database_path
-            << " has no accounts yet: create the first admin with: sangkienctl account create "
-               "--name \"Quản trị hệ thống\" --role admin --db "
-            << database_path << "  (it prints the admin's token once)\n";
+  log::Warning(
+      "the database has no accounts yet: create the first admin (its token is printed "
+      "once)",
+      {{"database", database_path},
+       {"command", absl::StrCat("sangkienctl account create --name \"Quản trị hệ "
+                                "thống\" --role admin --db ",
+                                database_path)}});
   return absl::OkStatus();
 }
 
@@ -294,12 +310,23 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   SK_ASSIGN_OR_RETURN(Transport transport, MakeTransport(options));
   if (!transport.tls && !options.listen_address.empty() &&
       !IsLoopbackAddress(options.listen_address)) {
-    std::cerr << "WARNING: serving plaintext (no TLS) on " << options.listen_address
-              << " because --insecure was given: bearer tokens and data cross the network "
-                 "unencrypted\n";
+    log::Warning(
+        "serving plaintext (no TLS) because --insecure was given: bearer "
+        "tokens and data cross the network unencrypted",
+        {{"address", options.listen_address}});
   }
   auto impl = std::make_unique<Impl>();
   impl->transport = transport.description;
+  // The metrics address too is settled before the database is touched.
+  if (!options.metrics_listen_address.empty()) {
+    SK_ASSIGN_OR_RETURN(impl->metrics, MetricsEndpoint::Start(options.metrics_listen_address));
+    if (!IsLoopbackAddress(options.metrics_listen_address)) {
+      log::Warning(
+          "the metrics endpoint is reachable from other machines: it carries no "
+          "secrets but names methods and counts calls; keep it behind a firewall",
+          {{"metrics_address", options.metrics_listen_address}});
+    }
+  }
   std::filesystem::path db_path(options.database_path);
   if (db_path.has_parent_path()) {
     std::error_code ec;
@@ -335,7 +362,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                                               *impl->proposals, *impl->publicity));
     if (seeded) {
       impl->demo_tokens = std::move(*seeded);
-      std::cerr << "seeded the demo district into " << options.database_path << "\n";
+      log::Info("seeded the demo district", {{"database", options.database_path}});
       if (!options.demo_tokens_file.empty()) {
         SK_RETURN_IF_ERROR(WriteDemoTokens(options.demo_tokens_file, impl->demo_tokens));
       }
@@ -343,7 +370,17 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   }
   SK_RETURN_IF_ERROR(SayHowToMakeTheFirstAdmin(*impl->accounts, options.database_path));
   impl->authenticator = std::make_unique<auth::Authenticator>(*impl->db, options.clock);
-  impl->gate = std::make_unique<CallGate>(*impl->authenticator);
+  SK_ASSIGN_OR_RETURN(
+      MethodTable methods,
+      MethodTable::Build(
+          {v1::DirectoryService::service_full_name(), v1::PlanService::service_full_name(),
+           v1::ProposalService::service_full_name(), v1::AccountService::service_full_name(),
+           v1::AuditService::service_full_name(), v1::HolidayCalendarService::service_full_name(),
+           v1::SearchService::service_full_name(), v1::SyncService::service_full_name(),
+           v1::PublicityService::service_full_name()}));
+  impl->methods = std::make_unique<MethodTable>(std::move(methods));
+  if (options.log_calls) impl->call_accounts = std::make_unique<CallAccounts>();
+  impl->gate = std::make_unique<CallGate>(*impl->authenticator, impl->call_accounts.get());
   impl->directory_service =
       std::make_unique<DirectoryServiceImpl>(*impl->directory, *impl->tokens, *impl->gate);
   impl->plan_service = std::make_unique<PlanServiceImpl>(*impl->plans, *impl->tokens, *impl->gate);
@@ -387,7 +424,15 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   creators.push_back(std::make_unique<UndecodableRequestInterceptorFactory>());
   creators.push_back(
       std::make_unique<ResponseCompressionInterceptorFactory>(options.compress_min_bytes));
-  if (options.log_calls) creators.push_back(std::make_unique<CallLogInterceptorFactory>());
+  if (options.log_calls) {
+    creators.push_back(
+        std::make_unique<CallLogInterceptorFactory>(*impl->methods, *impl->call_accounts));
+  }
+  if (impl->metrics) {
+    impl->grpc_metrics = std::make_shared<GrpcMetrics>(*impl->methods);
+    creators.push_back(
+        std::make_unique<MetricsInterceptorFactory>(*impl->methods, *impl->grpc_metrics));
+  }
   builder.experimental().SetInterceptorCreators(std::move(creators));
   impl->server = builder.BuildAndStart();
   if (!impl->server || (impl->port == 0 && !options.listen_address.empty())) {
@@ -395,10 +440,36 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
         absl::StrCat("cannot listen on ", options.listen_address, " (address in use?)"));
   }
   impl->server->GetHealthCheckService()->SetServingStatus(true);
+  if (impl->metrics) RegisterMetrics(options, *impl);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
+void Server::RegisterMetrics(const ServerOptions& options, Impl& impl) {
+  impl.metrics->Register(impl.grpc_metrics);
+  ServerGauges::Sources sources;
+  operations::SyncOperations* sync = impl.sync.get();
+  sources.feed_head = [sync] { return sync->LatestSeq(); };
+  SyncServiceImpl* sync_service = impl.sync_service.get();
+  sources.watch_streams = [sync_service] { return sync_service->open_streams(); };
+  sources.writes = &impl.db->write_stats();
+  sources.database_path = options.database_path;
+  sources.backup_dir = options.backup_dir;
+  if (sources.backup_dir.empty()) {
+    sources.backup_dir =
+        (std::filesystem::path(options.database_path).parent_path() / "backups").string();
+  }
+  AuditServiceImpl* audit = impl.audit_service.get();
+  sources.in_server_audit_check = [audit]() -> std::optional<AuditCheck> {
+    auto last = audit->last_verification();
+    if (!last) return std::nullopt;
+    return AuditCheck{last->time, last->intact};
+  };
+  impl.metrics->Register(std::make_shared<ServerGauges>(std::move(sources)));
+}
+
 int Server::port() const { return impl_->port; }
+
+int Server::metrics_port() const { return impl_->metrics ? impl_->metrics->port() : 0; }
 
 const std::string& Server::transport() const { return impl_->transport; }
 

@@ -61,6 +61,12 @@ struct ServerOptions {
   // Replies of at least this many bytes are compressed (gzip) when the
   // client accepts it; smaller ones are not worth the CPU. 0: never.
   int64_t compress_min_bytes = 1024;
+  // Where GET /metrics (Prometheus) is served, e.g. "127.0.0.1:9464"; port
+  // 0 picks a free one. Empty: no endpoint, and calls are not counted.
+  std::string metrics_listen_address;
+  // The nightly backups' folder, whose last-backup record the metrics
+  // report; empty: "backups" in the database's folder.
+  std::string backup_dir;
 };
 
 // True for addresses only this machine can reach: 127.0.0.0/8, [::1],
@@ -72,11 +78,14 @@ class Server {
   // Refuses with INVALID_ARGUMENT when the TLS options do not fit together
   // or a PEM file cannot be read or parsed, and with FAILED_PRECONDITION
   // when asked for plaintext on a non-loopback address without
-  // allow_insecure.
+  // allow_insecure. A metrics address that cannot be parsed is
+  // INVALID_ARGUMENT, one that cannot be listened on UNAVAILABLE; either
+  // way before the database is touched.
   static absl::StatusOr<std::unique_ptr<Server>> Start(ServerOptions options);
   ~Server();
 
-  int port() const;  // 0 when listening nowhere
+  int port() const;          // 0 when listening nowhere
+  int metrics_port() const;  // 0 without a metrics endpoint
   // A channel to this server that bypasses the network, with the same
   // services and interceptors as a remote client gets.
   std::shared_ptr<grpc::Channel> InProcessChannel();
@@ -96,6 +105,8 @@ class Server {
  private:
   struct Impl;
   explicit Server(std::unique_ptr<Impl> impl);
+  // Registers the gRPC counters and the server's gauges on the endpoint.
+  static void RegisterMetrics(const ServerOptions& options, Impl& impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -2,11 +2,10 @@
 
 #include <grpcpp/support/error_details.h>
 
-#include <iostream>
-
 #include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "log/log.h"
 #include "status/errors.h"
 
 namespace sangkien::api {
@@ -47,7 +46,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
   std::string message_vi = ErrorMessageVi(status);
   if (code == grpc::StatusCode::INTERNAL) {
     // Storage and library errors can carry SQL or paths: log, don't leak.
-    std::cerr << "internal error: " << status.ToString() << "\n";
+    log::Error("internal error", {{"error", status.ToString()}});
     message = "internal error";
     message_vi = "Lỗi nội bộ của máy chủ";
     reason = "INTERNAL";

@@ -66,9 +66,15 @@ absl::Status SlowConsumer(absl::Duration timeout) {
 // One WatchChanges stream. All state is guarded by the service's lock.
 class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::WatchChangesResponse> {
  public:
-  Watcher(SyncServiceImpl& service, domain::Caller caller, std::string marker)
-      : service_(service), caller_(std::move(caller)), marker_(std::move(marker)) {
+  // `admitted`: a stream that runs, counted as open until done (a refused
+  // one only carries its error).
+  Watcher(SyncServiceImpl& service, domain::Caller caller, std::string marker, bool admitted)
+      : service_(service),
+        caller_(std::move(caller)),
+        marker_(std::move(marker)),
+        admitted_(admitted) {
     last_sent_ = absl::Now();
+    if (admitted_) service_.open_streams_.fetch_add(1, std::memory_order_relaxed);
   }
 
   // Sends what is waiting, or a heartbeat when due. Called by the pump.
@@ -125,6 +131,7 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
 
   void OnDone() override {
     service_.Forget(this);
+    if (admitted_) service_.open_streams_.fetch_sub(1, std::memory_order_relaxed);
     delete this;
   }
 
@@ -132,6 +139,7 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
   SyncServiceImpl& service_;
   domain::Caller caller_;
   std::string marker_;
+  const bool admitted_;
   v1::WatchChangesResponse response_;
   bool first_ = true;  // the first message goes out at once, even empty
   bool caught_up_ = false;
@@ -260,12 +268,12 @@ grpc::ServerWriteReactor<v1::WatchChangesResponse>* SyncServiceImpl::WatchChange
     check = absl::UnavailableError("the server is shutting down");
   }
   if (!check.ok()) {
-    auto* w = new Watcher(*this, domain::Caller{}, "");
+    auto* w = new Watcher(*this, domain::Caller{}, "", /*admitted=*/false);
     watchers_.push_back(w);
     w->End(ToGrpcStatus(check));
     return w;
   }
-  auto* w = new Watcher(*this, *caller, req->resume_marker());
+  auto* w = new Watcher(*this, *caller, req->resume_marker(), /*admitted=*/true);
   watchers_.push_back(w);
   wake_ = true;
   cv_.notify_all();

@@ -4,6 +4,7 @@
 #ifndef SANGKIEN_SERVER_API_SYNC_SERVICE_H_
 #define SANGKIEN_SERVER_API_SYNC_SERVICE_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <list>
@@ -51,6 +52,8 @@ class SyncServiceImpl final : public v1::SyncService::CallbackService {
 
   // Ends every open stream (server shutdown).
   void Shutdown();
+  // WatchChanges streams admitted and not yet done (for the metrics).
+  int64_t open_streams() const { return open_streams_.load(std::memory_order_relaxed); }
 
   class Watcher;
   // Converts a page of the feed and seals its marker.
@@ -80,6 +83,7 @@ class SyncServiceImpl final : public v1::SyncService::CallbackService {
   bool wake_ = false;             // guarded by mu_
   bool stop_ = false;             // guarded by mu_
   std::list<Watcher*> watchers_;  // guarded by mu_
+  std::atomic<int64_t> open_streams_{0};
   std::thread pump_;
 };
 

@@ -4,9 +4,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "log/log.h"
 #include "status/errors.h"
 #include "storage/connection_hook.h"
 #include "storage/migrations.h"
@@ -41,7 +41,7 @@ int Connection::changes() const { return db_->getChanges(); }
 absl::Status StatusFromException(const std::exception& e) {
   if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
     int code = sqlite->getErrorCode();
-    std::cerr << "sqlite error " << code << ": " << sqlite->what() << "\n";
+    log::Error("sqlite error", {{"sqlite_code", code}, {"error", sqlite->what()}});
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
       return MakeError(absl::StatusCode::kUnavailable, "DATABASE_BUSY",
                        "the database is busy; retry", "Cơ sở dữ liệu đang bận; hãy thử lại");
@@ -51,7 +51,7 @@ absl::Status StatusFromException(const std::exception& e) {
                        "storage is unavailable", "Không ghi được dữ liệu; hãy thử lại sau");
     }
   } else {
-    std::cerr << "storage error: " << e.what() << "\n";
+    log::Error("storage error", {{"error", e.what()}});
   }
   return MakeError(absl::StatusCode::kInternal, "INTERNAL", "internal storage error",
                    "Lỗi lưu trữ nội bộ");
@@ -164,12 +164,12 @@ bool InTransaction(Connection& c) {
 
 }  // namespace
 
-void Database::CommitBatch(const std::vector<PendingWrite*>& batch) {
+bool Database::CommitBatch(const std::vector<PendingWrite*>& batch) {
   try {
     writer_->Exec("BEGIN IMMEDIATE");
   } catch (const std::exception& e) {
     for (PendingWrite* w : batch) w->status = StatusFromException(e);
-    return;
+    return false;
   }
   // Each write in its own savepoint: a failure undoes that write only. If
   // SQLite ends the whole transaction instead, every write in it fails.
@@ -218,11 +218,12 @@ void Database::CommitBatch(const std::vector<PendingWrite*>& batch) {
       if (InTransaction(*writer_)) writer_->Exec("ROLLBACK");
     } catch (const std::exception&) {
     }
-    return;
+    return false;
   }
   try {
     writer_->ResetStatements();
     writer_->Exec("COMMIT");
+    return true;
   } catch (const std::exception& e) {
     absl::Status failed = StatusFromException(e);
     for (PendingWrite* w : batch) {
@@ -233,6 +234,7 @@ void Database::CommitBatch(const std::vector<PendingWrite*>& batch) {
     } catch (const std::exception&) {
     }
   }
+  return false;
 }
 
 absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
@@ -241,6 +243,7 @@ absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
       options_.group_commit ? static_cast<size_t>(std::max(1, options_.max_batch)) : 1;
   std::unique_lock lock(queue_mu_);
   queue_.push_back(&mine);
+  write_stats_.waiting.fetch_add(1, std::memory_order_relaxed);
   for (;;) {
     queue_cv_.wait(lock, [&] { return mine.done || !leader_active_; });
     if (mine.done) return mine.status;
@@ -250,8 +253,9 @@ absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
     size_t n = std::min(queue_.size(), max_batch);
     std::vector<PendingWrite*> batch(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
+    write_stats_.waiting.fetch_sub(static_cast<int64_t>(n), std::memory_order_relaxed);
     lock.unlock();
-    CommitBatch(batch);
+    if (CommitBatch(batch)) write_stats_.RecordCommit(batch.size());
     lock.lock();
     for (PendingWrite* w : batch) w->done = true;
     leader_active_ = false;

@@ -14,6 +14,7 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "storage/write_stats.h"
 
 namespace SQLite {
 class Database;
@@ -81,6 +82,8 @@ class Database {
   // PRAGMA user_version after migrations.
   int schema_version() const { return schema_version_; }
   const std::string& path() const { return options_.path; }
+  // The writer's queue and batch sizes, for the metrics endpoint.
+  const WriteStats& write_stats() const { return write_stats_; }
 
  private:
   explicit Database(DatabaseOptions options);
@@ -92,7 +95,8 @@ class Database {
 
   struct PendingWrite;
   // Runs `batch` in one transaction on the writer; sets each one's status.
-  void CommitBatch(const std::vector<PendingWrite*>& batch);
+  // True when the transaction committed.
+  bool CommitBatch(const std::vector<PendingWrite*>& batch);
 
   // Writers queue here; the first to find no leader commits batches for
   // everyone until the queue is empty.
@@ -101,6 +105,7 @@ class Database {
   std::vector<PendingWrite*> queue_;    // guarded by queue_mu_
   bool leader_active_ = false;          // guarded by queue_mu_
   std::unique_ptr<Connection> writer_;  // used only by the leader
+  WriteStats write_stats_;
 
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;

@@ -37,6 +37,12 @@ ABSL_FLAG(sangkien::tools::IdleTimeout, idle_connection_timeout, sangkien::tools
           "close connections with no call in flight after this long: seconds (900) or a "
           "duration (15m, 1h); 0: never. An open WatchChanges stream is a call in flight; "
           "keepalive pings are not");
+ABSL_FLAG(std::string, metrics_listen, "127.0.0.1:9464",
+          "address:port of the Prometheus endpoint GET /metrics (port 0: any free; empty: off); "
+          "keep it on loopback or behind a firewall");
+ABSL_FLAG(sangkien::tools::LogLevel, log_level, sangkien::tools::LogLevel{},
+          "debug, info, warning or error: log lines below it are dropped (calls are info, "
+          "health checks debug)");
 ABSL_FLAG(int64_t, compress_min_bytes, 1024,
           "compress (gzip) replies of at least this many bytes for clients that accept it; 0: "
           "never");
@@ -53,6 +59,14 @@ bool AbslParseFlag(absl::string_view text, SynchronousMode* mode, std::string* e
 }
 
 std::string AbslUnparseFlag(SynchronousMode mode) { return mode.full ? "full" : "normal"; }
+
+bool AbslParseFlag(absl::string_view text, LogLevel* level, std::string* error) {
+  if (log::ParseLevel(std::string_view(text.data(), text.size()), &level->level)) return true;
+  *error = "must be debug, info, warning or error";
+  return false;
+}
+
+std::string AbslUnparseFlag(LogLevel level) { return std::string(log::LevelName(level.level)); }
 
 bool AbslParseFlag(absl::string_view text, IdleTimeout* timeout, std::string* error) {
   absl::StatusOr<absl::Duration> parsed = ParseIdleTimeout(text, "idle_connection_timeout");

@@ -10,6 +10,7 @@
 #include "absl/flags/declare.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "log/log.h"
 
 namespace sangkien::tools {
 
@@ -20,6 +21,13 @@ struct SynchronousMode {
 };
 bool AbslParseFlag(absl::string_view text, SynchronousMode* mode, std::string* error);
 std::string AbslUnparseFlag(SynchronousMode mode);
+
+// The lowest level of log line written (log::ParseLevel).
+struct LogLevel {
+  log::Level level = log::Level::kInfo;
+};
+bool AbslParseFlag(absl::string_view text, LogLevel* level, std::string* error);
+std::string AbslUnparseFlag(LogLevel level);
 
 // How long a connection with no call in flight stays open (ParseIdleTimeout).
 struct IdleTimeout {
@@ -47,6 +55,8 @@ ABSL_DECLARE_FLAG(std::string, backup_dir);
 ABSL_DECLARE_FLAG(int, backup_keep_days);
 ABSL_DECLARE_FLAG(sangkien::tools::IdleTimeout, idle_connection_timeout);
 ABSL_DECLARE_FLAG(int64_t, compress_min_bytes);
+ABSL_DECLARE_FLAG(std::string, metrics_listen);
+ABSL_DECLARE_FLAG(sangkien::tools::LogLevel, log_level);
 
 namespace sangkien::tools {
 

@@ -1,9 +1,11 @@
 // sangkien-server: serves the gRPC API on a SQLite file. Its settings are the
 // flags in server_flags.cc, read from /etc/sangkien/server.conf (or
-// --config FILE) and then from the command line, which wins.
+// --config FILE) and then from the command line, which wins. It logs one
+// logfmt line per event to stderr (journald under systemd).
 #include <csignal>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -11,6 +13,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "api/server.h"
+#include "log/log.h"
 #include "tools/config_file.h"
 #include "tools/server_flags.h"
 #include "tools/service_notify.h"
@@ -22,25 +25,33 @@ namespace {
 constexpr int kBadSettings = 2;
 constexpr int kStartFailed = 1;
 
+// Every refused start is one line saying why.
+int Refuse(int exit_code, std::string_view why) {
+  sangkien::log::Error("not started", {{"error", why}});
+  return exit_code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  namespace log = sangkien::log;
   absl::SetProgramUsageMessage(
       "Sáng Kiến gRPC server. Settings come from /etc/sangkien/server.conf (or --config FILE), "
       "then from flags such as --listen, --db, --tls_cert, --tls_key, --tls_client_ca, "
-      "--insecure; see docs/OPERATIONS.md");
+      "--insecure, --metrics_listen, --log_level; see docs/OPERATIONS.md");
   // The settings file first, so that flags given on the command line win.
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string config = sangkien::tools::TakeConfigPath(args);
   if (!config.empty()) {
     if (absl::Status s = sangkien::tools::ApplyConfigFile(config); !s.ok()) {
-      std::cerr << "sangkien-server: not started: " << s.message() << std::endl;
-      return kBadSettings;
+      return Refuse(kBadSettings, std::string(s.message()));
     }
   }
   std::vector<char*> rest = {argv[0]};
   for (std::string& arg : args) rest.push_back(arg.data());
   absl::ParseCommandLine(static_cast<int>(rest.size()), rest.data());
+  log::Level level = absl::GetFlag(FLAGS_log_level).level;
+  log::SetLevel(level);
 
   // Block the stop signals in every thread (gRPC's threads inherit this mask)
   // and wait for them here, so shutdown runs on an ordinary thread.
@@ -53,9 +64,7 @@ int main(int argc, char** argv) {
   sangkien::api::ServerOptions options;
   options.listen_address = absl::GetFlag(FLAGS_listen);
   if (options.listen_address.empty()) {
-    std::cerr << "sangkien-server: not started: --listen (setting listen) needs an address:port"
-              << std::endl;
-    return kBadSettings;
+    return Refuse(kBadSettings, "--listen (setting listen) needs an address:port");
   }
   options.database_path = absl::GetFlag(FLAGS_db);
   options.seed_demo = absl::GetFlag(FLAGS_seed_demo);
@@ -72,21 +81,28 @@ int main(int argc, char** argv) {
   options.idle_connection_timeout = absl::GetFlag(FLAGS_idle_connection_timeout).duration;
   options.compress_min_bytes = absl::GetFlag(FLAGS_compress_min_bytes);
   if (options.compress_min_bytes < 0) {
-    std::cerr << "sangkien-server: not started: --compress_min_bytes (setting compress_min_bytes) "
-                 "must be 0 (never compress) or a number of bytes"
-              << std::endl;
-    return kBadSettings;
+    return Refuse(kBadSettings,
+                  "--compress_min_bytes (setting compress_min_bytes) must be 0 (never compress) "
+                  "or a number of bytes");
   }
+  options.metrics_listen_address = absl::GetFlag(FLAGS_metrics_listen);
+  options.backup_dir = sangkien::tools::BackupDir();
 
   auto server = sangkien::api::Server::Start(options);
-  if (!server.ok()) {
-    std::cerr << "sangkien-server: not started: " << server.status() << std::endl;
-    return kStartFailed;
+  if (!server.ok()) return Refuse(kStartFailed, server.status().ToString());
+  // The metrics address with the port actually bound (port 0 picks one).
+  std::string metrics = "off";
+  if (!options.metrics_listen_address.empty()) {
+    const std::string& address = options.metrics_listen_address;
+    metrics = absl::StrCat(address.substr(0, address.rfind(':')), ":", (*server)->metrics_port());
   }
-  std::cerr << "sangkien-server listening on port " << (*server)->port() << " ("
-            << options.listen_address << ", " << (*server)->transport() << "), database "
-            << options.database_path << (config.empty() ? "" : ", settings from " + config)
-            << std::endl;
+  log::Info("listening", {{"port", (*server)->port()},
+                          {"address", options.listen_address},
+                          {"transport", (*server)->transport()},
+                          {"database", options.database_path},
+                          {"settings", config.empty() ? "none" : config},
+                          {"metrics", metrics},
+                          {"log_level", log::LevelName(level)}});
   // Machine-readable line for scripts and tests that start on port 0.
   std::cout << "LISTENING " << (*server)->port() << std::endl;
   // Under systemd (Type=notify): ready now, and a watchdog that reads the
@@ -96,10 +112,11 @@ int main(int argc, char** argv) {
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
-  std::cerr << "sangkien-server: signal " << sig << ", finishing in-flight calls" << std::endl;
+  log::Info("stopping: finishing in-flight calls",
+            {{"signal", sig}, {"grace_seconds", absl::GetFlag(FLAGS_shutdown_grace_seconds)}});
   notifier.Stopping("finishing in-flight calls");
   (*server)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   (*server)->Wait();
-  std::cerr << "sangkien-server: stopped" << std::endl;
+  log::Info("stopped");
   return 0;
 }

@@ -51,7 +51,7 @@ mkdir "$tmp/stubs"
   || fail "protoc could not generate the stubs"
 
 echo "== starting $server_bin"
-"$server_bin" --listen=127.0.0.1:0 --db="$tmp/t.db" --seed_demo --log_calls=false \
+"$server_bin" --listen=127.0.0.1:0 --db="$tmp/t.db" --seed_demo --log_calls=false --metrics_listen= \
   >"$tmp/server.out" 2>"$tmp/server.err" &
 server_pid=$!
 

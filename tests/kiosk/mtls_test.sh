@@ -47,7 +47,7 @@ tls=$tmp/tls
 
 tokens="$tmp/tokens"
 start_feed server "$server" --db="$tmp/server.db" --listen=127.0.0.1:0 --seed_demo=true \
-  --demo_tokens_file="$tokens" --log_calls=false \
+  --demo_tokens_file="$tokens" --log_calls=false --metrics_listen= \
   --tls_cert="$tls/server.crt" --tls_key="$tls/server.key" --tls_client_ca="$tls/kiosk-ca.crt"
 grep -q "TLS, client certificates required" "$tmp/server.err" || fail "the server is not on mutual TLS"
 kiosk_token=$(awk -F'\t' '$1 == "kiosk Tân Lập" { print $3 }' "$tokens")

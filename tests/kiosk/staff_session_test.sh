@@ -7,7 +7,7 @@ test_bin=$2
 source "$(dirname "${BASH_SOURCE[0]}")/tour_lib.sh"
 
 tokens="$tmp/tokens"
-start_feed server "$server" --db="$tmp/server.db" --seed_demo --listen=127.0.0.1:0 --demo_tokens_file="$tokens" --log_calls=false
+start_feed server "$server" --db="$tmp/server.db" --seed_demo --listen=127.0.0.1:0 --demo_tokens_file="$tokens" --log_calls=false --metrics_listen=
 token_of() { awk -F'\t' -v label="$1" '$1 == label { print $3 }' "$tokens"; }
 export SANGKIEN_TARGET="127.0.0.1:$port"
 SANGKIEN_KIOSK_TOKEN=$(token_of "kiosk Tân Lập")

@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/tour_lib.sh"
 
 db="$tmp/server.db"
 tokens="$tmp/tokens"
-start_feed server1 "$server" --db="$db" --seed_demo --listen=127.0.0.1:0 --demo_tokens_file="$tokens" --log_calls=false
+start_feed server1 "$server" --db="$db" --seed_demo --listen=127.0.0.1:0 --demo_tokens_file="$tokens" --log_calls=false --metrics_listen=
 token_of() { awk -F'\t' -v label="$1" '$1 == label { print $3 }' "$tokens"; }
 kiosk_token=$(token_of "kiosk Tân Lập")
 admin_token=$(token_of "admin")
@@ -86,7 +86,7 @@ holds offline staffSignIn "Cần kết nối máy chủ để đăng nhập"
 grep -q "Failed to get image" "$tmp/offline.err" && fail "an image did not load offline"
 [ -z "$proposal_title" ] || holds offline proposal "$proposal_title"
 
-start_feed server2 "$server" --db="$db" --listen="127.0.0.1:$port" --demo_tokens_file="$tmp/tokens2" --log_calls=false
+start_feed server2 "$server" --db="$db" --listen="127.0.0.1:$port" --demo_tokens_file="$tmp/tokens2" --log_calls=false --metrics_listen=
 renamed="Kế hoạch đã đổi tên $$"
 "$probe" "127.0.0.1:$port" "$admin_token" rename-plan "$renamed" >>"$tmp/probe.out" 2>>"$tmp/probe.err" || fail "rename the plan"
 tour resumed --server "127.0.0.1:$port" --token "$kiosk_token"

@@ -189,7 +189,7 @@ mkdir -p "$state/backups"
 sed "s#/var/lib/sangkien#$state#g" "$root/etc/sangkien/server.conf" >"$tmp/server.conf"
 grep -q "^db = $state/sangkien.db\$" "$tmp/server.conf" || fail "packaged config has no db line"
 "$root/usr/bin/sangkien-server" --config "$tmp/server.conf" --listen=127.0.0.1:0 \
-  >"$tmp/server-out.log" 2>"$tmp/server-err.log" &
+  --metrics_listen=127.0.0.1:0 >"$tmp/server-out.log" 2>"$tmp/server-err.log" &
 server_pid=$!
 port=
 for _ in $(seq 300); do
@@ -210,6 +210,15 @@ done
 "$root/usr/bin/sangkienctl" backup --into "$state/backups" --db "$state/sangkien.db" >"$tmp/backup.log" 2>&1 ||
   fail "the packaged sangkienctl backup"
 grep -q '^ok=true$' "$state/backups/last-backup" || fail "backup record"
+# Metrics served, the backup just made among them.
+metrics=$(sed -n 's/.*metrics=\([0-9.]*:[0-9][0-9]*\).*/\1/p' "$tmp/server-err.log" | head -n1)
+[ -n "$metrics" ] || fail "the start line names no metrics address: $(cat "$tmp/server-err.log")"
+/usr/bin/python3 -c "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen('http://$metrics/metrics', timeout=10).read().decode())" \
+  >"$tmp/metrics.txt" || fail "GET /metrics"
+grep -q '^grpc_server_handled_total{.*grpc_method="Check".*} 1$' "$tmp/metrics.txt" ||
+  fail "the health check is not counted in /metrics"
+grep -q '^sangkien_backup_last_run_ok 1$' "$tmp/metrics.txt" ||
+  fail "the backup is not in /metrics: $(grep backup "$tmp/metrics.txt")"
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "the packaged server exited $? on SIGTERM"
 server_pid=

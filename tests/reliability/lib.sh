@@ -29,11 +29,11 @@ start_server() {
   # server it replaces from the old log.
   : >"$db.log"
   "$bin" --listen 127.0.0.1:0 --db "$db" --seed_demo --demo_tokens_file "$db.tokens" --log_calls=false \
-    "$@" >"$db.log" 2>&1 &
+    --metrics_listen= "$@" >"$db.log" 2>&1 &
   server_pid=$!
   port=""
   for _ in $(seq 150); do
-    port=$(sed -n 's/.*listening on port \([0-9]*\).*/\1/p' "$db.log" 2>/dev/null || true)
+    port=$(sed -n 's/^LISTENING \([0-9][0-9]*\)$/\1/p' "$db.log" 2>/dev/null || true)
     [ -n "$port" ] && return 0
     sleep 0.1
   done

@@ -47,11 +47,13 @@ fail() {
 start_server() {
   local name=$1
   shift
-  "$server_bin" --log_calls=false "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+  "$server_bin" --log_calls=false --metrics_listen= "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
   server_pid=$!
   port=
   for _ in $(seq 300); do
-    port=$(sed -n 's/^LISTENING \([0-9][0-9]*\)$/\1/p' "$tmp/$name.out" | head -n1)
+    # The file may not exist yet: the server's shell opens it after the fork.
+    port=$(sed -n 's/^LISTENING \([0-9][0-9]*\)$/\1/p' "$tmp/$name.out" 2>/dev/null | head -n1 ||
+      true)
     [ -n "$port" ] && return 0
     kill -0 "$server_pid" 2>/dev/null || fail "the server ($name) exited before listening"
     sleep 0.1

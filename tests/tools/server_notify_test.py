@@ -31,7 +31,7 @@ def fail(message, server=None):
 def start(binary, tmp, notify_path, watchdog_usec, watchdog_pid_self):
     env = dict(os.environ, NOTIFY_SOCKET=notify_path, WATCHDOG_USEC=str(watchdog_usec))
     db = os.path.join(tmp, "sangkien.db")
-    args = [binary, "--config=", "--listen=127.0.0.1:0", "--db=" + db, "--seed_demo=false", "--log_calls=false"]
+    args = [binary, "--config=", "--listen=127.0.0.1:0", "--db=" + db, "--seed_demo=false", "--log_calls=false", "--metrics_listen="]
     if watchdog_pid_self:
         # systemd sets WATCHDOG_PID to the main pid; exec keeps the shell's pid.
         command = ["/bin/sh", "-c", 'WATCHDOG_PID=$$ exec "$@"', "sh"] + args

@@ -21,7 +21,7 @@ expect_in refused "--insecure"
 [ ! -e "$tmp/a.db" ] || fail "the refused start created the database"
 
 start_server insecure --listen=0.0.0.0:0 --insecure --db="$tmp/a.db" --seed_demo=false
-expect_in insecure "WARNING: serving plaintext"
+expect_in insecure "^level=warning msg=\"serving plaintext \(no TLS\)"
 out=$(call --target "127.0.0.1:$port" health) || fail "plaintext with --insecure: $out"
 stop_server
 
@@ -53,7 +53,7 @@ mkdir "$tmp/tls"
 
 start_server tls --listen=127.0.0.1:0 --db="$tmp/b.db" --seed_demo=false \
   --tls_cert="$tmp/tls/server.crt" --tls_key="$tmp/tls/server.key"
-expect_in tls "listening on port $port \(127.0.0.1:0, TLS\)"
+expect_in tls "^level=info msg=listening port=$port address=127.0.0.1:0 transport=TLS "
 out=$(call --target "localhost:$port" --ca "$tmp/tls/ca.crt" health) || fail "TLS: $out"
 out=$(call --target "127.0.0.1:$port" --ca "$tmp/tls/ca.crt" health) || fail "TLS by IP: $out"
 out=$(call --target "127.0.0.1:$port" health) && fail "plaintext reached the TLS port"

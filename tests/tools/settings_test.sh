@@ -43,7 +43,7 @@ CONF
 start_server file --config="$conf"
 stop_server
 [ -f "$tmp/from-file.db" ] || fail "the server did not use the settings file's db"
-grep -q "settings from $conf" "$tmp/file.err" || fail "the log does not name the settings file"
+grep -q "settings=$conf" "$tmp/file.err" || fail "the log does not name the settings file"
 start_server flagwins --config "$conf" --db="$tmp/from-flag.db"
 stop_server
 [ -f "$tmp/from-flag.db" ] || fail "--db on the command line did not win over the file"

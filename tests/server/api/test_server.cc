@@ -123,6 +123,7 @@ void ApiTest::StartServer() {
   options.watch.poll_interval = absl::Milliseconds(20);
   options.watch.heartbeat_interval = absl::Milliseconds(500);
   options.watch.slow_consumer_timeout = absl::Seconds(2);
+  AdjustOptions(options);
   auto started = api::Server::Start(std::move(options));
   ASSERT_TRUE(started.ok()) << started.status();
   server_ = std::move(*started);

@@ -182,12 +182,16 @@ class ApiTest : public ::testing::Test {
   // Stops the server and starts a new one on the same database (and a new
   // port), with fresh stubs.
   void RestartServer();
+  // Lets a suite change the options before every start (metrics, the call
+  // log); the defaults listen on a free port with the call log off.
+  virtual void AdjustOptions(api::ServerOptions& options) {}
 
   api::Server& server() { return *server_; }
   const std::string& target() const { return target_; }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
-  // The SQLite file the server runs on.
+  // The SQLite file the server runs on, and the test's scratch folder.
   std::string database_path() const { return (dir_ / "sangkien.db").string(); }
+  const std::filesystem::path& scratch_dir() const { return dir_; }
 
   std::unique_ptr<v1::PlanService::Stub> plans_;
   std::unique_ptr<v1::DirectoryService::Stub> directory_;
