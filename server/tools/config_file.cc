@@ -36,6 +36,20 @@ std::string KnownSettings() {
   return absl::StrJoin(names, ", ");
 }
 
+// absl's parse error repeats the value and the flag ("Illegal value 'x'
+// specified for flag 'y'; why"); callers name both already, so keep the why.
+std::string Why(const std::string& absl_error) {
+  static const std::string kFor = "specified for flag '";
+  size_t at = absl_error.find(kFor);
+  if (at == std::string::npos) return absl_error;
+  size_t close = absl_error.find('\'', at + kFor.size());
+  if (close == std::string::npos) return absl_error;
+  absl::string_view rest = absl::string_view(absl_error).substr(close + 1);
+  absl::ConsumePrefix(&rest, ";");
+  rest = absl::StripAsciiWhitespace(rest);
+  return rest.empty() ? "not a value of its kind" : std::string(rest);
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<ConfigSetting>> ParseConfig(absl::string_view text,
@@ -125,9 +139,35 @@ absl::Status ApplyConfigFile(const std::string& path) {
         done->ParseFrom(value, &ignored);
       }
       return LineError(path, s->line,
-                       absl::StrCat("bad value '", s->value, "' for ", s->key, ": ", error));
+                       absl::StrCat("bad value '", s->value, "' for ", s->key, ": ", Why(error)));
     }
     previous.emplace_back(flag, std::move(old));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckCommandLineSettings(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    absl::string_view arg = args[i];
+    if (arg == "--") break;
+    if (!absl::ConsumePrefix(&arg, "--") && !absl::ConsumePrefix(&arg, "-")) continue;
+    size_t eq = arg.find('=');
+    std::string name(arg.substr(0, eq));
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr || !IsServerSetting(name, flag->Filename())) continue;
+    std::string value;
+    if (eq != absl::string_view::npos) {
+      value = std::string(arg.substr(eq + 1));
+    } else if (flag->IsOfType<bool>() || i + 1 >= args.size()) {
+      continue;  // a switch, or a missing value: absl says so
+    } else {
+      value = args[i + 1];
+    }
+    std::string error;
+    if (!flag->ParseFrom(value, &error)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", name, ": bad value '", value, "': ", Why(error)));
+    }
   }
   return absl::OkStatus();
 }

@@ -45,6 +45,12 @@ std::string TakeConfigPath(std::vector<std::string>& args);
 // is not valid for it. On error no flag has been changed.
 absl::Status ApplyConfigFile(const std::string& path);
 
+// Checks the value of every server setting `args` gives (`--key=value`,
+// `--key value`), so that a bad one is refused like a bad line of the file:
+// INVALID_ARGUMENT "--key: bad value 'v': why". Other arguments are left to
+// absl::ParseCommandLine. A checked value is already set on success.
+absl::Status CheckCommandLineSettings(const std::vector<std::string>& args);
+
 }  // namespace sangkien::tools
 
 #endif  // SANGKIEN_SERVER_TOOLS_CONFIG_FILE_H_

@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
       return Refuse(kBadSettings, std::string(s.message()));
     }
   }
+  if (absl::Status s = sangkien::tools::CheckCommandLineSettings(args); !s.ok()) {
+    return Refuse(kBadSettings, std::string(s.message()));
+  }
   std::vector<char*> rest = {argv[0]};
   for (std::string& arg : args) rest.push_back(arg.data());
   absl::ParseCommandLine(static_cast<int>(rest.size()), rest.data());

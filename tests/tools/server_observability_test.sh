@@ -31,7 +31,7 @@ expect_in badaddr '^level=error msg="not started" error=".*--metrics_listen \\"s
 [ "$(wc -l <"$tmp/badaddr.err")" -eq 1 ] || fail "badaddr: more than one line"
 [ ! -e "$tmp/x" ] || fail "the refused start created the database folder"
 expect_exit 2 badlevel "$server_bin" --listen=127.0.0.1:0 --db="$tmp/x/a.db" --log_level=loud
-expect_in badlevel '^level=error msg="not started" error="--log_level must be debug, info, warning or error"$'
+expect_in badlevel '^level=error msg="not started" error="--log_level: bad value .loud.: must be debug, info, warning or error"$'
 [ "$(wc -l <"$tmp/badlevel.err")" -eq 1 ] || fail "badlevel: more than one line"
 
 echo "== the start line names the metrics address; calls are counted and logged"

@@ -77,6 +77,13 @@ expect_refusal badidle "badidle.conf:1: bad value 'soon' for idle_connection_tim
 expect_refusal noequals "noequals.conf:1: expected 'key = value'" 'listen 127.0.0.1:1'
 expect_refusal twice "twice.conf:2: 'db' is set twice" $'db = a.db\ndb = b.db'
 expect_refusal itself "itself.conf:1: unknown setting 'config'" 'config = other.conf'
+# A bad value on the command line is refused the same way.
+rc=0
+"$server_bin" --config= --synchronous=fast --listen=127.0.0.1:0 --db="$tmp/never.db" \
+  >/dev/null 2>"$tmp/cmdline.err" || rc=$?
+[ "$rc" = 2 ] || fail "a bad --synchronous: exit $rc, not 2"
+grep -qF -e "--synchronous: bad value 'fast': must be full" "$tmp/cmdline.err" ||
+  fail "a bad --synchronous is not explained: $(cat "$tmp/cmdline.err")"
 [ ! -e "$tmp/never.db" ] || fail "a refused start created the database"
 rc=0
 "$server_bin" --config="$tmp/missing.conf" --listen=127.0.0.1:0 --db="$tmp/never.db" \

@@ -35,7 +35,8 @@ TEST(ConfigFileTest, NamesTheLineOfEachMistake) {
   EXPECT_EQ(Error("a = 1\nno equals sign"),
             "f.conf:2: expected 'key = value' (a '#' starts a comment)");
   EXPECT_EQ(Error("db = a\ndb = b"), "f.conf:2: 'db' is set twice");
-  EXPECT_EQ(Error("tls cert = x"), "f.conf:1: 'tls cert' is not a setting name (letters, digits, _)");
+  EXPECT_EQ(Error("tls cert = x"),
+            "f.conf:1: 'tls cert' is not a setting name (letters, digits, _)");
   EXPECT_EQ(Error(" = x"), "f.conf:1: '' is not a setting name (letters, digits, _)");
 }
 
@@ -66,14 +67,29 @@ TEST(ConfigFileTest, ABadValueChangesNoFlag) {
   EXPECT_FALSE(absl::GetFlag(FLAGS_synchronous).full);
 }
 
+TEST(ConfigFileTest, ABadValueSaysWhyOnce) {
+  testing::TempDir dir;
+  std::string path = dir.File("s.conf");
+  std::ofstream(path) << "synchronous = fast\n";
+  absl::Status s = ApplyConfigFile(path);
+  EXPECT_EQ(s.message(), path +
+                             ":1: bad value 'fast' for synchronous: must be full (durable "
+                             "across power loss) or normal (benchmarks)");
+  s = CheckCommandLineSettings({"--listen=x:1", "--synchronous", "fast"});
+  EXPECT_EQ(s.message(),
+            "--synchronous: bad value 'fast': must be full (durable across power loss) or "
+            "normal (benchmarks)");
+  EXPECT_TRUE(CheckCommandLineSettings({"--synchronous=normal", "--insecure", "--db", "a"}).ok());
+  EXPECT_EQ(absl::GetFlag(FLAGS_db), "a");
+}
+
 TEST(ConfigFileTest, OnlyServerSettingsAreKeys) {
   testing::TempDir dir;
   std::string path = dir.File("s.conf");
   // An absl flag of the library itself is not a setting of the server.
   std::ofstream(path) << "flagfile = /etc/passwd\n";
   absl::Status s = ApplyConfigFile(path);
-  EXPECT_NE(s.message().find("s.conf:1: unknown setting 'flagfile'"), absl::string_view::npos)
-      << s;
+  EXPECT_NE(s.message().find("s.conf:1: unknown setting 'flagfile'"), absl::string_view::npos) << s;
 }
 
 }  // namespace
