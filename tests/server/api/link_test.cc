@@ -12,11 +12,11 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "tools/idle_timeout.h"
 #include "api/server.h"
 #include "byte_relay.h"
 #include "sangkien/v1/sync_service.grpc.pb.h"
 #include "testing/temp_dir.h"
+#include "tools/idle_timeout.h"
 
 namespace sangkien::api_test {
 namespace {

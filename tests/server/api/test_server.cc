@@ -22,6 +22,20 @@ std::filesystem::path MakeTempDir() {
 
 }  // namespace
 
+grpc::Status ApiTest::CallEmpty(const std::string& path) {
+  grpc::GenericStub stub(channel());
+  grpc::ClientContext context;
+  Prepare(context);
+  // An empty message (a HealthCheckRequest for the whole server): a buffer
+  // with one empty slice, since a default one is no message at all.
+  grpc::Slice empty(std::string{});
+  grpc::ByteBuffer request(&empty, 1), response;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&context, path, grpc::StubOptions(), &request, &response,
+                 [&done](grpc::Status s) { done.set_value(std::move(s)); });
+  return done.get_future().get();
+}
+
 absl::Time FixedNow() {
   return absl::FromCivil(absl::CivilSecond(2026, 11, 27, 9, 0, 0), absl::FixedTimeZone(7 * 3600));
 }

@@ -138,6 +138,9 @@ class ApiTest : public ::testing::Test {
   const std::string& DemoAccountName(const std::string& label);
   // Sets the deadline and, unless public, the authorization header.
   void Prepare(grpc::ClientContext& context) const;
+  // Calls the full method `path` ("/grpc.health.v1.Health/Check") with an
+  // empty request through a generic stub, as the current caller.
+  grpc::Status CallEmpty(const std::string& path);
 
   // The server's clock: FixedNow() plus whatever the test advanced it by.
   absl::Time Now() const;
