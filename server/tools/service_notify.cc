@@ -2,9 +2,8 @@
 
 #include <systemd/sd-daemon.h>
 
-#include <iostream>
-
 #include "absl/strings/str_cat.h"
+#include "log/log.h"
 
 namespace sangkien::tools {
 namespace {
@@ -63,14 +62,14 @@ void ServiceNotifier::WatchdogLoop() {
     if (probed.ok()) {
       sd_notify(0, "WATCHDOG=1");
       if (failing) {
-        std::cerr << "sangkien-server: watchdog probe succeeds again" << std::endl;
+        log::Info("watchdog probe succeeds again");
         sd_notify(0, "STATUS=serving");
       }
     } else if (!failing) {
       // Logged once per failing stretch: systemd restarts the server after
       // one period without WATCHDOG=1, so a line per probe adds nothing.
-      std::cerr << "sangkien-server: watchdog probe failed, not telling systemd we are alive: "
-                << probed << std::endl;
+      log::Warning("watchdog probe failed: not telling systemd the server is alive",
+                   {{"error", probed.ToString()}});
       sd_notify(0,
                 OneLine(absl::StrCat("STATUS=database read failed: ", probed.message())).c_str());
     }
