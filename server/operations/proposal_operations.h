@@ -10,12 +10,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/proposal.h"
 #include "domain/proposal_rules.h"
 #include "domain/publicity.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "storage/database.h"
 
@@ -43,7 +43,7 @@ struct ProposalCall {
 
 class ProposalOperations {
  public:
-  ProposalOperations(storage::Database& db, Clock clock, WorkingDaysSource calendar)
+  ProposalOperations(storage::Database& db, calendar::Clock clock, WorkingDaysSource calendar)
       : db_(db), clock_(std::move(clock)), calendar_(std::move(calendar)) {}
 
   // Reads. Internal roles (coordinator, approver, inspector, admin) see every
@@ -137,7 +137,7 @@ class ProposalOperations {
   domain::Proposal Present(const domain::Caller& caller, domain::Proposal p) const;
 
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
   WorkingDaysSource calendar_;
 };
 
