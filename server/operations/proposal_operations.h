@@ -48,7 +48,9 @@ class ProposalOperations {
 
   // Reads. Internal roles (coordinator, approver, inspector, admin) see every
   // proposal whole; staff see their own proposals whole and public ones
-  // redacted; everyone else sees public ones redacted (DESIGN §2).
+  // redacted; everyone else sees public ones redacted, because appraisal and
+  // deliberation stay internal until published (ProposalService.GetProposal
+  // in docs/API.md).
   // `contents_version` 0 is the current contents.
   absl::StatusOr<domain::Proposal> Get(const domain::Caller& caller, int64_t id,
                                        int contents_version = 0);
