@@ -100,8 +100,8 @@ class Generator {
             const std::function<void(std::string_view)>& progress)
       : spec_(spec),
         progress_(progress),
-        directory_(db, operations::SystemClock()),
-        plans_(db, directory_, operations::SystemClock()),
+        directory_(db, calendar::SystemClock()),
+        plans_(db, directory_, calendar::SystemClock()),
         rng_(spec.seed) {}
 
   absl::StatusOr<ScaleSummary> Run() {

@@ -11,7 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "api/sync_service.h"
-#include "operations/clock.h"
+#include "calendar/clock.h"
 #include "seed/demo_seed.h"
 
 namespace grpc {
@@ -35,7 +35,7 @@ struct ServerOptions {
   // Concurrent writes share one transaction (see storage::Database).
   bool group_commit = true;
   bool log_calls = true;
-  operations::Clock clock = operations::SystemClock();
+  calendar::Clock clock = calendar::SystemClock();
 
   // Transport. With a certificate and key (PEM files, given together) the
   // server speaks TLS only. With a client CA bundle as well, every client

@@ -151,7 +151,7 @@ class SyncServiceImpl::Watcher final : public grpc::ServerWriteReactor<v1::Watch
 
 SyncServiceImpl::SyncServiceImpl(operations::SyncOperations& ops,
                                  const domain::PageTokenCodec& tokens, const CallGate& gate,
-                                 operations::Clock clock, WatchOptions options)
+                                 calendar::Clock clock, WatchOptions options)
     : ops_(ops),
       tokens_(tokens),
       gate_(gate),

@@ -15,8 +15,8 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "api/call_gate.h"
+#include "calendar/clock.h"
 #include "domain/page_token.h"
-#include "operations/clock.h"
 #include "operations/sync_operations.h"
 #include "sangkien/v1/sync_service.grpc.pb.h"
 
@@ -38,7 +38,7 @@ struct WatchOptions {
 class SyncServiceImpl final : public v1::SyncService::CallbackService {
  public:
   SyncServiceImpl(operations::SyncOperations& ops, const domain::PageTokenCodec& tokens,
-                  const CallGate& gate, operations::Clock clock, WatchOptions options = {});
+                  const CallGate& gate, calendar::Clock clock, WatchOptions options = {});
   ~SyncServiceImpl() override;
 
   grpc::ServerUnaryReactor* ListChanges(grpc::CallbackServerContext* ctx,
@@ -72,7 +72,7 @@ class SyncServiceImpl final : public v1::SyncService::CallbackService {
   operations::SyncOperations& ops_;
   const domain::PageTokenCodec& tokens_;
   const CallGate& gate_;
-  operations::Clock clock_;
+  calendar::Clock clock_;
   WatchOptions options_;
 
   // One lock for the pump and every watcher's state. Recursive because gRPC

@@ -14,7 +14,7 @@ absl::Status Unauthenticated(std::string_view reason, std::string_view en, std::
 
 }  // namespace
 
-Authenticator::Authenticator(storage::Database& db, operations::Clock clock,
+Authenticator::Authenticator(storage::Database& db, calendar::Clock clock,
                              AuthenticatorOptions options)
     : db_(db), clock_(std::move(clock)), options_(options) {}
 

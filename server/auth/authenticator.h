@@ -10,8 +10,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
-#include "operations/clock.h"
 #include "storage/database.h"
 
 namespace sangkien::auth {
@@ -27,7 +27,7 @@ struct AuthenticatorOptions {
 
 class Authenticator {
  public:
-  Authenticator(storage::Database& db, operations::Clock clock, AuthenticatorOptions options = {});
+  Authenticator(storage::Database& db, calendar::Clock clock, AuthenticatorOptions options = {});
 
   // No header: the public. A header that is not "Bearer <token>", or a token
   // that is unknown, wrong, expired or revoked, or whose account is disabled:
@@ -40,7 +40,7 @@ class Authenticator {
   void RecordFailure(const std::string& prefix, absl::Time now);
 
   storage::Database& db_;
-  operations::Clock clock_;
+  calendar::Clock clock_;
   AuthenticatorOptions options_;
 
   struct Failures {

@@ -242,8 +242,6 @@ absl::Status CheckReplicable(const Proposal& proposal) {
                       "thành mô hình điển hình");
 }
 
-bool IsEditableState(ProposalState state) { return state == S::kDraft || state == S::kReturned; }
-
 std::vector<FieldViolation> MissingContents(const ProposalContents& c,
                                             std::string_view prefix_view) {
   const std::string prefix(prefix_view);

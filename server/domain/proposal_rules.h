@@ -70,9 +70,6 @@ bool IsPublicState(ProposalState state);
 // deliberation) only once published.
 void RedactForPublic(Proposal& proposal);
 
-// DRAFT and RETURNED: the proposer may edit and submit.
-bool IsEditableState(ProposalState state);
-
 // ---- submission ----
 
 // One violation per required part the contents lack, under `prefix`

@@ -16,7 +16,8 @@
 
 namespace sangkien::domain {
 
-// Limits on input (DESIGN §6): every string field has one.
+// Limits on input: every string field has one, so that no request can make the
+// server store, index or send back text of unbounded size.
 inline constexpr size_t kMaxNameLength = 500;         // titles, display names
 inline constexpr size_t kMaxShortTextLength = 2000;   // headings, issuers
 inline constexpr size_t kMaxLongTextLength = 20000;   // bodies, report text

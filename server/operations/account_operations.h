@@ -9,9 +9,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "storage/database.h"
 
@@ -48,7 +48,7 @@ struct KioskSession {
 
 class AccountOperations {
  public:
-  AccountOperations(storage::Database& db, Clock clock, PinPolicy pin_policy = {})
+  AccountOperations(storage::Database& db, calendar::Clock clock, PinPolicy pin_policy = {})
       : db_(db), clock_(std::move(clock)), pin_policy_(pin_policy) {}
 
   // The caller's account (NOT_FOUND for the public).
@@ -102,7 +102,7 @@ class AccountOperations {
 
  private:
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
   PinPolicy pin_policy_;
 };
 

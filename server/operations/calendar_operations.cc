@@ -54,7 +54,7 @@ absl::Status DateTaken(absl::CivilDay date) {
 
 }  // namespace
 
-CalendarOperations::CalendarOperations(storage::Database& db, Clock clock)
+CalendarOperations::CalendarOperations(storage::Database& db, calendar::Clock clock)
     : db_(db),
       clock_(std::move(clock)),
       current_(std::make_shared<const calendar::HolidayCalendar>()) {}

@@ -13,11 +13,11 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "calendar/clock.h"
 #include "calendar/working_days.h"
 #include "domain/account.h"
 #include "domain/holiday.h"
 #include "domain/list_query.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "storage/database.h"
 
@@ -27,7 +27,7 @@ class CalendarOperations {
  public:
   // Current() is the empty calendar (Monday to Friday) until Refresh() or a
   // write has read the table.
-  CalendarOperations(storage::Database& db, Clock clock);
+  CalendarOperations(storage::Database& db, calendar::Clock clock);
 
   // Rebuilds Current() from the table.
   absl::Status Refresh();
@@ -65,7 +65,7 @@ class CalendarOperations {
   void Publish(std::shared_ptr<const calendar::HolidayCalendar> calendar);
 
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
   // Held across a write and the publishing of its calendar, so that two
   // writes publish in the order they committed.
   std::mutex write_mu_;

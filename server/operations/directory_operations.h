@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/unit.h"
 #include "importer/plan_importer.h"
-#include "operations/clock.h"
 #include "storage/database.h"
 
 namespace sangkien::operations {
@@ -25,7 +25,8 @@ struct Idempotency {
 
 class DirectoryOperations {
  public:
-  DirectoryOperations(storage::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
+  DirectoryOperations(storage::Database& db, calendar::Clock clock)
+      : db_(db), clock_(std::move(clock)) {}
 
   absl::StatusOr<domain::Unit> GetUnit(int64_t id);
   absl::StatusOr<domain::ListPage<domain::Unit>> ListUnits(const domain::ListQuery& query);
@@ -46,7 +47,7 @@ class DirectoryOperations {
 
  private:
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
 };
 
 // Gives `unit`, just inserted, the assignments of every task that names a

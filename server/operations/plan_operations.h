@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/plan.h"
 #include "domain/task.h"
 #include "importer/plan_importer.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "storage/database.h"
 
@@ -38,7 +38,7 @@ struct ImportOutcome {
 
 class PlanOperations {
  public:
-  PlanOperations(storage::Database& db, DirectoryOperations& directory, Clock clock)
+  PlanOperations(storage::Database& db, DirectoryOperations& directory, calendar::Clock clock)
       : db_(db), directory_(directory), clock_(std::move(clock)) {}
 
   // Reads: callers who may not see drafts (the public, kiosks, staff,
@@ -107,7 +107,7 @@ class PlanOperations {
 
   storage::Database& db_;
   DirectoryOperations& directory_;
-  Clock clock_;
+  calendar::Clock clock_;
 };
 
 }  // namespace sangkien::operations

@@ -10,12 +10,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/proposal.h"
 #include "domain/proposal_rules.h"
 #include "domain/publicity.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "storage/database.h"
 
@@ -43,12 +43,14 @@ struct ProposalCall {
 
 class ProposalOperations {
  public:
-  ProposalOperations(storage::Database& db, Clock clock, WorkingDaysSource calendar)
+  ProposalOperations(storage::Database& db, calendar::Clock clock, WorkingDaysSource calendar)
       : db_(db), clock_(std::move(clock)), calendar_(std::move(calendar)) {}
 
   // Reads. Internal roles (coordinator, approver, inspector, admin) see every
   // proposal whole; staff see their own proposals whole and public ones
-  // redacted; everyone else sees public ones redacted (DESIGN §2).
+  // redacted; everyone else sees public ones redacted, because appraisal and
+  // deliberation stay internal until published (ProposalService.GetProposal
+  // in docs/API.md).
   // `contents_version` 0 is the current contents.
   absl::StatusOr<domain::Proposal> Get(const domain::Caller& caller, int64_t id,
                                        int contents_version = 0);
@@ -137,7 +139,7 @@ class ProposalOperations {
   domain::Proposal Present(const domain::Caller& caller, domain::Proposal p) const;
 
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
   WorkingDaysSource calendar_;
 };
 

@@ -13,10 +13,10 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/publicity.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "storage/database.h"
 
@@ -39,7 +39,8 @@ bool SeesUnpublished(const domain::Caller& caller);
 
 class PublicityOperations {
  public:
-  PublicityOperations(storage::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
+  PublicityOperations(storage::Database& db, calendar::Clock clock)
+      : db_(db), clock_(std::move(clock)) {}
 
   absl::Time Now() const { return clock_(); }
 
@@ -126,7 +127,7 @@ class PublicityOperations {
 
  private:
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
 };
 
 }  // namespace sangkien::operations

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
-#include "operations/clock.h"
 #include "storage/database.h"
 #include "storage/search_index.h"
 #include "text/search_text.h"
@@ -37,7 +37,8 @@ struct SearchPage {
 
 class SearchOperations {
  public:
-  SearchOperations(storage::Database& db, Clock clock) : db_(db), clock_(std::move(clock)) {}
+  SearchOperations(storage::Database& db, calendar::Clock clock)
+      : db_(db), clock_(std::move(clock)) {}
 
   // `terms` come from text::SearchTerms; the caller's role decides whether
   // the public or the internal view is searched.
@@ -48,7 +49,7 @@ class SearchOperations {
 
  private:
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
 };
 
 }  // namespace sangkien::operations

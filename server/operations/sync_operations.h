@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/plan.h"
 #include "domain/proposal.h"
 #include "domain/publicity.h"
 #include "domain/task.h"
 #include "domain/unit.h"
-#include "operations/clock.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
 #include "operations/publicity_operations.h"
@@ -54,7 +54,7 @@ struct FeedPage {
 
 class SyncOperations {
  public:
-  SyncOperations(storage::Database& db, Clock clock, const ProposalOperations& proposals,
+  SyncOperations(storage::Database& db, calendar::Clock clock, const ProposalOperations& proposals,
                  PublicityOperations& publicity)
       : db_(db), clock_(std::move(clock)), proposals_(proposals), publicity_(publicity) {}
 
@@ -80,7 +80,7 @@ class SyncOperations {
                                     const std::string& name) const;
 
   storage::Database& db_;
-  Clock clock_;
+  calendar::Clock clock_;
   const ProposalOperations& proposals_;
   PublicityOperations& publicity_;
 };

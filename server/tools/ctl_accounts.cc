@@ -10,11 +10,11 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/validation.h"
 #include "operations/account_operations.h"
-#include "operations/clock.h"
 #include "tools/ctl_common.h"
 
 namespace sangkien::ctl {
@@ -136,7 +136,7 @@ int AccountCreate(const std::vector<std::string>& raw) {
 
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, operations::SystemClock());
+  operations::AccountOperations accounts(*db, calendar::SystemClock());
   auto caller = domain::Caller::System("sangkienctl account create");
   auto created = accounts.CreateAccount(caller.actor, account, {});
   if (!created.ok()) {
@@ -167,7 +167,7 @@ int AccountList(const std::vector<std::string>& raw) {
   }
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, operations::SystemClock());
+  operations::AccountOperations accounts(*db, calendar::SystemClock());
   domain::ListQuery query;
   query.order = {"id", false};
   query.page_size = domain::kMaxPageSize;
@@ -207,7 +207,7 @@ int AccountSetDisabled(const std::vector<std::string>& raw, bool disabled) {
   if (!id) return kUsage;
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, operations::SystemClock());
+  operations::AccountOperations accounts(*db, calendar::SystemClock());
   auto caller = domain::Caller::System(absl::StrCat("sangkienctl account ", verb));
   auto current = accounts.GetAccount(caller.principal, *id);
   if (!current.ok()) {
@@ -251,7 +251,7 @@ int TokenCreate(const std::vector<std::string>& raw) {
   }
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, operations::SystemClock());
+  operations::AccountOperations accounts(*db, calendar::SystemClock());
   auto caller = domain::Caller::System("sangkienctl token create");
   auto account = accounts.GetAccount(caller.principal, *id);
   if (!account.ok()) {
@@ -281,7 +281,7 @@ int TokenList(const std::vector<std::string>& raw) {
   if (!id) return kUsage;
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, operations::SystemClock());
+  operations::AccountOperations accounts(*db, calendar::SystemClock());
   auto caller = domain::Caller::System("sangkienctl token list");
   domain::ListQuery query;
   query.order = {"id", false};
@@ -336,7 +336,7 @@ int TokenRevoke(const std::vector<std::string>& raw) {
   }
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, operations::SystemClock());
+  operations::AccountOperations accounts(*db, calendar::SystemClock());
   auto caller = domain::Caller::System("sangkienctl token revoke");
   // Revoking twice changes nothing; say so rather than print a new time.
   domain::ListQuery query;
@@ -376,7 +376,7 @@ int AccountPin(const std::vector<std::string>& raw) {
   if (!id) return kUsage;
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, operations::SystemClock());
+  operations::AccountOperations accounts(*db, calendar::SystemClock());
   auto caller = domain::Caller::System("sangkienctl account pin");
   auto issued = accounts.IssueKioskPinAsSystem(caller.actor, *id);
   if (!issued.ok()) {

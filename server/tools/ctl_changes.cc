@@ -29,10 +29,10 @@ int ChangesCompact(const std::vector<std::string>& raw) {
   }
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::ProposalOperations proposals(*db, operations::SystemClock(),
+  operations::ProposalOperations proposals(*db, calendar::SystemClock(),
                                            operations::WeekendsOnlyCalendar());
-  operations::PublicityOperations publicity(*db, operations::SystemClock());
-  operations::SyncOperations sync(*db, operations::SystemClock(), proposals, publicity);
+  operations::PublicityOperations publicity(*db, calendar::SystemClock());
+  operations::SyncOperations sync(*db, calendar::SystemClock(), proposals, publicity);
   auto latest = sync.LatestSeq();
   auto dropped = sync.Compact(domain::Caller::System("sangkienctl changes compact"), through);
   if (!latest.ok() || !dropped.ok()) {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "calendar/clock.h"
 #include "domain/validation.h"
 #include "operations/calendar_export.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "operations/publicity_operations.h"
@@ -33,7 +33,7 @@ int ExportIcsCommand(const std::vector<std::string>& raw_args) {
   }
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::Clock clock = operations::SystemClock();
+  calendar::Clock clock = calendar::SystemClock();
   operations::DirectoryOperations directory(*db, clock);
   operations::PlanOperations plans(*db, directory, clock);
   operations::PublicityOperations publicity(*db, clock);

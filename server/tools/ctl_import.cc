@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "calendar/civil_date.h"
+#include "calendar/clock.h"
 #include "calendar/timeframe.h"
-#include "operations/clock.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "status/errors.h"
@@ -54,8 +54,8 @@ int ImportCommand(const std::vector<std::string>& raw_args) {
     std::cerr << db.status() << "\n";
     return kFailed;
   }
-  operations::DirectoryOperations directory(**db, operations::SystemClock());
-  operations::PlanOperations plans(**db, directory, operations::SystemClock());
+  operations::DirectoryOperations directory(**db, calendar::SystemClock());
+  operations::PlanOperations plans(**db, directory, calendar::SystemClock());
   operations::ImportOptions options;
   options.validate_only = dry_run;
   options.publish = publish;

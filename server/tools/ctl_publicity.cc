@@ -8,9 +8,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/time/time.h"
+#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/validation.h"
-#include "operations/clock.h"
 #include "operations/publicity_operations.h"
 #include "tools/ctl_common.h"
 
@@ -169,7 +169,7 @@ int PublicityCommand(const std::vector<std::string>& raw) {
   }
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
-  operations::PublicityOperations ops(*db, operations::SystemClock());
+  operations::PublicityOperations ops(*db, calendar::SystemClock());
   domain::Caller caller = domain::Caller::System("sangkienctl publicity " + verb);
   if (listing) return List(ops, caller);
   return Change(ops, caller, verb, args->positional()[0], *args);

@@ -104,18 +104,6 @@ std::string Clean(const std::string& s) { return text::ToNfc(text::CollapseWhite
 
 }  // namespace
 
-std::string_view HolidayKindCsvName(HolidayKind kind) {
-  switch (kind) {
-    case HolidayKind::kDayOff:
-      return "off";
-    case HolidayKind::kMakeupWorkday:
-      return "makeup_workday";
-    case HolidayKind::kUnspecified:
-      break;
-  }
-  return "";
-}
-
 bool IsWeekend(absl::CivilDay day) {
   absl::Weekday w = absl::GetWeekday(day);
   return w == absl::Weekday::saturday || w == absl::Weekday::sunday;

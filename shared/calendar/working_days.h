@@ -23,9 +23,6 @@ enum class HolidayKind {
   kMakeupWorkday = 2,
 };
 
-// "off" and "makeup_workday", as the CSV writes them; "" for kUnspecified.
-std::string_view HolidayKindCsvName(HolidayKind kind);
-
 // One day the calendar names.
 struct CalendarDay {
   absl::CivilDay date;

@@ -70,7 +70,7 @@ const std::vector<importer::DirectoryEntry>& DemoDirectory() {
     options.synchronous_full = false;
     auto db = storage::Database::Open(options);
     if (!db.ok()) Fail(db.status().ToString());
-    operations::Clock clock = [] { return FixedNow(); };
+    calendar::Clock clock = [] { return FixedNow(); };
     operations::DirectoryOperations directory(**db, clock);
     operations::PlanOperations plans(**db, directory, clock);
     operations::AccountOperations accounts(**db, clock);

@@ -16,8 +16,8 @@ using V = ProposalVerb;
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
 
-// The workflow as DESIGN §2 and the seed describe it, written out pair by
-// pair, independent of the table in proposal_rules.cc.
+// The workflow as ProposalService in docs/API.md and the seed describe it,
+// written out pair by pair, independent of the table in proposal_rules.cc.
 std::map<std::pair<S, V>, std::vector<S>> Expected() {
   std::map<std::pair<S, V>, std::vector<S>> m = {
       {{S::kDraft, V::kUpdate}, {S::kDraft}},

@@ -23,7 +23,7 @@ class OperationsTest : public ::testing::Test {
     auto db = storage::Database::Open(options);
     ASSERT_TRUE(db.ok()) << db.status();
     db_ = std::move(*db);
-    Clock clock = [this] { return now_; };
+    calendar::Clock clock = [this] { return now_; };
     directory_ = std::make_unique<DirectoryOperations>(*db_, clock);
     plans_ = std::make_unique<PlanOperations>(*db_, *directory_, clock);
     noi_vu_ = AddUnit("Phòng Nội vụ", domain::UnitKind::kOffice);

@@ -164,7 +164,7 @@ struct Services {
         publicity(db, clock),
         search(db, clock),
         sync(db, clock, proposals, publicity) {}
-  operations::Clock clock;
+  calendar::Clock clock;
   operations::DirectoryOperations directory;
   operations::PlanOperations plans;
   operations::AccountOperations accounts;
