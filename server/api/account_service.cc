@@ -216,23 +216,81 @@ absl::Status AccountServiceImpl::DoSignInWithPin(const domain::Caller& call,
   return absl::OkStatus();
 }
 
-#define SK_UNARY_IMPL(Method, Request, Response)                                                  \
-  grpc::ServerUnaryReactor* AccountServiceImpl::Method(grpc::CallbackServerContext* ctx,          \
-                                                       const Request* req, Response* resp) {      \
-    return FinishUnary(ctx, gate_, "sangkien.v1.AccountService/" #Method,                         \
-                       [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
-  }
-SK_UNARY_IMPL(WhoAmI, v1::WhoAmIRequest, v1::WhoAmIResponse)
-SK_UNARY_IMPL(CreateAccount, v1::CreateAccountRequest, v1::Account)
-SK_UNARY_IMPL(GetAccount, v1::GetAccountRequest, v1::Account)
-SK_UNARY_IMPL(ListAccounts, v1::ListAccountsRequest, v1::ListAccountsResponse)
-SK_UNARY_IMPL(UpdateAccount, v1::UpdateAccountRequest, v1::Account)
-SK_UNARY_IMPL(CreateToken, v1::CreateTokenRequest, v1::CreateTokenResponse)
-SK_UNARY_IMPL(ListTokens, v1::ListTokensRequest, v1::ListTokensResponse)
-SK_UNARY_IMPL(RevokeToken, v1::RevokeTokenRequest, v1::Token)
-SK_UNARY_IMPL(IssueKioskPin, v1::IssueKioskPinRequest, v1::IssueKioskPinResponse)
-SK_UNARY_IMPL(ListKioskStaff, v1::ListKioskStaffRequest, v1::ListKioskStaffResponse)
-SK_UNARY_IMPL(SignInWithPin, v1::SignInWithPinRequest, v1::SignInWithPinResponse)
-#undef SK_UNARY_IMPL
+grpc::ServerUnaryReactor* AccountServiceImpl::WhoAmI(grpc::CallbackServerContext* ctx,
+                                                     const v1::WhoAmIRequest* req,
+                                                     v1::WhoAmIResponse* resp) {
+  return Unary<&AccountServiceImpl::DoWhoAmI>(this, "sangkien.v1.AccountService/WhoAmI", ctx, req,
+                                              resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::CreateAccount(grpc::CallbackServerContext* ctx,
+                                                            const v1::CreateAccountRequest* req,
+                                                            v1::Account* resp) {
+  return Unary<&AccountServiceImpl::DoCreateAccount>(
+      this, "sangkien.v1.AccountService/CreateAccount", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::GetAccount(grpc::CallbackServerContext* ctx,
+                                                         const v1::GetAccountRequest* req,
+                                                         v1::Account* resp) {
+  return Unary<&AccountServiceImpl::DoGetAccount>(this, "sangkien.v1.AccountService/GetAccount",
+                                                  ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::ListAccounts(grpc::CallbackServerContext* ctx,
+                                                           const v1::ListAccountsRequest* req,
+                                                           v1::ListAccountsResponse* resp) {
+  return Unary<&AccountServiceImpl::DoListAccounts>(this, "sangkien.v1.AccountService/ListAccounts",
+                                                    ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::UpdateAccount(grpc::CallbackServerContext* ctx,
+                                                            const v1::UpdateAccountRequest* req,
+                                                            v1::Account* resp) {
+  return Unary<&AccountServiceImpl::DoUpdateAccount>(
+      this, "sangkien.v1.AccountService/UpdateAccount", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::CreateToken(grpc::CallbackServerContext* ctx,
+                                                          const v1::CreateTokenRequest* req,
+                                                          v1::CreateTokenResponse* resp) {
+  return Unary<&AccountServiceImpl::DoCreateToken>(this, "sangkien.v1.AccountService/CreateToken",
+                                                   ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::ListTokens(grpc::CallbackServerContext* ctx,
+                                                         const v1::ListTokensRequest* req,
+                                                         v1::ListTokensResponse* resp) {
+  return Unary<&AccountServiceImpl::DoListTokens>(this, "sangkien.v1.AccountService/ListTokens",
+                                                  ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::RevokeToken(grpc::CallbackServerContext* ctx,
+                                                          const v1::RevokeTokenRequest* req,
+                                                          v1::Token* resp) {
+  return Unary<&AccountServiceImpl::DoRevokeToken>(this, "sangkien.v1.AccountService/RevokeToken",
+                                                   ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::IssueKioskPin(grpc::CallbackServerContext* ctx,
+                                                            const v1::IssueKioskPinRequest* req,
+                                                            v1::IssueKioskPinResponse* resp) {
+  return Unary<&AccountServiceImpl::DoIssueKioskPin>(
+      this, "sangkien.v1.AccountService/IssueKioskPin", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::ListKioskStaff(grpc::CallbackServerContext* ctx,
+                                                             const v1::ListKioskStaffRequest* req,
+                                                             v1::ListKioskStaffResponse* resp) {
+  return Unary<&AccountServiceImpl::DoListKioskStaff>(
+      this, "sangkien.v1.AccountService/ListKioskStaff", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* AccountServiceImpl::SignInWithPin(grpc::CallbackServerContext* ctx,
+                                                            const v1::SignInWithPinRequest* req,
+                                                            v1::SignInWithPinResponse* resp) {
+  return Unary<&AccountServiceImpl::DoSignInWithPin>(
+      this, "sangkien.v1.AccountService/SignInWithPin", ctx, req, resp);
+}
 
 }  // namespace sangkien::api

@@ -16,22 +16,64 @@ class AccountServiceImpl final : public v1::AccountService::CallbackService {
                      const CallGate& gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
 
-#define SK_UNARY(Method, Request, Response)                                              \
-  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req, \
-                                   Response* resp) override;                             \
-  absl::Status Do##Method(const domain::Caller& call, const Request& req, Response* resp);
-  SK_UNARY(WhoAmI, v1::WhoAmIRequest, v1::WhoAmIResponse)
-  SK_UNARY(CreateAccount, v1::CreateAccountRequest, v1::Account)
-  SK_UNARY(GetAccount, v1::GetAccountRequest, v1::Account)
-  SK_UNARY(ListAccounts, v1::ListAccountsRequest, v1::ListAccountsResponse)
-  SK_UNARY(UpdateAccount, v1::UpdateAccountRequest, v1::Account)
-  SK_UNARY(CreateToken, v1::CreateTokenRequest, v1::CreateTokenResponse)
-  SK_UNARY(ListTokens, v1::ListTokensRequest, v1::ListTokensResponse)
-  SK_UNARY(RevokeToken, v1::RevokeTokenRequest, v1::Token)
-  SK_UNARY(IssueKioskPin, v1::IssueKioskPinRequest, v1::IssueKioskPinResponse)
-  SK_UNARY(ListKioskStaff, v1::ListKioskStaffRequest, v1::ListKioskStaffResponse)
-  SK_UNARY(SignInWithPin, v1::SignInWithPinRequest, v1::SignInWithPinResponse)
-#undef SK_UNARY
+  grpc::ServerUnaryReactor* WhoAmI(grpc::CallbackServerContext* ctx, const v1::WhoAmIRequest* req,
+                                   v1::WhoAmIResponse* resp) override;
+  grpc::ServerUnaryReactor* CreateAccount(grpc::CallbackServerContext* ctx,
+                                          const v1::CreateAccountRequest* req,
+                                          v1::Account* resp) override;
+  grpc::ServerUnaryReactor* GetAccount(grpc::CallbackServerContext* ctx,
+                                       const v1::GetAccountRequest* req,
+                                       v1::Account* resp) override;
+  grpc::ServerUnaryReactor* ListAccounts(grpc::CallbackServerContext* ctx,
+                                         const v1::ListAccountsRequest* req,
+                                         v1::ListAccountsResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateAccount(grpc::CallbackServerContext* ctx,
+                                          const v1::UpdateAccountRequest* req,
+                                          v1::Account* resp) override;
+  grpc::ServerUnaryReactor* CreateToken(grpc::CallbackServerContext* ctx,
+                                        const v1::CreateTokenRequest* req,
+                                        v1::CreateTokenResponse* resp) override;
+  grpc::ServerUnaryReactor* ListTokens(grpc::CallbackServerContext* ctx,
+                                       const v1::ListTokensRequest* req,
+                                       v1::ListTokensResponse* resp) override;
+  grpc::ServerUnaryReactor* RevokeToken(grpc::CallbackServerContext* ctx,
+                                        const v1::RevokeTokenRequest* req,
+                                        v1::Token* resp) override;
+  grpc::ServerUnaryReactor* IssueKioskPin(grpc::CallbackServerContext* ctx,
+                                          const v1::IssueKioskPinRequest* req,
+                                          v1::IssueKioskPinResponse* resp) override;
+  grpc::ServerUnaryReactor* ListKioskStaff(grpc::CallbackServerContext* ctx,
+                                           const v1::ListKioskStaffRequest* req,
+                                           v1::ListKioskStaffResponse* resp) override;
+  grpc::ServerUnaryReactor* SignInWithPin(grpc::CallbackServerContext* ctx,
+                                          const v1::SignInWithPinRequest* req,
+                                          v1::SignInWithPinResponse* resp) override;
+
+  // The handlers' bodies, run by Unary() once the caller is admitted.
+  absl::Status DoWhoAmI(const domain::Caller& call, const v1::WhoAmIRequest& req,
+                        v1::WhoAmIResponse* resp);
+  absl::Status DoCreateAccount(const domain::Caller& call, const v1::CreateAccountRequest& req,
+                               v1::Account* resp);
+  absl::Status DoGetAccount(const domain::Caller& call, const v1::GetAccountRequest& req,
+                            v1::Account* resp);
+  absl::Status DoListAccounts(const domain::Caller& call, const v1::ListAccountsRequest& req,
+                              v1::ListAccountsResponse* resp);
+  absl::Status DoUpdateAccount(const domain::Caller& call, const v1::UpdateAccountRequest& req,
+                               v1::Account* resp);
+  absl::Status DoCreateToken(const domain::Caller& call, const v1::CreateTokenRequest& req,
+                             v1::CreateTokenResponse* resp);
+  absl::Status DoListTokens(const domain::Caller& call, const v1::ListTokensRequest& req,
+                            v1::ListTokensResponse* resp);
+  absl::Status DoRevokeToken(const domain::Caller& call, const v1::RevokeTokenRequest& req,
+                             v1::Token* resp);
+  absl::Status DoIssueKioskPin(const domain::Caller& call, const v1::IssueKioskPinRequest& req,
+                               v1::IssueKioskPinResponse* resp);
+  absl::Status DoListKioskStaff(const domain::Caller& call, const v1::ListKioskStaffRequest& req,
+                                v1::ListKioskStaffResponse* resp);
+  absl::Status DoSignInWithPin(const domain::Caller& call, const v1::SignInWithPinRequest& req,
+                               v1::SignInWithPinResponse* resp);
+
+  const CallGate& gate() const { return gate_; }
 
  private:
   operations::AccountOperations& ops_;

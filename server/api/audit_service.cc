@@ -52,15 +52,15 @@ std::optional<AuditServiceImpl::Verification> AuditServiceImpl::last_verificatio
 grpc::ServerUnaryReactor* AuditServiceImpl::ListAuditEvents(grpc::CallbackServerContext* ctx,
                                                             const v1::ListAuditEventsRequest* req,
                                                             v1::ListAuditEventsResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.AuditService/ListAuditEvents",
-                     [&](const domain::Caller& call) { return DoListAuditEvents(call, *req, resp); });
+  return Unary<&AuditServiceImpl::DoListAuditEvents>(
+      this, "sangkien.v1.AuditService/ListAuditEvents", ctx, req, resp);
 }
 
-grpc::ServerUnaryReactor* AuditServiceImpl::VerifyAuditChain(
-    grpc::CallbackServerContext* ctx, const v1::VerifyAuditChainRequest* req,
-    v1::VerifyAuditChainResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.AuditService/VerifyAuditChain",
-                     [&](const domain::Caller& call) { return DoVerifyAuditChain(call, *req, resp); });
+grpc::ServerUnaryReactor* AuditServiceImpl::VerifyAuditChain(grpc::CallbackServerContext* ctx,
+                                                             const v1::VerifyAuditChainRequest* req,
+                                                             v1::VerifyAuditChainResponse* resp) {
+  return Unary<&AuditServiceImpl::DoVerifyAuditChain>(
+      this, "sangkien.v1.AuditService/VerifyAuditChain", ctx, req, resp);
 }
 
 }  // namespace sangkien::api

@@ -19,6 +19,7 @@ class AuditServiceImpl final : public v1::AuditService::CallbackService {
   AuditServiceImpl(storage::Database& db, const domain::PageTokenCodec& tokens,
                    const CallGate& gate)
       : db_(db), tokens_(tokens), gate_(gate) {}
+  const CallGate& gate() const { return gate_; }
 
   grpc::ServerUnaryReactor* ListAuditEvents(grpc::CallbackServerContext* ctx,
                                             const v1::ListAuditEventsRequest* req,

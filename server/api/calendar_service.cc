@@ -217,46 +217,44 @@ absl::Status CalendarServiceImpl::DoCountWorkingDays(const domain::Caller& call,
 grpc::ServerUnaryReactor* CalendarServiceImpl::ListHolidays(grpc::CallbackServerContext* ctx,
                                                             const v1::ListHolidaysRequest* req,
                                                             v1::ListHolidaysResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.HolidayCalendarService/ListHolidays",
-                     [&](const domain::Caller& call) { return DoListHolidays(call, *req, resp); });
+  return Unary<&CalendarServiceImpl::DoListHolidays>(
+      this, "sangkien.v1.HolidayCalendarService/ListHolidays", ctx, req, resp);
 }
 grpc::ServerUnaryReactor* CalendarServiceImpl::GetHoliday(grpc::CallbackServerContext* ctx,
                                                           const v1::GetHolidayRequest* req,
                                                           v1::Holiday* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.HolidayCalendarService/GetHoliday",
-                     [&](const domain::Caller& call) { return DoGetHoliday(call, *req, resp); });
+  return Unary<&CalendarServiceImpl::DoGetHoliday>(
+      this, "sangkien.v1.HolidayCalendarService/GetHoliday", ctx, req, resp);
 }
 grpc::ServerUnaryReactor* CalendarServiceImpl::CreateHoliday(grpc::CallbackServerContext* ctx,
                                                              const v1::CreateHolidayRequest* req,
                                                              v1::Holiday* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.HolidayCalendarService/CreateHoliday",
-                     [&](const domain::Caller& call) { return DoCreateHoliday(call, *req, resp); });
+  return Unary<&CalendarServiceImpl::DoCreateHoliday>(
+      this, "sangkien.v1.HolidayCalendarService/CreateHoliday", ctx, req, resp);
 }
 grpc::ServerUnaryReactor* CalendarServiceImpl::UpdateHoliday(grpc::CallbackServerContext* ctx,
                                                              const v1::UpdateHolidayRequest* req,
                                                              v1::Holiday* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.HolidayCalendarService/UpdateHoliday",
-                     [&](const domain::Caller& call) { return DoUpdateHoliday(call, *req, resp); });
+  return Unary<&CalendarServiceImpl::DoUpdateHoliday>(
+      this, "sangkien.v1.HolidayCalendarService/UpdateHoliday", ctx, req, resp);
 }
 grpc::ServerUnaryReactor* CalendarServiceImpl::DeleteHoliday(grpc::CallbackServerContext* ctx,
                                                              const v1::DeleteHolidayRequest* req,
                                                              google::protobuf::Empty* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.HolidayCalendarService/DeleteHoliday",
-                     [&](const domain::Caller& call) { return DoDeleteHoliday(call, *req, resp); });
+  return Unary<&CalendarServiceImpl::DoDeleteHoliday>(
+      this, "sangkien.v1.HolidayCalendarService/DeleteHoliday", ctx, req, resp);
 }
 grpc::ServerUnaryReactor* CalendarServiceImpl::AddWorkingDays(grpc::CallbackServerContext* ctx,
                                                               const v1::AddWorkingDaysRequest* req,
                                                               v1::AddWorkingDaysResponse* resp) {
-  return FinishUnary(
-      ctx, gate_, "sangkien.v1.HolidayCalendarService/AddWorkingDays",
-      [&](const domain::Caller& call) { return DoAddWorkingDays(call, *req, resp); });
+  return Unary<&CalendarServiceImpl::DoAddWorkingDays>(
+      this, "sangkien.v1.HolidayCalendarService/AddWorkingDays", ctx, req, resp);
 }
 grpc::ServerUnaryReactor* CalendarServiceImpl::CountWorkingDays(
     grpc::CallbackServerContext* ctx, const v1::CountWorkingDaysRequest* req,
     v1::CountWorkingDaysResponse* resp) {
-  return FinishUnary(
-      ctx, gate_, "sangkien.v1.HolidayCalendarService/CountWorkingDays",
-      [&](const domain::Caller& call) { return DoCountWorkingDays(call, *req, resp); });
+  return Unary<&CalendarServiceImpl::DoCountWorkingDays>(
+      this, "sangkien.v1.HolidayCalendarService/CountWorkingDays", ctx, req, resp);
 }
 
 }  // namespace sangkien::api

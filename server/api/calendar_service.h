@@ -15,6 +15,7 @@ class CalendarServiceImpl final : public v1::HolidayCalendarService::CallbackSer
   CalendarServiceImpl(operations::CalendarOperations& ops, const domain::PageTokenCodec& tokens,
                       const CallGate& gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
+  const CallGate& gate() const { return gate_; }
 
   grpc::ServerUnaryReactor* ListHolidays(grpc::CallbackServerContext* ctx,
                                          const v1::ListHolidaysRequest* req,

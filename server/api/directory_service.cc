@@ -42,12 +42,14 @@ absl::StatusOr<domain::Unit> CheckUnit(const v1::Unit& unit) {
 
 }  // namespace
 
-absl::Status DirectoryServiceImpl::DoListUnits(const domain::Caller& call, const v1::ListUnitsRequest& req,
+absl::Status DirectoryServiceImpl::DoListUnits(const domain::Caller& call,
+                                               const v1::ListUnitsRequest& req,
                                                v1::ListUnitsResponse* resp) {
-  ListParams params{"ListUnits", "", req.page_size(), req.page_token(), req.filter(),
-                    req.order_by()};
+  ListParams params{"ListUnits",      "",           req.page_size(),
+                    req.page_token(), req.filter(), req.order_by()};
   ListSpec spec{&storage::UnitRepository::UnitFilterFields(),
-                &storage::UnitRepository::UnitOrderFields(), {"display_name", false}};
+                &storage::UnitRepository::UnitOrderFields(),
+                {"display_name", false}};
   SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListUnits(query));
   for (const auto& u : page.items) ToProto(u, resp->add_units());
@@ -55,7 +57,8 @@ absl::Status DirectoryServiceImpl::DoListUnits(const domain::Caller& call, const
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoGetUnit(const domain::Caller& call, const v1::GetUnitRequest& req, v1::Unit* resp) {
+absl::Status DirectoryServiceImpl::DoGetUnit(const domain::Caller& call,
+                                             const v1::GetUnitRequest& req, v1::Unit* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "units", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -64,7 +67,8 @@ absl::Status DirectoryServiceImpl::DoGetUnit(const domain::Caller& call, const v
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoCreateUnit(const domain::Caller& call, const v1::CreateUnitRequest& req, v1::Unit* resp) {
+absl::Status DirectoryServiceImpl::DoCreateUnit(const domain::Caller& call,
+                                                const v1::CreateUnitRequest& req, v1::Unit* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -78,7 +82,8 @@ absl::Status DirectoryServiceImpl::DoCreateUnit(const domain::Caller& call, cons
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoUpdateUnit(const domain::Caller& call, const v1::UpdateUnitRequest& req, v1::Unit* resp) {
+absl::Status DirectoryServiceImpl::DoUpdateUnit(const domain::Caller& call,
+                                                const v1::UpdateUnitRequest& req, v1::Unit* resp) {
   domain::Violations v;
   int64_t id = v.Name("unit.name", req.unit().name(), "units", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
@@ -96,7 +101,8 @@ absl::Status DirectoryServiceImpl::DoUpdateUnit(const domain::Caller& call, cons
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoListUnitGroups(const domain::Caller& call, const v1::ListUnitGroupsRequest& req,
+absl::Status DirectoryServiceImpl::DoListUnitGroups(const domain::Caller& call,
+                                                    const v1::ListUnitGroupsRequest& req,
                                                     v1::ListUnitGroupsResponse* resp) {
   ListParams params{"ListUnitGroups", "", req.page_size(), req.page_token(), "", ""};
   ListSpec spec{nullptr, nullptr, {"id", false}};
@@ -107,7 +113,8 @@ absl::Status DirectoryServiceImpl::DoListUnitGroups(const domain::Caller& call, 
   return absl::OkStatus();
 }
 
-absl::Status DirectoryServiceImpl::DoGetUnitGroup(const domain::Caller& call, const v1::GetUnitGroupRequest& req,
+absl::Status DirectoryServiceImpl::DoGetUnitGroup(const domain::Caller& call,
+                                                  const v1::GetUnitGroupRequest& req,
                                                   v1::UnitGroup* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "unitGroups", true);
@@ -120,38 +127,38 @@ absl::Status DirectoryServiceImpl::DoGetUnitGroup(const domain::Caller& call, co
 grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnits(grpc::CallbackServerContext* ctx,
                                                           const v1::ListUnitsRequest* req,
                                                           v1::ListUnitsResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/ListUnits",
-                     [&](const domain::Caller& call) { return DoListUnits(call, *req, resp); });
+  return Unary<&DirectoryServiceImpl::DoListUnits>(this, "sangkien.v1.DirectoryService/ListUnits",
+                                                   ctx, req, resp);
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::GetUnit(grpc::CallbackServerContext* ctx,
                                                         const v1::GetUnitRequest* req,
                                                         v1::Unit* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/GetUnit",
-                     [&](const domain::Caller& call) { return DoGetUnit(call, *req, resp); });
+  return Unary<&DirectoryServiceImpl::DoGetUnit>(this, "sangkien.v1.DirectoryService/GetUnit", ctx,
+                                                 req, resp);
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::CreateUnit(grpc::CallbackServerContext* ctx,
                                                            const v1::CreateUnitRequest* req,
                                                            v1::Unit* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/CreateUnit",
-                     [&](const domain::Caller& call) { return DoCreateUnit(call, *req, resp); });
+  return Unary<&DirectoryServiceImpl::DoCreateUnit>(this, "sangkien.v1.DirectoryService/CreateUnit",
+                                                    ctx, req, resp);
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::UpdateUnit(grpc::CallbackServerContext* ctx,
                                                            const v1::UpdateUnitRequest* req,
                                                            v1::Unit* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/UpdateUnit",
-                     [&](const domain::Caller& call) { return DoUpdateUnit(call, *req, resp); });
+  return Unary<&DirectoryServiceImpl::DoUpdateUnit>(this, "sangkien.v1.DirectoryService/UpdateUnit",
+                                                    ctx, req, resp);
 }
-grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnitGroups(
-    grpc::CallbackServerContext* ctx, const v1::ListUnitGroupsRequest* req,
-    v1::ListUnitGroupsResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/ListUnitGroups",
-                     [&](const domain::Caller& call) { return DoListUnitGroups(call, *req, resp); });
+grpc::ServerUnaryReactor* DirectoryServiceImpl::ListUnitGroups(grpc::CallbackServerContext* ctx,
+                                                               const v1::ListUnitGroupsRequest* req,
+                                                               v1::ListUnitGroupsResponse* resp) {
+  return Unary<&DirectoryServiceImpl::DoListUnitGroups>(
+      this, "sangkien.v1.DirectoryService/ListUnitGroups", ctx, req, resp);
 }
 grpc::ServerUnaryReactor* DirectoryServiceImpl::GetUnitGroup(grpc::CallbackServerContext* ctx,
                                                              const v1::GetUnitGroupRequest* req,
                                                              v1::UnitGroup* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.DirectoryService/GetUnitGroup",
-                     [&](const domain::Caller& call) { return DoGetUnitGroup(call, *req, resp); });
+  return Unary<&DirectoryServiceImpl::DoGetUnitGroup>(
+      this, "sangkien.v1.DirectoryService/GetUnitGroup", ctx, req, resp);
 }
 
 }  // namespace sangkien::api

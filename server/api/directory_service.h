@@ -15,6 +15,7 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
   DirectoryServiceImpl(operations::DirectoryOperations& ops, const domain::PageTokenCodec& tokens,
                        const CallGate& gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
+  const CallGate& gate() const { return gate_; }
 
   grpc::ServerUnaryReactor* ListUnits(grpc::CallbackServerContext* ctx,
                                       const v1::ListUnitsRequest* req,
@@ -33,13 +34,17 @@ class DirectoryServiceImpl final : public v1::DirectoryService::CallbackService 
                                          v1::UnitGroup* resp) override;
 
   // The work of each RPC, callable without gRPC.
-  absl::Status DoListUnits(const domain::Caller& call, const v1::ListUnitsRequest& req, v1::ListUnitsResponse* resp);
+  absl::Status DoListUnits(const domain::Caller& call, const v1::ListUnitsRequest& req,
+                           v1::ListUnitsResponse* resp);
   absl::Status DoGetUnit(const domain::Caller& call, const v1::GetUnitRequest& req, v1::Unit* resp);
-  absl::Status DoCreateUnit(const domain::Caller& call, const v1::CreateUnitRequest& req, v1::Unit* resp);
-  absl::Status DoUpdateUnit(const domain::Caller& call, const v1::UpdateUnitRequest& req, v1::Unit* resp);
+  absl::Status DoCreateUnit(const domain::Caller& call, const v1::CreateUnitRequest& req,
+                            v1::Unit* resp);
+  absl::Status DoUpdateUnit(const domain::Caller& call, const v1::UpdateUnitRequest& req,
+                            v1::Unit* resp);
   absl::Status DoListUnitGroups(const domain::Caller& call, const v1::ListUnitGroupsRequest& req,
                                 v1::ListUnitGroupsResponse* resp);
-  absl::Status DoGetUnitGroup(const domain::Caller& call, const v1::GetUnitGroupRequest& req, v1::UnitGroup* resp);
+  absl::Status DoGetUnitGroup(const domain::Caller& call, const v1::GetUnitGroupRequest& req,
+                              v1::UnitGroup* resp);
 
  private:
   operations::DirectoryOperations& ops_;

@@ -373,24 +373,86 @@ absl::Status PlanServiceImpl::DoListProgressReports(const domain::Caller& call,
   return absl::OkStatus();
 }
 
-#define SK_UNARY_IMPL(Method, Request, Response)                                                  \
-  grpc::ServerUnaryReactor* PlanServiceImpl::Method(grpc::CallbackServerContext* ctx,             \
-                                                    const Request* req, Response* resp) {         \
-    return FinishUnary(ctx, gate_, "sangkien.v1.PlanService/" #Method,                            \
-                       [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
-  }
-SK_UNARY_IMPL(ListPlans, v1::ListPlansRequest, v1::ListPlansResponse)
-SK_UNARY_IMPL(GetPlan, v1::GetPlanRequest, v1::Plan)
-SK_UNARY_IMPL(CreatePlan, v1::CreatePlanRequest, v1::Plan)
-SK_UNARY_IMPL(UpdatePlan, v1::UpdatePlanRequest, v1::Plan)
-SK_UNARY_IMPL(DeletePlan, v1::DeletePlanRequest, v1::Plan)
-SK_UNARY_IMPL(ImportPlan, v1::ImportPlanRequest, v1::ImportPlanResponse)
-SK_UNARY_IMPL(ListTasks, v1::ListTasksRequest, v1::ListTasksResponse)
-SK_UNARY_IMPL(GetTask, v1::GetTaskRequest, v1::Task)
-SK_UNARY_IMPL(UpdateTask, v1::UpdateTaskRequest, v1::Task)
-SK_UNARY_IMPL(ListAssignments, v1::ListAssignmentsRequest, v1::ListAssignmentsResponse)
-SK_UNARY_IMPL(CreateProgressReport, v1::CreateProgressReportRequest, v1::ProgressReport)
-SK_UNARY_IMPL(ListProgressReports, v1::ListProgressReportsRequest, v1::ListProgressReportsResponse)
-#undef SK_UNARY_IMPL
+grpc::ServerUnaryReactor* PlanServiceImpl::ListPlans(grpc::CallbackServerContext* ctx,
+                                                     const v1::ListPlansRequest* req,
+                                                     v1::ListPlansResponse* resp) {
+  return Unary<&PlanServiceImpl::DoListPlans>(this, "sangkien.v1.PlanService/ListPlans", ctx, req,
+                                              resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::GetPlan(grpc::CallbackServerContext* ctx,
+                                                   const v1::GetPlanRequest* req, v1::Plan* resp) {
+  return Unary<&PlanServiceImpl::DoGetPlan>(this, "sangkien.v1.PlanService/GetPlan", ctx, req,
+                                            resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::CreatePlan(grpc::CallbackServerContext* ctx,
+                                                      const v1::CreatePlanRequest* req,
+                                                      v1::Plan* resp) {
+  return Unary<&PlanServiceImpl::DoCreatePlan>(this, "sangkien.v1.PlanService/CreatePlan", ctx, req,
+                                               resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::UpdatePlan(grpc::CallbackServerContext* ctx,
+                                                      const v1::UpdatePlanRequest* req,
+                                                      v1::Plan* resp) {
+  return Unary<&PlanServiceImpl::DoUpdatePlan>(this, "sangkien.v1.PlanService/UpdatePlan", ctx, req,
+                                               resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::DeletePlan(grpc::CallbackServerContext* ctx,
+                                                      const v1::DeletePlanRequest* req,
+                                                      v1::Plan* resp) {
+  return Unary<&PlanServiceImpl::DoDeletePlan>(this, "sangkien.v1.PlanService/DeletePlan", ctx, req,
+                                               resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::ImportPlan(grpc::CallbackServerContext* ctx,
+                                                      const v1::ImportPlanRequest* req,
+                                                      v1::ImportPlanResponse* resp) {
+  return Unary<&PlanServiceImpl::DoImportPlan>(this, "sangkien.v1.PlanService/ImportPlan", ctx, req,
+                                               resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::ListTasks(grpc::CallbackServerContext* ctx,
+                                                     const v1::ListTasksRequest* req,
+                                                     v1::ListTasksResponse* resp) {
+  return Unary<&PlanServiceImpl::DoListTasks>(this, "sangkien.v1.PlanService/ListTasks", ctx, req,
+                                              resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::GetTask(grpc::CallbackServerContext* ctx,
+                                                   const v1::GetTaskRequest* req, v1::Task* resp) {
+  return Unary<&PlanServiceImpl::DoGetTask>(this, "sangkien.v1.PlanService/GetTask", ctx, req,
+                                            resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::UpdateTask(grpc::CallbackServerContext* ctx,
+                                                      const v1::UpdateTaskRequest* req,
+                                                      v1::Task* resp) {
+  return Unary<&PlanServiceImpl::DoUpdateTask>(this, "sangkien.v1.PlanService/UpdateTask", ctx, req,
+                                               resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::ListAssignments(grpc::CallbackServerContext* ctx,
+                                                           const v1::ListAssignmentsRequest* req,
+                                                           v1::ListAssignmentsResponse* resp) {
+  return Unary<&PlanServiceImpl::DoListAssignments>(this, "sangkien.v1.PlanService/ListAssignments",
+                                                    ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::CreateProgressReport(
+    grpc::CallbackServerContext* ctx, const v1::CreateProgressReportRequest* req,
+    v1::ProgressReport* resp) {
+  return Unary<&PlanServiceImpl::DoCreateProgressReport>(
+      this, "sangkien.v1.PlanService/CreateProgressReport", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PlanServiceImpl::ListProgressReports(
+    grpc::CallbackServerContext* ctx, const v1::ListProgressReportsRequest* req,
+    v1::ListProgressReportsResponse* resp) {
+  return Unary<&PlanServiceImpl::DoListProgressReports>(
+      this, "sangkien.v1.PlanService/ListProgressReports", ctx, req, resp);
+}
 
 }  // namespace sangkien::api

@@ -16,23 +16,64 @@ class PlanServiceImpl final : public v1::PlanService::CallbackService {
                   const CallGate& gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
 
-#define SK_UNARY(Method, Request, Response)                                        \
-  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req, \
-                                   Response* resp) override;                       \
-  absl::Status Do##Method(const domain::Caller& call, const Request& req, Response* resp);
-  SK_UNARY(ListPlans, v1::ListPlansRequest, v1::ListPlansResponse)
-  SK_UNARY(GetPlan, v1::GetPlanRequest, v1::Plan)
-  SK_UNARY(CreatePlan, v1::CreatePlanRequest, v1::Plan)
-  SK_UNARY(UpdatePlan, v1::UpdatePlanRequest, v1::Plan)
-  SK_UNARY(DeletePlan, v1::DeletePlanRequest, v1::Plan)
-  SK_UNARY(ImportPlan, v1::ImportPlanRequest, v1::ImportPlanResponse)
-  SK_UNARY(ListTasks, v1::ListTasksRequest, v1::ListTasksResponse)
-  SK_UNARY(GetTask, v1::GetTaskRequest, v1::Task)
-  SK_UNARY(UpdateTask, v1::UpdateTaskRequest, v1::Task)
-  SK_UNARY(ListAssignments, v1::ListAssignmentsRequest, v1::ListAssignmentsResponse)
-  SK_UNARY(CreateProgressReport, v1::CreateProgressReportRequest, v1::ProgressReport)
-  SK_UNARY(ListProgressReports, v1::ListProgressReportsRequest, v1::ListProgressReportsResponse)
-#undef SK_UNARY
+  grpc::ServerUnaryReactor* ListPlans(grpc::CallbackServerContext* ctx,
+                                      const v1::ListPlansRequest* req,
+                                      v1::ListPlansResponse* resp) override;
+  grpc::ServerUnaryReactor* GetPlan(grpc::CallbackServerContext* ctx, const v1::GetPlanRequest* req,
+                                    v1::Plan* resp) override;
+  grpc::ServerUnaryReactor* CreatePlan(grpc::CallbackServerContext* ctx,
+                                       const v1::CreatePlanRequest* req, v1::Plan* resp) override;
+  grpc::ServerUnaryReactor* UpdatePlan(grpc::CallbackServerContext* ctx,
+                                       const v1::UpdatePlanRequest* req, v1::Plan* resp) override;
+  grpc::ServerUnaryReactor* DeletePlan(grpc::CallbackServerContext* ctx,
+                                       const v1::DeletePlanRequest* req, v1::Plan* resp) override;
+  grpc::ServerUnaryReactor* ImportPlan(grpc::CallbackServerContext* ctx,
+                                       const v1::ImportPlanRequest* req,
+                                       v1::ImportPlanResponse* resp) override;
+  grpc::ServerUnaryReactor* ListTasks(grpc::CallbackServerContext* ctx,
+                                      const v1::ListTasksRequest* req,
+                                      v1::ListTasksResponse* resp) override;
+  grpc::ServerUnaryReactor* GetTask(grpc::CallbackServerContext* ctx, const v1::GetTaskRequest* req,
+                                    v1::Task* resp) override;
+  grpc::ServerUnaryReactor* UpdateTask(grpc::CallbackServerContext* ctx,
+                                       const v1::UpdateTaskRequest* req, v1::Task* resp) override;
+  grpc::ServerUnaryReactor* ListAssignments(grpc::CallbackServerContext* ctx,
+                                            const v1::ListAssignmentsRequest* req,
+                                            v1::ListAssignmentsResponse* resp) override;
+  grpc::ServerUnaryReactor* CreateProgressReport(grpc::CallbackServerContext* ctx,
+                                                 const v1::CreateProgressReportRequest* req,
+                                                 v1::ProgressReport* resp) override;
+  grpc::ServerUnaryReactor* ListProgressReports(grpc::CallbackServerContext* ctx,
+                                                const v1::ListProgressReportsRequest* req,
+                                                v1::ListProgressReportsResponse* resp) override;
+
+  // The handlers' bodies, run by Unary() once the caller is admitted.
+  absl::Status DoListPlans(const domain::Caller& call, const v1::ListPlansRequest& req,
+                           v1::ListPlansResponse* resp);
+  absl::Status DoGetPlan(const domain::Caller& call, const v1::GetPlanRequest& req, v1::Plan* resp);
+  absl::Status DoCreatePlan(const domain::Caller& call, const v1::CreatePlanRequest& req,
+                            v1::Plan* resp);
+  absl::Status DoUpdatePlan(const domain::Caller& call, const v1::UpdatePlanRequest& req,
+                            v1::Plan* resp);
+  absl::Status DoDeletePlan(const domain::Caller& call, const v1::DeletePlanRequest& req,
+                            v1::Plan* resp);
+  absl::Status DoImportPlan(const domain::Caller& call, const v1::ImportPlanRequest& req,
+                            v1::ImportPlanResponse* resp);
+  absl::Status DoListTasks(const domain::Caller& call, const v1::ListTasksRequest& req,
+                           v1::ListTasksResponse* resp);
+  absl::Status DoGetTask(const domain::Caller& call, const v1::GetTaskRequest& req, v1::Task* resp);
+  absl::Status DoUpdateTask(const domain::Caller& call, const v1::UpdateTaskRequest& req,
+                            v1::Task* resp);
+  absl::Status DoListAssignments(const domain::Caller& call, const v1::ListAssignmentsRequest& req,
+                                 v1::ListAssignmentsResponse* resp);
+  absl::Status DoCreateProgressReport(const domain::Caller& call,
+                                      const v1::CreateProgressReportRequest& req,
+                                      v1::ProgressReport* resp);
+  absl::Status DoListProgressReports(const domain::Caller& call,
+                                     const v1::ListProgressReportsRequest& req,
+                                     v1::ListProgressReportsResponse* resp);
+
+  const CallGate& gate() const { return gate_; }
 
  private:
   operations::PlanOperations& ops_;

@@ -413,33 +413,146 @@ absl::Status ProposalServiceImpl::DoUpdateProposalSettings(
   return absl::OkStatus();
 }
 
-#define SK_UNARY_IMPL(Method, Request, Response)                                                  \
-  grpc::ServerUnaryReactor* ProposalServiceImpl::Method(grpc::CallbackServerContext* ctx,         \
-                                                        const Request* req, Response* resp) {     \
-    return FinishUnary(ctx, gate_, "sangkien.v1.ProposalService/" #Method,                        \
-                       [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
-  }
-SK_UNARY_IMPL(CreateProposal, v1::CreateProposalRequest, v1::Proposal)
-SK_UNARY_IMPL(UpdateProposal, v1::UpdateProposalRequest, v1::Proposal)
-SK_UNARY_IMPL(GetProposal, v1::GetProposalRequest, v1::Proposal)
-SK_UNARY_IMPL(ListProposals, v1::ListProposalsRequest, v1::ListProposalsResponse)
-SK_UNARY_IMPL(WithdrawProposal, v1::WithdrawProposalRequest, v1::Proposal)
-SK_UNARY_IMPL(SubmitProposal, v1::SubmitProposalRequest, v1::Proposal)
-SK_UNARY_IMPL(StartAppraisal, v1::StartAppraisalRequest, v1::Proposal)
-SK_UNARY_IMPL(RecordAppraisal, v1::RecordAppraisalRequest, v1::Proposal)
-SK_UNARY_IMPL(ReturnProposal, v1::ReturnProposalRequest, v1::Proposal)
-SK_UNARY_IMPL(RecordDecision, v1::RecordDecisionRequest, v1::Proposal)
-SK_UNARY_IMPL(StartPilot, v1::StartPilotRequest, v1::Proposal)
-SK_UNARY_IMPL(RecordPilotCheck, v1::RecordPilotCheckRequest, v1::Proposal)
-SK_UNARY_IMPL(HaltPilot, v1::HaltPilotRequest, v1::Proposal)
-SK_UNARY_IMPL(CompletePilot, v1::CompletePilotRequest, v1::Proposal)
-SK_UNARY_IMPL(EvaluateProposal, v1::EvaluateProposalRequest, v1::Proposal)
-SK_UNARY_IMPL(DecideResponsibility, v1::DecideResponsibilityRequest, v1::Proposal)
-SK_UNARY_IMPL(PublishDecision, v1::PublishDecisionRequest, v1::Proposal)
-SK_UNARY_IMPL(ReplicateAsCaseStudy, v1::ReplicateAsCaseStudyRequest, v1::CaseStudy)
-SK_UNARY_IMPL(ListProposalEvents, v1::ListProposalEventsRequest, v1::ListProposalEventsResponse)
-SK_UNARY_IMPL(GetProposalSettings, v1::GetProposalSettingsRequest, v1::ProposalSettings)
-SK_UNARY_IMPL(UpdateProposalSettings, v1::UpdateProposalSettingsRequest, v1::ProposalSettings)
-#undef SK_UNARY_IMPL
+grpc::ServerUnaryReactor* ProposalServiceImpl::CreateProposal(grpc::CallbackServerContext* ctx,
+                                                              const v1::CreateProposalRequest* req,
+                                                              v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoCreateProposal>(
+      this, "sangkien.v1.ProposalService/CreateProposal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::UpdateProposal(grpc::CallbackServerContext* ctx,
+                                                              const v1::UpdateProposalRequest* req,
+                                                              v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoUpdateProposal>(
+      this, "sangkien.v1.ProposalService/UpdateProposal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::GetProposal(grpc::CallbackServerContext* ctx,
+                                                           const v1::GetProposalRequest* req,
+                                                           v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoGetProposal>(this, "sangkien.v1.ProposalService/GetProposal",
+                                                    ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::ListProposals(grpc::CallbackServerContext* ctx,
+                                                             const v1::ListProposalsRequest* req,
+                                                             v1::ListProposalsResponse* resp) {
+  return Unary<&ProposalServiceImpl::DoListProposals>(
+      this, "sangkien.v1.ProposalService/ListProposals", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::WithdrawProposal(
+    grpc::CallbackServerContext* ctx, const v1::WithdrawProposalRequest* req, v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoWithdrawProposal>(
+      this, "sangkien.v1.ProposalService/WithdrawProposal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::SubmitProposal(grpc::CallbackServerContext* ctx,
+                                                              const v1::SubmitProposalRequest* req,
+                                                              v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoSubmitProposal>(
+      this, "sangkien.v1.ProposalService/SubmitProposal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::StartAppraisal(grpc::CallbackServerContext* ctx,
+                                                              const v1::StartAppraisalRequest* req,
+                                                              v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoStartAppraisal>(
+      this, "sangkien.v1.ProposalService/StartAppraisal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::RecordAppraisal(
+    grpc::CallbackServerContext* ctx, const v1::RecordAppraisalRequest* req, v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoRecordAppraisal>(
+      this, "sangkien.v1.ProposalService/RecordAppraisal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::ReturnProposal(grpc::CallbackServerContext* ctx,
+                                                              const v1::ReturnProposalRequest* req,
+                                                              v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoReturnProposal>(
+      this, "sangkien.v1.ProposalService/ReturnProposal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::RecordDecision(grpc::CallbackServerContext* ctx,
+                                                              const v1::RecordDecisionRequest* req,
+                                                              v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoRecordDecision>(
+      this, "sangkien.v1.ProposalService/RecordDecision", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::StartPilot(grpc::CallbackServerContext* ctx,
+                                                          const v1::StartPilotRequest* req,
+                                                          v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoStartPilot>(this, "sangkien.v1.ProposalService/StartPilot",
+                                                   ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::RecordPilotCheck(
+    grpc::CallbackServerContext* ctx, const v1::RecordPilotCheckRequest* req, v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoRecordPilotCheck>(
+      this, "sangkien.v1.ProposalService/RecordPilotCheck", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::HaltPilot(grpc::CallbackServerContext* ctx,
+                                                         const v1::HaltPilotRequest* req,
+                                                         v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoHaltPilot>(this, "sangkien.v1.ProposalService/HaltPilot",
+                                                  ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::CompletePilot(grpc::CallbackServerContext* ctx,
+                                                             const v1::CompletePilotRequest* req,
+                                                             v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoCompletePilot>(
+      this, "sangkien.v1.ProposalService/CompletePilot", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::EvaluateProposal(
+    grpc::CallbackServerContext* ctx, const v1::EvaluateProposalRequest* req, v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoEvaluateProposal>(
+      this, "sangkien.v1.ProposalService/EvaluateProposal", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::DecideResponsibility(
+    grpc::CallbackServerContext* ctx, const v1::DecideResponsibilityRequest* req,
+    v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoDecideResponsibility>(
+      this, "sangkien.v1.ProposalService/DecideResponsibility", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::PublishDecision(
+    grpc::CallbackServerContext* ctx, const v1::PublishDecisionRequest* req, v1::Proposal* resp) {
+  return Unary<&ProposalServiceImpl::DoPublishDecision>(
+      this, "sangkien.v1.ProposalService/PublishDecision", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::ReplicateAsCaseStudy(
+    grpc::CallbackServerContext* ctx, const v1::ReplicateAsCaseStudyRequest* req,
+    v1::CaseStudy* resp) {
+  return Unary<&ProposalServiceImpl::DoReplicateAsCaseStudy>(
+      this, "sangkien.v1.ProposalService/ReplicateAsCaseStudy", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::ListProposalEvents(
+    grpc::CallbackServerContext* ctx, const v1::ListProposalEventsRequest* req,
+    v1::ListProposalEventsResponse* resp) {
+  return Unary<&ProposalServiceImpl::DoListProposalEvents>(
+      this, "sangkien.v1.ProposalService/ListProposalEvents", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::GetProposalSettings(
+    grpc::CallbackServerContext* ctx, const v1::GetProposalSettingsRequest* req,
+    v1::ProposalSettings* resp) {
+  return Unary<&ProposalServiceImpl::DoGetProposalSettings>(
+      this, "sangkien.v1.ProposalService/GetProposalSettings", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* ProposalServiceImpl::UpdateProposalSettings(
+    grpc::CallbackServerContext* ctx, const v1::UpdateProposalSettingsRequest* req,
+    v1::ProposalSettings* resp) {
+  return Unary<&ProposalServiceImpl::DoUpdateProposalSettings>(
+      this, "sangkien.v1.ProposalService/UpdateProposalSettings", ctx, req, resp);
+}
 
 }  // namespace sangkien::api

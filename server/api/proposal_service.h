@@ -18,32 +18,119 @@ class ProposalServiceImpl final : public v1::ProposalService::CallbackService {
                       const domain::PageTokenCodec& tokens, const CallGate& gate)
       : ops_(ops), publicity_(publicity), tokens_(tokens), gate_(gate) {}
 
-#define SK_UNARY(Method, Request, Response)                                              \
-  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req, \
-                                   Response* resp) override;                             \
-  absl::Status Do##Method(const domain::Caller& call, const Request& req, Response* resp);
-  SK_UNARY(CreateProposal, v1::CreateProposalRequest, v1::Proposal)
-  SK_UNARY(UpdateProposal, v1::UpdateProposalRequest, v1::Proposal)
-  SK_UNARY(GetProposal, v1::GetProposalRequest, v1::Proposal)
-  SK_UNARY(ListProposals, v1::ListProposalsRequest, v1::ListProposalsResponse)
-  SK_UNARY(WithdrawProposal, v1::WithdrawProposalRequest, v1::Proposal)
-  SK_UNARY(SubmitProposal, v1::SubmitProposalRequest, v1::Proposal)
-  SK_UNARY(StartAppraisal, v1::StartAppraisalRequest, v1::Proposal)
-  SK_UNARY(RecordAppraisal, v1::RecordAppraisalRequest, v1::Proposal)
-  SK_UNARY(ReturnProposal, v1::ReturnProposalRequest, v1::Proposal)
-  SK_UNARY(RecordDecision, v1::RecordDecisionRequest, v1::Proposal)
-  SK_UNARY(StartPilot, v1::StartPilotRequest, v1::Proposal)
-  SK_UNARY(RecordPilotCheck, v1::RecordPilotCheckRequest, v1::Proposal)
-  SK_UNARY(HaltPilot, v1::HaltPilotRequest, v1::Proposal)
-  SK_UNARY(CompletePilot, v1::CompletePilotRequest, v1::Proposal)
-  SK_UNARY(EvaluateProposal, v1::EvaluateProposalRequest, v1::Proposal)
-  SK_UNARY(DecideResponsibility, v1::DecideResponsibilityRequest, v1::Proposal)
-  SK_UNARY(PublishDecision, v1::PublishDecisionRequest, v1::Proposal)
-  SK_UNARY(ReplicateAsCaseStudy, v1::ReplicateAsCaseStudyRequest, v1::CaseStudy)
-  SK_UNARY(ListProposalEvents, v1::ListProposalEventsRequest, v1::ListProposalEventsResponse)
-  SK_UNARY(GetProposalSettings, v1::GetProposalSettingsRequest, v1::ProposalSettings)
-  SK_UNARY(UpdateProposalSettings, v1::UpdateProposalSettingsRequest, v1::ProposalSettings)
-#undef SK_UNARY
+  grpc::ServerUnaryReactor* CreateProposal(grpc::CallbackServerContext* ctx,
+                                           const v1::CreateProposalRequest* req,
+                                           v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* UpdateProposal(grpc::CallbackServerContext* ctx,
+                                           const v1::UpdateProposalRequest* req,
+                                           v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* GetProposal(grpc::CallbackServerContext* ctx,
+                                        const v1::GetProposalRequest* req,
+                                        v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* ListProposals(grpc::CallbackServerContext* ctx,
+                                          const v1::ListProposalsRequest* req,
+                                          v1::ListProposalsResponse* resp) override;
+  grpc::ServerUnaryReactor* WithdrawProposal(grpc::CallbackServerContext* ctx,
+                                             const v1::WithdrawProposalRequest* req,
+                                             v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* SubmitProposal(grpc::CallbackServerContext* ctx,
+                                           const v1::SubmitProposalRequest* req,
+                                           v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* StartAppraisal(grpc::CallbackServerContext* ctx,
+                                           const v1::StartAppraisalRequest* req,
+                                           v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* RecordAppraisal(grpc::CallbackServerContext* ctx,
+                                            const v1::RecordAppraisalRequest* req,
+                                            v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* ReturnProposal(grpc::CallbackServerContext* ctx,
+                                           const v1::ReturnProposalRequest* req,
+                                           v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* RecordDecision(grpc::CallbackServerContext* ctx,
+                                           const v1::RecordDecisionRequest* req,
+                                           v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* StartPilot(grpc::CallbackServerContext* ctx,
+                                       const v1::StartPilotRequest* req,
+                                       v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* RecordPilotCheck(grpc::CallbackServerContext* ctx,
+                                             const v1::RecordPilotCheckRequest* req,
+                                             v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* HaltPilot(grpc::CallbackServerContext* ctx,
+                                      const v1::HaltPilotRequest* req, v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* CompletePilot(grpc::CallbackServerContext* ctx,
+                                          const v1::CompletePilotRequest* req,
+                                          v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* EvaluateProposal(grpc::CallbackServerContext* ctx,
+                                             const v1::EvaluateProposalRequest* req,
+                                             v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* DecideResponsibility(grpc::CallbackServerContext* ctx,
+                                                 const v1::DecideResponsibilityRequest* req,
+                                                 v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* PublishDecision(grpc::CallbackServerContext* ctx,
+                                            const v1::PublishDecisionRequest* req,
+                                            v1::Proposal* resp) override;
+  grpc::ServerUnaryReactor* ReplicateAsCaseStudy(grpc::CallbackServerContext* ctx,
+                                                 const v1::ReplicateAsCaseStudyRequest* req,
+                                                 v1::CaseStudy* resp) override;
+  grpc::ServerUnaryReactor* ListProposalEvents(grpc::CallbackServerContext* ctx,
+                                               const v1::ListProposalEventsRequest* req,
+                                               v1::ListProposalEventsResponse* resp) override;
+  grpc::ServerUnaryReactor* GetProposalSettings(grpc::CallbackServerContext* ctx,
+                                                const v1::GetProposalSettingsRequest* req,
+                                                v1::ProposalSettings* resp) override;
+  grpc::ServerUnaryReactor* UpdateProposalSettings(grpc::CallbackServerContext* ctx,
+                                                   const v1::UpdateProposalSettingsRequest* req,
+                                                   v1::ProposalSettings* resp) override;
+
+  // The handlers' bodies, run by Unary() once the caller is admitted.
+  absl::Status DoCreateProposal(const domain::Caller& call, const v1::CreateProposalRequest& req,
+                                v1::Proposal* resp);
+  absl::Status DoUpdateProposal(const domain::Caller& call, const v1::UpdateProposalRequest& req,
+                                v1::Proposal* resp);
+  absl::Status DoGetProposal(const domain::Caller& call, const v1::GetProposalRequest& req,
+                             v1::Proposal* resp);
+  absl::Status DoListProposals(const domain::Caller& call, const v1::ListProposalsRequest& req,
+                               v1::ListProposalsResponse* resp);
+  absl::Status DoWithdrawProposal(const domain::Caller& call,
+                                  const v1::WithdrawProposalRequest& req, v1::Proposal* resp);
+  absl::Status DoSubmitProposal(const domain::Caller& call, const v1::SubmitProposalRequest& req,
+                                v1::Proposal* resp);
+  absl::Status DoStartAppraisal(const domain::Caller& call, const v1::StartAppraisalRequest& req,
+                                v1::Proposal* resp);
+  absl::Status DoRecordAppraisal(const domain::Caller& call, const v1::RecordAppraisalRequest& req,
+                                 v1::Proposal* resp);
+  absl::Status DoReturnProposal(const domain::Caller& call, const v1::ReturnProposalRequest& req,
+                                v1::Proposal* resp);
+  absl::Status DoRecordDecision(const domain::Caller& call, const v1::RecordDecisionRequest& req,
+                                v1::Proposal* resp);
+  absl::Status DoStartPilot(const domain::Caller& call, const v1::StartPilotRequest& req,
+                            v1::Proposal* resp);
+  absl::Status DoRecordPilotCheck(const domain::Caller& call,
+                                  const v1::RecordPilotCheckRequest& req, v1::Proposal* resp);
+  absl::Status DoHaltPilot(const domain::Caller& call, const v1::HaltPilotRequest& req,
+                           v1::Proposal* resp);
+  absl::Status DoCompletePilot(const domain::Caller& call, const v1::CompletePilotRequest& req,
+                               v1::Proposal* resp);
+  absl::Status DoEvaluateProposal(const domain::Caller& call,
+                                  const v1::EvaluateProposalRequest& req, v1::Proposal* resp);
+  absl::Status DoDecideResponsibility(const domain::Caller& call,
+                                      const v1::DecideResponsibilityRequest& req,
+                                      v1::Proposal* resp);
+  absl::Status DoPublishDecision(const domain::Caller& call, const v1::PublishDecisionRequest& req,
+                                 v1::Proposal* resp);
+  absl::Status DoReplicateAsCaseStudy(const domain::Caller& call,
+                                      const v1::ReplicateAsCaseStudyRequest& req,
+                                      v1::CaseStudy* resp);
+  absl::Status DoListProposalEvents(const domain::Caller& call,
+                                    const v1::ListProposalEventsRequest& req,
+                                    v1::ListProposalEventsResponse* resp);
+  absl::Status DoGetProposalSettings(const domain::Caller& call,
+                                     const v1::GetProposalSettingsRequest& req,
+                                     v1::ProposalSettings* resp);
+  absl::Status DoUpdateProposalSettings(const domain::Caller& call,
+                                        const v1::UpdateProposalSettingsRequest& req,
+                                        v1::ProposalSettings* resp);
+
+  const CallGate& gate() const { return gate_; }
 
  private:
   operations::ProposalOperations& ops_;

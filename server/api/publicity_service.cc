@@ -629,33 +629,147 @@ absl::Status PublicityServiceImpl::DoDeleteAnnouncement(const domain::Caller& ca
   return ops_.DeleteAnnouncement(call, id, req.etag());
 }
 
-#define SK_UNARY_IMPL(Method, Request, Response)                                                  \
-  grpc::ServerUnaryReactor* PublicityServiceImpl::Method(grpc::CallbackServerContext* ctx,        \
-                                                         const Request* req, Response* resp) {    \
-    return FinishUnary(ctx, gate_, "sangkien.v1.PublicityService/" #Method,                       \
-                       [&](const domain::Caller& call) { return Do##Method(call, *req, resp); }); \
-  }
-SK_UNARY_IMPL(CreateBroadcast, v1::CreateBroadcastRequest, v1::Broadcast)
-SK_UNARY_IMPL(GetBroadcast, v1::GetBroadcastRequest, v1::Broadcast)
-SK_UNARY_IMPL(ListBroadcasts, v1::ListBroadcastsRequest, v1::ListBroadcastsResponse)
-SK_UNARY_IMPL(UpdateBroadcast, v1::UpdateBroadcastRequest, v1::Broadcast)
-SK_UNARY_IMPL(DeleteBroadcast, v1::DeleteBroadcastRequest, google::protobuf::Empty)
-SK_UNARY_IMPL(ListAirings, v1::ListAiringsRequest, v1::ListAiringsResponse)
-SK_UNARY_IMPL(GetOnAir, v1::GetOnAirRequest, v1::GetOnAirResponse)
-SK_UNARY_IMPL(ExportCalendar, v1::ExportCalendarRequest, v1::ExportCalendarResponse)
-SK_UNARY_IMPL(CreateCaseStudy, v1::CreateCaseStudyRequest, v1::CaseStudy)
-SK_UNARY_IMPL(GetCaseStudy, v1::GetCaseStudyRequest, v1::CaseStudy)
-SK_UNARY_IMPL(ListCaseStudies, v1::ListCaseStudiesRequest, v1::ListCaseStudiesResponse)
-SK_UNARY_IMPL(UpdateCaseStudy, v1::UpdateCaseStudyRequest, v1::CaseStudy)
-SK_UNARY_IMPL(DeleteCaseStudy, v1::DeleteCaseStudyRequest, google::protobuf::Empty)
-SK_UNARY_IMPL(AddCaseStudyImage, v1::AddCaseStudyImageRequest, v1::CaseStudyImage)
-SK_UNARY_IMPL(GetCaseStudyImage, v1::GetCaseStudyImageRequest, v1::CaseStudyImage)
-SK_UNARY_IMPL(DeleteCaseStudyImage, v1::DeleteCaseStudyImageRequest, google::protobuf::Empty)
-SK_UNARY_IMPL(CreateAnnouncement, v1::CreateAnnouncementRequest, v1::Announcement)
-SK_UNARY_IMPL(GetAnnouncement, v1::GetAnnouncementRequest, v1::Announcement)
-SK_UNARY_IMPL(ListAnnouncements, v1::ListAnnouncementsRequest, v1::ListAnnouncementsResponse)
-SK_UNARY_IMPL(UpdateAnnouncement, v1::UpdateAnnouncementRequest, v1::Announcement)
-SK_UNARY_IMPL(DeleteAnnouncement, v1::DeleteAnnouncementRequest, google::protobuf::Empty)
-#undef SK_UNARY_IMPL
+grpc::ServerUnaryReactor* PublicityServiceImpl::CreateBroadcast(
+    grpc::CallbackServerContext* ctx, const v1::CreateBroadcastRequest* req, v1::Broadcast* resp) {
+  return Unary<&PublicityServiceImpl::DoCreateBroadcast>(
+      this, "sangkien.v1.PublicityService/CreateBroadcast", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::GetBroadcast(grpc::CallbackServerContext* ctx,
+                                                             const v1::GetBroadcastRequest* req,
+                                                             v1::Broadcast* resp) {
+  return Unary<&PublicityServiceImpl::DoGetBroadcast>(
+      this, "sangkien.v1.PublicityService/GetBroadcast", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::ListBroadcasts(grpc::CallbackServerContext* ctx,
+                                                               const v1::ListBroadcastsRequest* req,
+                                                               v1::ListBroadcastsResponse* resp) {
+  return Unary<&PublicityServiceImpl::DoListBroadcasts>(
+      this, "sangkien.v1.PublicityService/ListBroadcasts", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::UpdateBroadcast(
+    grpc::CallbackServerContext* ctx, const v1::UpdateBroadcastRequest* req, v1::Broadcast* resp) {
+  return Unary<&PublicityServiceImpl::DoUpdateBroadcast>(
+      this, "sangkien.v1.PublicityService/UpdateBroadcast", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::DeleteBroadcast(
+    grpc::CallbackServerContext* ctx, const v1::DeleteBroadcastRequest* req,
+    google::protobuf::Empty* resp) {
+  return Unary<&PublicityServiceImpl::DoDeleteBroadcast>(
+      this, "sangkien.v1.PublicityService/DeleteBroadcast", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::ListAirings(grpc::CallbackServerContext* ctx,
+                                                            const v1::ListAiringsRequest* req,
+                                                            v1::ListAiringsResponse* resp) {
+  return Unary<&PublicityServiceImpl::DoListAirings>(
+      this, "sangkien.v1.PublicityService/ListAirings", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::GetOnAir(grpc::CallbackServerContext* ctx,
+                                                         const v1::GetOnAirRequest* req,
+                                                         v1::GetOnAirResponse* resp) {
+  return Unary<&PublicityServiceImpl::DoGetOnAir>(this, "sangkien.v1.PublicityService/GetOnAir",
+                                                  ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::ExportCalendar(grpc::CallbackServerContext* ctx,
+                                                               const v1::ExportCalendarRequest* req,
+                                                               v1::ExportCalendarResponse* resp) {
+  return Unary<&PublicityServiceImpl::DoExportCalendar>(
+      this, "sangkien.v1.PublicityService/ExportCalendar", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::CreateCaseStudy(
+    grpc::CallbackServerContext* ctx, const v1::CreateCaseStudyRequest* req, v1::CaseStudy* resp) {
+  return Unary<&PublicityServiceImpl::DoCreateCaseStudy>(
+      this, "sangkien.v1.PublicityService/CreateCaseStudy", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::GetCaseStudy(grpc::CallbackServerContext* ctx,
+                                                             const v1::GetCaseStudyRequest* req,
+                                                             v1::CaseStudy* resp) {
+  return Unary<&PublicityServiceImpl::DoGetCaseStudy>(
+      this, "sangkien.v1.PublicityService/GetCaseStudy", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::ListCaseStudies(
+    grpc::CallbackServerContext* ctx, const v1::ListCaseStudiesRequest* req,
+    v1::ListCaseStudiesResponse* resp) {
+  return Unary<&PublicityServiceImpl::DoListCaseStudies>(
+      this, "sangkien.v1.PublicityService/ListCaseStudies", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::UpdateCaseStudy(
+    grpc::CallbackServerContext* ctx, const v1::UpdateCaseStudyRequest* req, v1::CaseStudy* resp) {
+  return Unary<&PublicityServiceImpl::DoUpdateCaseStudy>(
+      this, "sangkien.v1.PublicityService/UpdateCaseStudy", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::DeleteCaseStudy(
+    grpc::CallbackServerContext* ctx, const v1::DeleteCaseStudyRequest* req,
+    google::protobuf::Empty* resp) {
+  return Unary<&PublicityServiceImpl::DoDeleteCaseStudy>(
+      this, "sangkien.v1.PublicityService/DeleteCaseStudy", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::AddCaseStudyImage(
+    grpc::CallbackServerContext* ctx, const v1::AddCaseStudyImageRequest* req,
+    v1::CaseStudyImage* resp) {
+  return Unary<&PublicityServiceImpl::DoAddCaseStudyImage>(
+      this, "sangkien.v1.PublicityService/AddCaseStudyImage", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::GetCaseStudyImage(
+    grpc::CallbackServerContext* ctx, const v1::GetCaseStudyImageRequest* req,
+    v1::CaseStudyImage* resp) {
+  return Unary<&PublicityServiceImpl::DoGetCaseStudyImage>(
+      this, "sangkien.v1.PublicityService/GetCaseStudyImage", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::DeleteCaseStudyImage(
+    grpc::CallbackServerContext* ctx, const v1::DeleteCaseStudyImageRequest* req,
+    google::protobuf::Empty* resp) {
+  return Unary<&PublicityServiceImpl::DoDeleteCaseStudyImage>(
+      this, "sangkien.v1.PublicityService/DeleteCaseStudyImage", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::CreateAnnouncement(
+    grpc::CallbackServerContext* ctx, const v1::CreateAnnouncementRequest* req,
+    v1::Announcement* resp) {
+  return Unary<&PublicityServiceImpl::DoCreateAnnouncement>(
+      this, "sangkien.v1.PublicityService/CreateAnnouncement", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::GetAnnouncement(
+    grpc::CallbackServerContext* ctx, const v1::GetAnnouncementRequest* req,
+    v1::Announcement* resp) {
+  return Unary<&PublicityServiceImpl::DoGetAnnouncement>(
+      this, "sangkien.v1.PublicityService/GetAnnouncement", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::ListAnnouncements(
+    grpc::CallbackServerContext* ctx, const v1::ListAnnouncementsRequest* req,
+    v1::ListAnnouncementsResponse* resp) {
+  return Unary<&PublicityServiceImpl::DoListAnnouncements>(
+      this, "sangkien.v1.PublicityService/ListAnnouncements", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::UpdateAnnouncement(
+    grpc::CallbackServerContext* ctx, const v1::UpdateAnnouncementRequest* req,
+    v1::Announcement* resp) {
+  return Unary<&PublicityServiceImpl::DoUpdateAnnouncement>(
+      this, "sangkien.v1.PublicityService/UpdateAnnouncement", ctx, req, resp);
+}
+
+grpc::ServerUnaryReactor* PublicityServiceImpl::DeleteAnnouncement(
+    grpc::CallbackServerContext* ctx, const v1::DeleteAnnouncementRequest* req,
+    google::protobuf::Empty* resp) {
+  return Unary<&PublicityServiceImpl::DoDeleteAnnouncement>(
+      this, "sangkien.v1.PublicityService/DeleteAnnouncement", ctx, req, resp);
+}
 
 }  // namespace sangkien::api

@@ -19,32 +19,122 @@ class PublicityServiceImpl final : public v1::PublicityService::CallbackService 
                        const domain::PageTokenCodec& tokens, const CallGate& gate)
       : ops_(ops), plans_(plans), directory_(directory), tokens_(tokens), gate_(gate) {}
 
-#define SK_UNARY(Method, Request, Response)                                              \
-  grpc::ServerUnaryReactor* Method(grpc::CallbackServerContext* ctx, const Request* req, \
-                                   Response* resp) override;                             \
-  absl::Status Do##Method(const domain::Caller& call, const Request& req, Response* resp);
-  SK_UNARY(CreateBroadcast, v1::CreateBroadcastRequest, v1::Broadcast)
-  SK_UNARY(GetBroadcast, v1::GetBroadcastRequest, v1::Broadcast)
-  SK_UNARY(ListBroadcasts, v1::ListBroadcastsRequest, v1::ListBroadcastsResponse)
-  SK_UNARY(UpdateBroadcast, v1::UpdateBroadcastRequest, v1::Broadcast)
-  SK_UNARY(DeleteBroadcast, v1::DeleteBroadcastRequest, google::protobuf::Empty)
-  SK_UNARY(ListAirings, v1::ListAiringsRequest, v1::ListAiringsResponse)
-  SK_UNARY(GetOnAir, v1::GetOnAirRequest, v1::GetOnAirResponse)
-  SK_UNARY(ExportCalendar, v1::ExportCalendarRequest, v1::ExportCalendarResponse)
-  SK_UNARY(CreateCaseStudy, v1::CreateCaseStudyRequest, v1::CaseStudy)
-  SK_UNARY(GetCaseStudy, v1::GetCaseStudyRequest, v1::CaseStudy)
-  SK_UNARY(ListCaseStudies, v1::ListCaseStudiesRequest, v1::ListCaseStudiesResponse)
-  SK_UNARY(UpdateCaseStudy, v1::UpdateCaseStudyRequest, v1::CaseStudy)
-  SK_UNARY(DeleteCaseStudy, v1::DeleteCaseStudyRequest, google::protobuf::Empty)
-  SK_UNARY(AddCaseStudyImage, v1::AddCaseStudyImageRequest, v1::CaseStudyImage)
-  SK_UNARY(GetCaseStudyImage, v1::GetCaseStudyImageRequest, v1::CaseStudyImage)
-  SK_UNARY(DeleteCaseStudyImage, v1::DeleteCaseStudyImageRequest, google::protobuf::Empty)
-  SK_UNARY(CreateAnnouncement, v1::CreateAnnouncementRequest, v1::Announcement)
-  SK_UNARY(GetAnnouncement, v1::GetAnnouncementRequest, v1::Announcement)
-  SK_UNARY(ListAnnouncements, v1::ListAnnouncementsRequest, v1::ListAnnouncementsResponse)
-  SK_UNARY(UpdateAnnouncement, v1::UpdateAnnouncementRequest, v1::Announcement)
-  SK_UNARY(DeleteAnnouncement, v1::DeleteAnnouncementRequest, google::protobuf::Empty)
-#undef SK_UNARY
+  grpc::ServerUnaryReactor* CreateBroadcast(grpc::CallbackServerContext* ctx,
+                                            const v1::CreateBroadcastRequest* req,
+                                            v1::Broadcast* resp) override;
+  grpc::ServerUnaryReactor* GetBroadcast(grpc::CallbackServerContext* ctx,
+                                         const v1::GetBroadcastRequest* req,
+                                         v1::Broadcast* resp) override;
+  grpc::ServerUnaryReactor* ListBroadcasts(grpc::CallbackServerContext* ctx,
+                                           const v1::ListBroadcastsRequest* req,
+                                           v1::ListBroadcastsResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateBroadcast(grpc::CallbackServerContext* ctx,
+                                            const v1::UpdateBroadcastRequest* req,
+                                            v1::Broadcast* resp) override;
+  grpc::ServerUnaryReactor* DeleteBroadcast(grpc::CallbackServerContext* ctx,
+                                            const v1::DeleteBroadcastRequest* req,
+                                            google::protobuf::Empty* resp) override;
+  grpc::ServerUnaryReactor* ListAirings(grpc::CallbackServerContext* ctx,
+                                        const v1::ListAiringsRequest* req,
+                                        v1::ListAiringsResponse* resp) override;
+  grpc::ServerUnaryReactor* GetOnAir(grpc::CallbackServerContext* ctx,
+                                     const v1::GetOnAirRequest* req,
+                                     v1::GetOnAirResponse* resp) override;
+  grpc::ServerUnaryReactor* ExportCalendar(grpc::CallbackServerContext* ctx,
+                                           const v1::ExportCalendarRequest* req,
+                                           v1::ExportCalendarResponse* resp) override;
+  grpc::ServerUnaryReactor* CreateCaseStudy(grpc::CallbackServerContext* ctx,
+                                            const v1::CreateCaseStudyRequest* req,
+                                            v1::CaseStudy* resp) override;
+  grpc::ServerUnaryReactor* GetCaseStudy(grpc::CallbackServerContext* ctx,
+                                         const v1::GetCaseStudyRequest* req,
+                                         v1::CaseStudy* resp) override;
+  grpc::ServerUnaryReactor* ListCaseStudies(grpc::CallbackServerContext* ctx,
+                                            const v1::ListCaseStudiesRequest* req,
+                                            v1::ListCaseStudiesResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateCaseStudy(grpc::CallbackServerContext* ctx,
+                                            const v1::UpdateCaseStudyRequest* req,
+                                            v1::CaseStudy* resp) override;
+  grpc::ServerUnaryReactor* DeleteCaseStudy(grpc::CallbackServerContext* ctx,
+                                            const v1::DeleteCaseStudyRequest* req,
+                                            google::protobuf::Empty* resp) override;
+  grpc::ServerUnaryReactor* AddCaseStudyImage(grpc::CallbackServerContext* ctx,
+                                              const v1::AddCaseStudyImageRequest* req,
+                                              v1::CaseStudyImage* resp) override;
+  grpc::ServerUnaryReactor* GetCaseStudyImage(grpc::CallbackServerContext* ctx,
+                                              const v1::GetCaseStudyImageRequest* req,
+                                              v1::CaseStudyImage* resp) override;
+  grpc::ServerUnaryReactor* DeleteCaseStudyImage(grpc::CallbackServerContext* ctx,
+                                                 const v1::DeleteCaseStudyImageRequest* req,
+                                                 google::protobuf::Empty* resp) override;
+  grpc::ServerUnaryReactor* CreateAnnouncement(grpc::CallbackServerContext* ctx,
+                                               const v1::CreateAnnouncementRequest* req,
+                                               v1::Announcement* resp) override;
+  grpc::ServerUnaryReactor* GetAnnouncement(grpc::CallbackServerContext* ctx,
+                                            const v1::GetAnnouncementRequest* req,
+                                            v1::Announcement* resp) override;
+  grpc::ServerUnaryReactor* ListAnnouncements(grpc::CallbackServerContext* ctx,
+                                              const v1::ListAnnouncementsRequest* req,
+                                              v1::ListAnnouncementsResponse* resp) override;
+  grpc::ServerUnaryReactor* UpdateAnnouncement(grpc::CallbackServerContext* ctx,
+                                               const v1::UpdateAnnouncementRequest* req,
+                                               v1::Announcement* resp) override;
+  grpc::ServerUnaryReactor* DeleteAnnouncement(grpc::CallbackServerContext* ctx,
+                                               const v1::DeleteAnnouncementRequest* req,
+                                               google::protobuf::Empty* resp) override;
+
+  // The handlers' bodies, run by Unary() once the caller is admitted.
+  absl::Status DoCreateBroadcast(const domain::Caller& call, const v1::CreateBroadcastRequest& req,
+                                 v1::Broadcast* resp);
+  absl::Status DoGetBroadcast(const domain::Caller& call, const v1::GetBroadcastRequest& req,
+                              v1::Broadcast* resp);
+  absl::Status DoListBroadcasts(const domain::Caller& call, const v1::ListBroadcastsRequest& req,
+                                v1::ListBroadcastsResponse* resp);
+  absl::Status DoUpdateBroadcast(const domain::Caller& call, const v1::UpdateBroadcastRequest& req,
+                                 v1::Broadcast* resp);
+  absl::Status DoDeleteBroadcast(const domain::Caller& call, const v1::DeleteBroadcastRequest& req,
+                                 google::protobuf::Empty* resp);
+  absl::Status DoListAirings(const domain::Caller& call, const v1::ListAiringsRequest& req,
+                             v1::ListAiringsResponse* resp);
+  absl::Status DoGetOnAir(const domain::Caller& call, const v1::GetOnAirRequest& req,
+                          v1::GetOnAirResponse* resp);
+  absl::Status DoExportCalendar(const domain::Caller& call, const v1::ExportCalendarRequest& req,
+                                v1::ExportCalendarResponse* resp);
+  absl::Status DoCreateCaseStudy(const domain::Caller& call, const v1::CreateCaseStudyRequest& req,
+                                 v1::CaseStudy* resp);
+  absl::Status DoGetCaseStudy(const domain::Caller& call, const v1::GetCaseStudyRequest& req,
+                              v1::CaseStudy* resp);
+  absl::Status DoListCaseStudies(const domain::Caller& call, const v1::ListCaseStudiesRequest& req,
+                                 v1::ListCaseStudiesResponse* resp);
+  absl::Status DoUpdateCaseStudy(const domain::Caller& call, const v1::UpdateCaseStudyRequest& req,
+                                 v1::CaseStudy* resp);
+  absl::Status DoDeleteCaseStudy(const domain::Caller& call, const v1::DeleteCaseStudyRequest& req,
+                                 google::protobuf::Empty* resp);
+  absl::Status DoAddCaseStudyImage(const domain::Caller& call,
+                                   const v1::AddCaseStudyImageRequest& req,
+                                   v1::CaseStudyImage* resp);
+  absl::Status DoGetCaseStudyImage(const domain::Caller& call,
+                                   const v1::GetCaseStudyImageRequest& req,
+                                   v1::CaseStudyImage* resp);
+  absl::Status DoDeleteCaseStudyImage(const domain::Caller& call,
+                                      const v1::DeleteCaseStudyImageRequest& req,
+                                      google::protobuf::Empty* resp);
+  absl::Status DoCreateAnnouncement(const domain::Caller& call,
+                                    const v1::CreateAnnouncementRequest& req,
+                                    v1::Announcement* resp);
+  absl::Status DoGetAnnouncement(const domain::Caller& call, const v1::GetAnnouncementRequest& req,
+                                 v1::Announcement* resp);
+  absl::Status DoListAnnouncements(const domain::Caller& call,
+                                   const v1::ListAnnouncementsRequest& req,
+                                   v1::ListAnnouncementsResponse* resp);
+  absl::Status DoUpdateAnnouncement(const domain::Caller& call,
+                                    const v1::UpdateAnnouncementRequest& req,
+                                    v1::Announcement* resp);
+  absl::Status DoDeleteAnnouncement(const domain::Caller& call,
+                                    const v1::DeleteAnnouncementRequest& req,
+                                    google::protobuf::Empty* resp);
+
+  const CallGate& gate() const { return gate_; }
 
  private:
   operations::PublicityOperations& ops_;

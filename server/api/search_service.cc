@@ -103,8 +103,8 @@ absl::Status SearchServiceImpl::DoSearch(const domain::Caller& call, const v1::S
 grpc::ServerUnaryReactor* SearchServiceImpl::Search(grpc::CallbackServerContext* ctx,
                                                     const v1::SearchRequest* req,
                                                     v1::SearchResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.SearchService/Search",
-                     [&](const domain::Caller& c) { return DoSearch(c, *req, resp); });
+  return Unary<&SearchServiceImpl::DoSearch>(this, "sangkien.v1.SearchService/Search", ctx, req,
+                                             resp);
 }
 
 }  // namespace sangkien::api

@@ -15,6 +15,7 @@ class SearchServiceImpl final : public v1::SearchService::CallbackService {
   SearchServiceImpl(operations::SearchOperations& ops, const domain::PageTokenCodec& tokens,
                     const CallGate& gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
+  const CallGate& gate() const { return gate_; }
 
   grpc::ServerUnaryReactor* Search(grpc::CallbackServerContext* ctx, const v1::SearchRequest* req,
                                    v1::SearchResponse* resp) override;

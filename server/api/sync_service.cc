@@ -251,8 +251,8 @@ absl::Status SyncServiceImpl::DoListChanges(const domain::Caller& call,
 grpc::ServerUnaryReactor* SyncServiceImpl::ListChanges(grpc::CallbackServerContext* ctx,
                                                        const v1::ListChangesRequest* req,
                                                        v1::ListChangesResponse* resp) {
-  return FinishUnary(ctx, gate_, "sangkien.v1.SyncService/ListChanges",
-                     [&](const domain::Caller& c) { return DoListChanges(c, *req, resp); });
+  return Unary<&SyncServiceImpl::DoListChanges>(this, "sangkien.v1.SyncService/ListChanges", ctx,
+                                                req, resp);
 }
 
 grpc::ServerWriteReactor<v1::WatchChangesResponse>* SyncServiceImpl::WatchChanges(

@@ -40,6 +40,7 @@ class SyncServiceImpl final : public v1::SyncService::CallbackService {
   SyncServiceImpl(operations::SyncOperations& ops, const domain::PageTokenCodec& tokens,
                   const CallGate& gate, calendar::Clock clock, WatchOptions options = {});
   ~SyncServiceImpl() override;
+  const CallGate& gate() const { return gate_; }
 
   grpc::ServerUnaryReactor* ListChanges(grpc::CallbackServerContext* ctx,
                                         const v1::ListChangesRequest* req,

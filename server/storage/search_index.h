@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "domain/search_kind.h"
 #include "storage/database.h"
 
 namespace sangkien::storage {
@@ -25,16 +26,7 @@ enum class SearchAudience {
 };
 
 // Values match sangkien.v1.SearchKind.
-enum class SearchKind {
-  kUnspecified = 0,
-  kPlan = 1,
-  kTask = 2,
-  kProposal = 3,
-  kBroadcast = 4,
-  kCaseStudy = 5,
-  kAnnouncement = 6,
-  kUnit = 7,
-};
+using SearchKind = domain::SearchKind;
 
 struct SearchDocument {
   SearchAudience audience = SearchAudience::kEveryone;
