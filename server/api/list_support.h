@@ -22,11 +22,7 @@ struct ListParams {
   std::string_view order_by;
 };
 
-struct ListSpec {
-  const std::vector<domain::FilterField>* filter_fields = nullptr;  // null: no filter allowed
-  const std::vector<std::string>* order_fields = nullptr;           // null: fixed order
-  domain::OrderBy default_order;
-};
+using domain::ListSpec;
 
 absl::StatusOr<domain::ListQuery> BuildListQuery(const domain::PageTokenCodec& codec,
                                                  const ListParams& params, const ListSpec& spec);

@@ -64,6 +64,14 @@ absl::StatusOr<OrderBy> ParseOrderBy(std::string_view order_by,
                                      const std::vector<std::string>& allowed,
                                      const OrderBy& default_order);
 
+// What one List method accepts: the fields it filters and sorts on (the
+// operations that own the collection publish it) and its default order.
+struct ListSpec {
+  const std::vector<FilterField>* filter_fields = nullptr;  // null: no filter allowed
+  const std::vector<std::string>* order_fields = nullptr;   // null: fixed order
+  OrderBy default_order;
+};
+
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 500;
 
