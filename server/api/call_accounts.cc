@@ -12,13 +12,13 @@ CallAccounts::Shard& CallAccounts::ShardOf(const void* context) {
 
 void CallAccounts::Set(const void* context, std::string_view account) {
   Shard& shard = ShardOf(context);
-  std::lock_guard lock(shard.mu);
+  absl::MutexLock lock(&shard.mu);
   shard.names.insert_or_assign(context, std::string(account));
 }
 
 std::string CallAccounts::Take(const void* context) {
   Shard& shard = ShardOf(context);
-  std::lock_guard lock(shard.mu);
+  absl::MutexLock lock(&shard.mu);
   auto it = shard.names.find(context);
   if (it == shard.names.end()) return "";
   std::string name = std::move(it->second);
@@ -28,14 +28,14 @@ std::string CallAccounts::Take(const void* context) {
 
 void CallAccounts::Erase(const void* context) {
   Shard& shard = ShardOf(context);
-  std::lock_guard lock(shard.mu);
+  absl::MutexLock lock(&shard.mu);
   shard.names.erase(context);
 }
 
 size_t CallAccounts::size() const {
   size_t n = 0;
   for (const Shard& shard : shards_) {
-    std::lock_guard lock(shard.mu);
+    absl::MutexLock lock(&shard.mu);
     n += shard.names.size();
   }
   return n;

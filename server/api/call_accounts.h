@@ -6,11 +6,12 @@
 #define SANGKIEN_SERVER_API_CALL_ACCOUNTS_H_
 
 #include <array>
-#include <mutex>
 #include <string>
 #include <string_view>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
 
 namespace sangkien::api {
 
@@ -30,8 +31,8 @@ class CallAccounts {
 
  private:
   struct Shard {
-    mutable std::mutex mu;
-    absl::flat_hash_map<const void*, std::string> names;  // guarded by mu
+    mutable absl::Mutex mu;
+    absl::flat_hash_map<const void*, std::string> names ABSL_GUARDED_BY(mu);
   };
   Shard& ShardOf(const void* context);
 

@@ -16,6 +16,8 @@
 
 namespace sangkien::api {
 
+// Called on every gRPC callback thread at once: it holds no state of its
+// own; the authenticator and the call-accounts table lock their own.
 class CallGate {
  public:
   // With `accounts` (not owned; may be null), every caller that
@@ -25,7 +27,10 @@ class CallGate {
       : authenticator_(authenticator), accounts_(accounts) {}
 
   // `method` is the full name without the leading slash,
-  // "sangkien.v1.PlanService/GetPlan".
+  // "sangkien.v1.PlanService/GetPlan". Returns the authenticated caller
+  // when the access table lets it call `method`; the authenticator's
+  // UNAUTHENTICATED or RESOURCE_EXHAUSTED for a bad or throttled token;
+  // PERMISSION_DENIED when the caller's role may not call the method.
   absl::StatusOr<domain::Caller> Admit(const grpc::CallbackServerContext& ctx,
                                        std::string_view method) const;
 

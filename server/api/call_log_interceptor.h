@@ -20,6 +20,8 @@
 
 namespace sangkien::api {
 
+// Creates one interceptor per call on gRPC's threads; the factory itself
+// only reads the method table and hands names through CallAccounts.
 class CallLogInterceptorFactory final
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:

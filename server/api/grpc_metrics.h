@@ -26,6 +26,8 @@
 
 namespace sangkien::api {
 
+// Counted from every gRPC thread and scraped from the endpoint's threads:
+// each counter is an atomic laid out at start, so neither side locks.
 class GrpcMetrics final : public prometheus::Collectable {
  public:
   // Upper bounds of the handling-time buckets, in seconds (+Inf follows):

@@ -24,10 +24,17 @@ struct ListParams {
 
 using domain::ListSpec;
 
+// The query one List call asks for: page size (default 50, at most 500),
+// the cursor out of `page_token`, the filter and the order, each checked
+// against `spec`. INVALID_ARGUMENT naming the field (page_size,
+// page_token, filter, order_by) when one is malformed, not allowed by
+// `spec`, or the token was issued for another method, parent, filter or
+// order.
 absl::StatusOr<domain::ListQuery> BuildListQuery(const domain::PageTokenCodec& codec,
                                                  const ListParams& params, const ListSpec& spec);
 
-// "" on the last page.
+// The token for the page after the one just read, sealed with `codec` and
+// bound to `params`; "" on the last page (`next` empty).
 std::string NextPageToken(const domain::PageTokenCodec& codec, const ListParams& params,
                           const std::optional<domain::PageCursor>& next);
 

@@ -32,6 +32,8 @@ struct MethodInfo {
   const google::protobuf::FieldDescriptor* request_id = nullptr;
 };
 
+// Built once before the server starts and read-only after, so any thread
+// may read it without a lock.
 class MethodTable {
  public:
   // The methods of `services` (full names such as "sangkien.v1.PlanService",

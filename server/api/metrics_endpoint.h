@@ -18,6 +18,8 @@ class Exposer;
 
 namespace sangkien::api {
 
+// Started and stopped by the assembly's thread; prometheus-cpp serves
+// scrapes on its own threads and locks its registry itself.
 class MetricsEndpoint {
  public:
   // Listens on `address`: "127.0.0.1:9464", "localhost:9464",

@@ -21,7 +21,8 @@ namespace sangkien::api {
 // `min_bytes` is then sent as identity. A streaming call keeps the level for
 // the whole stream, since later messages may be large; its writer marks each
 // small message with StreamWriteOptions(). `min_bytes` 0: never compress
-// (the interceptor then changes nothing).
+// (the interceptor then changes nothing). Stateless besides `min_bytes`:
+// one interceptor per call, on whichever gRPC thread runs it.
 class ResponseCompressionInterceptorFactory final
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:

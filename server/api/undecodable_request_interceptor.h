@@ -10,6 +10,7 @@
 
 namespace sangkien::api {
 
+// Stateless: one interceptor per call, on whichever gRPC thread runs it.
 class UndecodableRequestInterceptorFactory final
     : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:

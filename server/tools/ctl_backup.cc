@@ -13,8 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "storage/backup.h"
-#include "storage/backup_record.h"
+#include "operations/maintenance.h"
 #include "tools/ctl_common.h"
 #include "tools/server_flags.h"
 
@@ -23,11 +22,11 @@ namespace {
 
 // Prints "backup: 37% (123/330 pages)" to stderr whenever the percentage
 // moves.
-storage::CopyOptions ProgressPrinter(const std::string& label, int pages_per_step) {
-  storage::CopyOptions options;
+operations::CopyOptions ProgressPrinter(const std::string& label, int pages_per_step) {
+  operations::CopyOptions options;
   options.pages_per_step = pages_per_step;
   auto last = std::make_shared<int>(-1);
-  options.progress = [label, last](const storage::CopyProgress& p) {
+  options.progress = [label, last](const operations::CopyProgress& p) {
     int percent = p.pages_total == 0 ? 100 : static_cast<int>(100 * p.pages_copied / p.pages_total);
     if (percent == *last) return;
     *last = percent;
@@ -108,15 +107,15 @@ int BackupIntoFolder(const Args& args) {
   }
   const std::string db = args.db();
   const fs::path dir = args.Value("--into", tools::BackupDir());
-  storage::BackupRecord record;
+  operations::BackupRecord record;
   // The last success carries over when this run fails, so the metrics can
   // tell how long backups have been failing.
-  if (auto previous = storage::ReadBackupRecord(dir.string()); previous.ok()) {
+  if (auto previous = operations::ReadBackupRecord(dir.string()); previous.ok()) {
     record.last_success = previous->last_success;
   }
   auto finish = [&](int code) {
     record.time = absl::Now();
-    if (absl::Status s = storage::WriteBackupRecord(dir.string(), record); !s.ok()) {
+    if (absl::Status s = operations::WriteBackupRecord(dir.string(), record); !s.ok()) {
       std::cerr << "sangkienctl: backup record not written: " << s.message() << "\n";
       return kFailed;
     }
@@ -142,14 +141,14 @@ int BackupIntoFolder(const Args& args) {
   const absl::Time started = absl::Now();
   const std::string name = BackupName(started);
   const fs::path copy = dir / name;
-  auto info = storage::BackupDatabase(db, copy.string());
+  auto info = operations::BackupDatabase(db, copy.string());
   if (!info.ok()) {
     return fail(
         absl::StrCat("cannot back up ", db, " to ", copy.string(), ": ", info.status().message()));
   }
   record.file = name;
   record.bytes = info->bytes;
-  auto trail = storage::VerifyAuditTrail(copy.string());
+  auto trail = operations::VerifyAuditTrail(copy.string());
   if (!trail.ok()) {
     return fail(absl::StrCat("cannot check the audit trail of ", copy.string(), ": ",
                              trail.status().message()));
@@ -203,7 +202,8 @@ int BackupCommand(const std::vector<std::string>& raw) {
   }
   std::string db = args->db();
   std::string to = args->Value("--to");
-  auto info = storage::BackupDatabase(db, to, ProgressPrinter("backup", static_cast<int>(*step)));
+  auto info =
+      operations::BackupDatabase(db, to, ProgressPrinter("backup", static_cast<int>(*step)));
   if (!info.ok()) {
     PrintError(absl::StrCat("cannot back up ", db), info.status());
     return kFailed;
@@ -222,14 +222,14 @@ int RestoreCommand(const std::vector<std::string>& raw) {
   }
   std::string db = args->db();
   std::string from = args->Value("--from");
-  auto checked = storage::CheckBackup(from);
+  auto checked = operations::CheckBackup(from);
   if (!checked.ok()) {
     PrintError(absl::StrCat("will not restore ", from), checked.status());
     return kFailed;
   }
   std::cout << "checked " << from << ": integrity_check ok, schema version "
             << checked->schema_version << ", " << checked->pages << " pages\n";
-  auto trail = storage::VerifyAuditTrail(from);
+  auto trail = operations::VerifyAuditTrail(from);
   if (!trail.ok()) {
     std::cerr << "warning: cannot check the backup's audit trail: " << trail.status().message()
               << "\n";
@@ -239,7 +239,7 @@ int RestoreCommand(const std::vector<std::string>& raw) {
   } else {
     std::cout << "audit trail of the backup: intact, " << trail->events_checked << " events\n";
   }
-  auto info = storage::RestoreDatabase(from, db, ProgressPrinter("restore", 256));
+  auto info = operations::RestoreDatabase(from, db, ProgressPrinter("restore", 256));
   if (!info.ok()) {
     PrintError(absl::StrCat("cannot restore into ", db), info.status());
     return kFailed;

@@ -89,6 +89,23 @@ std::unique_ptr<storage::Database> OpenExistingDatabase(const std::string& path)
   return std::move(*db);
 }
 
+std::unique_ptr<operations::Core> OpenCore(const std::string& path) {
+  operations::CoreOptions options;
+  options.database_path = path;
+  options.must_exist = true;
+  auto core = operations::Core::Open(options);
+  if (absl::IsNotFound(core.status())) {
+    std::cerr << "sangkienctl: no database at " << path << " (start sangkien-server once with --db "
+              << path << " to create it, or pass --db PATH)\n";
+    return nullptr;
+  }
+  if (!core.ok()) {
+    PrintError(absl::StrCat("cannot open ", path), core.status());
+    return nullptr;
+  }
+  return std::move(*core);
+}
+
 std::string DisplayTime(absl::Time time) {
   return absl::FormatTime("%Y-%m-%d %H:%M %Ez", time, absl::LocalTimeZone());
 }

@@ -13,7 +13,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "api/server.h"
+#include "app/server.h"
 #include "log/log.h"
 #include "tools/config_file.h"
 #include "tools/server_flags.h"
@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  sangkien::api::ServerOptions options;
+  sangkien::app::ServerOptions options;
   options.listen_address = absl::GetFlag(FLAGS_listen);
   if (options.listen_address.empty()) {
     return Refuse(kBadSettings, "--listen (setting listen) needs an address:port");
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
   options.metrics_listen_address = absl::GetFlag(FLAGS_metrics_listen);
   options.backup_dir = sangkien::tools::BackupDir();
 
-  auto server = sangkien::api::Server::Start(options);
+  auto server = sangkien::app::Server::Start(options);
   if (!server.ok()) return Refuse(kStartFailed, server.status().ToString());
   // The metrics address with the port actually bound (port 0 picks one).
   std::string metrics = "off";

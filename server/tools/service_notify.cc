@@ -43,21 +43,20 @@ void ServiceNotifier::Stopping(const std::string& status) {
 
 void ServiceNotifier::StopWatchdog() {
   {
-    std::lock_guard<std::mutex> lock(mu_);
+    absl::MutexLock lock(&mu_);
     stop_ = true;
   }
-  wake_.notify_all();
   if (watchdog_.joinable()) watchdog_.join();
 }
 
 void ServiceNotifier::WatchdogLoop() {
   // Half the period, as sd_watchdog_enabled(3) advises: one late probe does
   // not cost a restart, two do.
-  const auto interval = absl::ToChronoMicroseconds(watchdog_period_ / 2);
+  const absl::Duration interval = watchdog_period_ / 2;
   bool failing = false;
-  std::unique_lock<std::mutex> lock(mu_);
+  mu_.Lock();
   while (!stop_) {
-    lock.unlock();
+    mu_.Unlock();
     absl::Status probed = probe_();
     if (probed.ok()) {
       sd_notify(0, "WATCHDOG=1");
@@ -74,9 +73,10 @@ void ServiceNotifier::WatchdogLoop() {
                 OneLine(absl::StrCat("STATUS=database read failed: ", probed.message())).c_str());
     }
     failing = !probed.ok();
-    lock.lock();
-    wake_.wait_for(lock, interval, [this] { return stop_; });
+    mu_.Lock();
+    mu_.AwaitWithTimeout(absl::Condition(&stop_), interval);
   }
+  mu_.Unlock();
 }
 
 }  // namespace sangkien::tools

@@ -7,17 +7,19 @@
 #ifndef SANGKIEN_SERVER_TOOLS_SERVICE_NOTIFY_H_
 #define SANGKIEN_SERVER_TOOLS_SERVICE_NOTIFY_H_
 
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <thread>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 
 namespace sangkien::tools {
 
+// Called from the main thread; its watchdog thread shares only the stop
+// flag, under mu_.
 class ServiceNotifier {
  public:
   // `probe` must be safe to call from another thread until Stopping() or the
@@ -43,9 +45,8 @@ class ServiceNotifier {
 
   std::function<absl::Status()> probe_;
   absl::Duration watchdog_period_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stop_ = false;
+  absl::Mutex mu_;
+  bool stop_ ABSL_GUARDED_BY(mu_) = false;
   std::thread watchdog_;
 };
 

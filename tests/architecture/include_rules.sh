@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# The layers' include rules that hold today, checked on the source tree:
+# The layers' include rules, checked on the source tree:
+#   - storage is sealed: only server/storage and server/operations include
+#     storage/ headers (the api, the assembly, the tools, auth, the seed and
+#     the importer reach data through operations);
 #   - server/auth includes nothing from server/operations (operations uses
 #     auth, not the other way round);
+#   - server/api is a library of services: the seed and the assembly
+#     (server/app) use it, never the other way round;
 #   - server/domain is pure rules: no storage/ or api/ header, no gRPC
 #     (grpc/, grpcpp/, *.grpc.pb.h) and no SQLite (sqlite3.h).
 # Prints each offending line as FILE:LINE: INCLUDE (RULE) and exits 1 when
@@ -9,7 +14,7 @@
 # usage: include_rules.sh SOURCE_DIR
 set -euo pipefail
 src=${1:?usage: include_rules.sh SOURCE_DIR}
-for dir in server/auth server/domain; do
+for dir in server/api server/app server/auth server/domain server/importer server/seed server/tools; do
   if [ ! -d "$src/$dir" ]; then
     echo "include_rules: $src/$dir is not a directory; pass the repository's root" >&2
     exit 2
@@ -29,8 +34,11 @@ check() {
   fi
 }
 
+for dir in server/api server/app server/auth server/domain server/importer server/seed server/tools; do
+  check "$dir" "only storage and operations may include storage" 'storage/'
+done
 check server/auth "auth must not include operations" 'operations/'
-check server/domain "domain must not include storage" 'storage/'
+check server/api "the api must not include the seed or the assembly" 'seed/|app/'
 check server/domain "domain must not include the api" 'api/'
 check server/domain "domain must not include gRPC" 'grpc/|grpcpp/|[^">]*\.grpc\.pb\.h'
 check server/domain "domain must not include SQLite" 'sqlite3\.h'
@@ -39,4 +47,4 @@ if [ "$broken" -ne 0 ]; then
   echo "include_rules: the includes above break the layering (see tests/architecture/include_rules.sh)" >&2
   exit 1
 fi
-echo "include_rules: server/auth and server/domain keep to their layers"
+echo "include_rules: storage is sealed; server/auth and server/domain keep to their layers"

@@ -27,7 +27,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "api/server.h"
+#include "app/server.h"
 #include "fuzz_support.h"
 #include "google/rpc/status.pb.h"
 
@@ -42,7 +42,7 @@ constexpr auto kCallTimeout = std::chrono::seconds(60);
 struct Harness {
   fs::path dir;
   std::map<std::string, std::string> secrets;  // label → bearer secret
-  std::unique_ptr<sangkien::api::Server> server;
+  std::unique_ptr<sangkien::app::Server> server;
   std::unique_ptr<grpc::GenericStub> stub;
   int calls_since_renewal = 0;
   bool renew = false;
@@ -58,15 +58,15 @@ Harness& TheHarness() {
   std::abort();
 }
 
-std::unique_ptr<sangkien::api::Server> StartServer(const fs::path& db, bool seed) {
-  sangkien::api::ServerOptions options;
+std::unique_ptr<sangkien::app::Server> StartServer(const fs::path& db, bool seed) {
+  sangkien::app::ServerOptions options;
   options.listen_address = "";  // in-process only
   options.database_path = db.string();
   options.seed_demo = seed;
   options.synchronous_full = false;
   options.log_calls = false;
   options.clock = [] { return sangkien::fuzz::FixedNow(); };
-  auto server = sangkien::api::Server::Start(options);
+  auto server = sangkien::app::Server::Start(options);
   if (!server.ok()) Broken("cannot start the server: " + server.status().ToString());
   return std::move(*server);
 }

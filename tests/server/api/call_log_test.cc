@@ -51,7 +51,7 @@ class CallLogTest : public ApiTest {
     log::SetSink(nullptr);
     log::SetLevel(log::Level::kInfo);
   }
-  void AdjustOptions(api::ServerOptions& options) override { options.log_calls = true; }
+  void AdjustOptions(app::ServerOptions& options) override { options.log_calls = true; }
 
   CapturedLog log_;
 };

@@ -35,12 +35,12 @@ TEST_F(ApiTest, ReflectionListsTheApiServices) {
 // its in-process channel (the RPC fuzz target runs it so).
 TEST(InProcessServerTest, ServesWithoutASocket) {
   testing::TempDir dir;
-  api::ServerOptions options;
+  app::ServerOptions options;
   options.listen_address = "";
   options.database_path = dir.File("t.db");
   options.seed_demo = false;
   options.log_calls = false;
-  auto server = api::Server::Start(options);
+  auto server = app::Server::Start(options);
   ASSERT_TRUE(server.ok()) << server.status();
   EXPECT_EQ((*server)->port(), 0);
   HealthResult health = CheckHealth((*server)->InProcessChannel());

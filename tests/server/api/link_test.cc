@@ -12,7 +12,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "api/server.h"
+#include "app/server.h"
 #include "byte_relay.h"
 #include "sangkien/v1/sync_service.grpc.pb.h"
 #include "testing/temp_dir.h"
@@ -35,7 +35,7 @@ class LinkTest : public ::testing::Test {
   // A demo-district server on a free loopback port, with a relay in front.
   void Start(absl::Duration idle, int64_t compress_min_bytes,
              absl::Duration heartbeat = absl::Seconds(15)) {
-    api::ServerOptions options;
+    app::ServerOptions options;
     options.listen_address = "127.0.0.1:0";
     options.database_path = dir_.File("sangkien.db");
     options.seed_demo = true;
@@ -44,7 +44,7 @@ class LinkTest : public ::testing::Test {
     options.compress_min_bytes = compress_min_bytes;
     options.watch.poll_interval = absl::Milliseconds(20);
     options.watch.heartbeat_interval = heartbeat;
-    auto started = api::Server::Start(std::move(options));
+    auto started = app::Server::Start(std::move(options));
     ASSERT_TRUE(started.ok()) << started.status();
     server_ = std::move(*started);
     for (const auto& t : server_->demo_tokens()) {
@@ -124,7 +124,7 @@ class LinkTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<api::Server> server_;
+  std::unique_ptr<app::Server> server_;
   std::unique_ptr<ByteRelay> relay_;
   std::string token_;
 };

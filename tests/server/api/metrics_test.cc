@@ -34,7 +34,7 @@ std::map<std::string, std::string> With(std::map<std::string, std::string> label
 
 class MetricsTest : public ApiTest {
  protected:
-  void AdjustOptions(api::ServerOptions& options) override {
+  void AdjustOptions(app::ServerOptions& options) override {
     options.metrics_listen_address = "127.0.0.1:0";
     options.backup_dir = (scratch_dir() / "backups").string();
   }
@@ -316,17 +316,17 @@ TEST_F(MetricsTest, AnUnreadableBackupRecordLeavesOnlyItsSeriesOut) {
 
 class MetricsStartTest : public ApiTest {
  protected:
-  void AdjustOptions(api::ServerOptions& options) override {
+  void AdjustOptions(app::ServerOptions& options) override {
     options.metrics_listen_address = "127.0.0.1:0";
   }
   absl::Status StartAnother(const std::string& metrics_address, const std::string& db) {
-    api::ServerOptions options;
+    app::ServerOptions options;
     options.listen_address = "127.0.0.1:0";
     options.database_path = db;
     options.seed_demo = false;
     options.log_calls = false;
     options.metrics_listen_address = metrics_address;
-    return api::Server::Start(options).status();
+    return app::Server::Start(options).status();
   }
 };
 
@@ -347,13 +347,13 @@ TEST_F(MetricsStartTest, ABadOrBusyAddressRefusesTheStartBeforeTheDatabase) {
 
 TEST_F(MetricsStartTest, LocalhostWorks) {
   for (const char* address : {"localhost:0"}) {
-    api::ServerOptions options;
+    app::ServerOptions options;
     options.listen_address = "127.0.0.1:0";
     options.database_path = (scratch_dir() / "v6.db").string();
     options.seed_demo = false;
     options.log_calls = false;
     options.metrics_listen_address = address;
-    auto other = api::Server::Start(options);
+    auto other = app::Server::Start(options);
     ASSERT_TRUE(other.ok()) << address << ": " << other.status();
     EXPECT_GT((*other)->metrics_port(), 0) << address;
     (*other)->Shutdown(absl::Seconds(1));
@@ -362,14 +362,14 @@ TEST_F(MetricsStartTest, LocalhostWorks) {
 }
 
 TEST(MetricsOff, NoEndpointWithoutAnAddress) {
-  api::ServerOptions options;
+  app::ServerOptions options;
   options.listen_address = "127.0.0.1:0";
   std::filesystem::path dir =
       std::filesystem::temp_directory_path() / absl::StrCat("sangkien-metrics-off-", ::getpid());
   options.database_path = (dir / "off.db").string();
   options.seed_demo = false;
   options.log_calls = false;
-  auto server = api::Server::Start(options);
+  auto server = app::Server::Start(options);
   ASSERT_TRUE(server.ok()) << server.status();
   EXPECT_EQ((*server)->metrics_port(), 0);
   (*server)->Shutdown(absl::Seconds(1));

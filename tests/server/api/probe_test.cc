@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "api/server.h"
+#include "app/server.h"
 
 namespace sangkien::api_test {
 namespace {
@@ -23,8 +23,8 @@ class ProbeTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  api::ServerOptions Options() {
-    api::ServerOptions options;
+  app::ServerOptions Options() {
+    app::ServerOptions options;
     options.listen_address = "127.0.0.1:0";
     options.database_path = (dir_ / "sangkien.db").string();
     options.seed_demo = false;
@@ -36,7 +36,7 @@ class ProbeTest : public ::testing::Test {
 };
 
 TEST_F(ProbeTest, SucceedsOnAnEmptyDatabase) {
-  auto server = api::Server::Start(Options());
+  auto server = app::Server::Start(Options());
   ASSERT_TRUE(server.ok()) << server.status();
   EXPECT_TRUE((*server)->Probe().ok());
   (*server)->Shutdown(absl::Seconds(1));
@@ -45,7 +45,7 @@ TEST_F(ProbeTest, SucceedsOnAnEmptyDatabase) {
 
 TEST_F(ProbeTest, SucceedsFromManyThreadsAtOnce) {
   // More probes than pooled readers: each waits for a reader and none fails.
-  auto server = api::Server::Start(Options());
+  auto server = app::Server::Start(Options());
   ASSERT_TRUE(server.ok()) << server.status();
   std::vector<std::thread> threads;
   std::atomic<int> failed{0};

@@ -127,7 +127,7 @@ grpc::Status ApiTest::CallMethod(const google::protobuf::MethodDescriptor& metho
 }
 
 void ApiTest::StartServer() {
-  api::ServerOptions options;
+  app::ServerOptions options;
   options.listen_address = "127.0.0.1:0";
   options.database_path = (dir_ / "sangkien.db").string();
   options.seed_demo = true;
@@ -138,7 +138,7 @@ void ApiTest::StartServer() {
   options.watch.heartbeat_interval = absl::Milliseconds(500);
   options.watch.slow_consumer_timeout = absl::Seconds(2);
   AdjustOptions(options);
-  auto started = api::Server::Start(std::move(options));
+  auto started = app::Server::Start(std::move(options));
   ASSERT_TRUE(started.ok()) << started.status();
   server_ = std::move(*started);
   ASSERT_GT(server_->port(), 0);

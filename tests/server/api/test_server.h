@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
-#include "api/server.h"
+#include "app/server.h"
 #include "google/type/date.pb.h"
 #include "sangkien/v1/account_service.grpc.pb.h"
 #include "sangkien/v1/audit_service.grpc.pb.h"
@@ -187,9 +187,9 @@ class ApiTest : public ::testing::Test {
   void RestartServer();
   // Lets a suite change the options before every start (metrics, the call
   // log); the defaults listen on a free port with the call log off.
-  virtual void AdjustOptions(api::ServerOptions& options) {}
+  virtual void AdjustOptions(app::ServerOptions& options) {}
 
-  api::Server& server() { return *server_; }
+  app::Server& server() { return *server_; }
   const std::string& target() const { return target_; }
   std::shared_ptr<grpc::Channel> channel() { return channel_; }
   // The SQLite file the server runs on, and the test's scratch folder.
@@ -209,7 +209,7 @@ class ApiTest : public ::testing::Test {
   void StartServer();
 
   std::filesystem::path dir_;
-  std::unique_ptr<api::Server> server_;
+  std::unique_ptr<app::Server> server_;
   std::string target_;
   std::shared_ptr<grpc::Channel> channel_;
   std::map<std::string, std::string> demo_secrets_;   // from the seeding start

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "api/server.h"
+#include "app/server.h"
 #include "raw_calls.h"
 #include "sangkien/v1/plan_service.grpc.pb.h"
 #include "test_server.h"
@@ -134,8 +134,8 @@ class TlsTest : public ::testing::Test {
     return path;
   }
 
-  api::ServerOptions Options(const std::string& listen = "127.0.0.1:0") {
-    api::ServerOptions options;
+  app::ServerOptions Options(const std::string& listen = "127.0.0.1:0") {
+    app::ServerOptions options;
     options.listen_address = listen;
     options.database_path = dir_.File(absl::StrCat("db", ++databases_, ".db"));
     options.seed_demo = false;
@@ -143,14 +143,14 @@ class TlsTest : public ::testing::Test {
     return options;
   }
 
-  std::unique_ptr<api::Server> StartOrFail(api::ServerOptions options) {
-    auto server = api::Server::Start(std::move(options));
+  std::unique_ptr<app::Server> StartOrFail(app::ServerOptions options) {
+    auto server = app::Server::Start(std::move(options));
     EXPECT_TRUE(server.ok()) << server.status();
     return server.ok() ? std::move(*server) : nullptr;
   }
 
-  std::unique_ptr<api::Server> StartTls(bool require_client_certs) {
-    api::ServerOptions options = Options();
+  std::unique_ptr<app::Server> StartTls(bool require_client_certs) {
+    app::ServerOptions options = Options();
     options.tls_cert_file = cert_file_;
     options.tls_key_file = key_file_;
     if (require_client_certs) {
@@ -159,7 +159,7 @@ class TlsTest : public ::testing::Test {
     return StartOrFail(std::move(options));
   }
 
-  static std::shared_ptr<grpc::Channel> TlsChannel(const api::Server& server,
+  static std::shared_ptr<grpc::Channel> TlsChannel(const app::Server& server,
                                                    const std::string& trusted_ca_pem,
                                                    const Identity* client = nullptr,
                                                    const std::string& host = "127.0.0.1") {
@@ -256,7 +256,7 @@ TEST_F(TlsTest, ClientCertificatesAreRequiredWithAClientCa) {
 }
 
 TEST_F(TlsTest, PlaintextOnANonLoopbackAddressNeedsAllowInsecure) {
-  auto refused = api::Server::Start(Options("0.0.0.0:0"));
+  auto refused = app::Server::Start(Options("0.0.0.0:0"));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(refused.status().message().find("plaintext on 0.0.0.0:0"), std::string::npos)
@@ -264,7 +264,7 @@ TEST_F(TlsTest, PlaintextOnANonLoopbackAddressNeedsAllowInsecure) {
   EXPECT_NE(refused.status().message().find("--insecure"), std::string::npos) << refused.status();
   EXPECT_NE(refused.status().message().find("--tls_cert"), std::string::npos) << refused.status();
 
-  api::ServerOptions allowed = Options("0.0.0.0:0");
+  app::ServerOptions allowed = Options("0.0.0.0:0");
   allowed.allow_insecure = true;
   auto server = StartOrFail(std::move(allowed));
   ASSERT_NE(server, nullptr);
@@ -276,7 +276,7 @@ TEST_F(TlsTest, PlaintextOnANonLoopbackAddressNeedsAllowInsecure) {
 }
 
 TEST_F(TlsTest, TlsOnANonLoopbackAddressNeedsNoFlag) {
-  api::ServerOptions options = Options("0.0.0.0:0");
+  app::ServerOptions options = Options("0.0.0.0:0");
   options.tls_cert_file = cert_file_;
   options.tls_key_file = key_file_;
   auto server = StartOrFail(std::move(options));
@@ -305,11 +305,11 @@ TEST_F(TlsTest, UnusableTlsFilesAreClearStartupErrors) {
       {"key of another certificate", cert_file_, other_key, "", "is not the key of"},
   };
   for (const Case& c : cases) {
-    api::ServerOptions options = Options();
+    app::ServerOptions options = Options();
     options.tls_cert_file = c.cert;
     options.tls_key_file = c.key;
     options.tls_client_ca_file = c.client_ca;
-    auto server = api::Server::Start(std::move(options));
+    auto server = app::Server::Start(std::move(options));
     ASSERT_FALSE(server.ok()) << c.what;
     EXPECT_EQ(server.status().code(), absl::StatusCode::kInvalidArgument) << c.what;
     EXPECT_NE(server.status().message().find(c.expect), std::string::npos)
@@ -321,12 +321,12 @@ TEST(LoopbackAddressTest, KnowsWhatOnlyThisMachineReaches) {
   for (const char* address : {"127.0.0.1:50051", "127.0.0.1:0", "127.1.2.3:80", "localhost:50051",
                               "LOCALHOST:1", "[::1]:50051", "ipv4:127.0.0.1:5", "ipv6:[::1]:5",
                               "[::ffff:127.0.0.1]:5", "unix:/run/sangkien.sock"}) {
-    EXPECT_TRUE(api::IsLoopbackAddress(address)) << address;
+    EXPECT_TRUE(app::IsLoopbackAddress(address)) << address;
   }
   for (const char* address :
        {"0.0.0.0:50051", "[::]:50051", ":50051", "10.0.0.5:50051", "128.0.0.1:1", "example.org:443",
         "[::2]:1", "localhost.example:1", "[::1:50051"}) {
-    EXPECT_FALSE(api::IsLoopbackAddress(address)) << address;
+    EXPECT_FALSE(app::IsLoopbackAddress(address)) << address;
   }
 }
 

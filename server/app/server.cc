@@ -1,4 +1,4 @@
-#include "api/server.h"
+#include "app/server.h"
 
 #include <arpa/inet.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
@@ -7,7 +7,6 @@
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
-#include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <sys/stat.h>
 
@@ -38,26 +37,37 @@
 #include "api/publicity_service.h"
 #include "api/response_compression.h"
 #include "api/search_service.h"
-#include "api/server_gauges.h"
 #include "api/sync_service.h"
 #include "api/undecodable_request_interceptor.h"
+#include "app/server_gauges.h"
 #include "auth/authenticator.h"
 #include "domain/page_token.h"
 #include "log/log.h"
-#include "operations/account_operations.h"
-#include "operations/calendar_operations.h"
-#include "operations/directory_operations.h"
-#include "operations/plan_operations.h"
-#include "operations/proposal_operations.h"
-#include "operations/publicity_operations.h"
+#include "operations/core.h"
 #include "seed/demo_seed.h"
 #include "seed/holiday_seed.h"
 #include "status/status_macros.h"
-#include "storage/change_log.h"
-#include "storage/database.h"
-#include "storage/request_log.h"
 
-namespace sangkien::api {
+namespace sangkien::app {
+
+using api::AccountServiceImpl;
+using api::AuditServiceImpl;
+using api::CalendarServiceImpl;
+using api::CallAccounts;
+using api::CallGate;
+using api::CallLogInterceptorFactory;
+using api::DirectoryServiceImpl;
+using api::GrpcMetrics;
+using api::MethodTable;
+using api::MetricsEndpoint;
+using api::MetricsInterceptorFactory;
+using api::PlanServiceImpl;
+using api::ProposalServiceImpl;
+using api::PublicityServiceImpl;
+using api::ResponseCompressionInterceptorFactory;
+using api::SearchServiceImpl;
+using api::SyncServiceImpl;
+using api::UndecodableRequestInterceptorFactory;
 
 struct Server::Impl {
   // What the interceptors use; declared first so that it outlives the
@@ -65,16 +75,7 @@ struct Server::Impl {
   std::unique_ptr<MethodTable> methods;
   std::unique_ptr<CallAccounts> call_accounts;  // with the call log only
   std::shared_ptr<GrpcMetrics> grpc_metrics;    // with the metrics endpoint only
-  std::unique_ptr<storage::Database> db;
-  std::unique_ptr<domain::PageTokenCodec> tokens;
-  std::unique_ptr<operations::DirectoryOperations> directory;
-  std::unique_ptr<operations::PlanOperations> plans;
-  std::unique_ptr<operations::AccountOperations> accounts;
-  std::unique_ptr<operations::CalendarOperations> calendar;
-  std::unique_ptr<operations::ProposalOperations> proposals;
-  std::unique_ptr<operations::SearchOperations> search;
-  std::unique_ptr<operations::SyncOperations> sync;
-  std::unique_ptr<operations::PublicityOperations> publicity;
+  std::unique_ptr<operations::Core> core;
   std::unique_ptr<auth::Authenticator> authenticator;
   std::unique_ptr<CallGate> gate;
   std::unique_ptr<DirectoryServiceImpl> directory_service;
@@ -95,12 +96,6 @@ struct Server::Impl {
 };
 
 namespace {
-
-std::string RandomKey() {
-  std::string key(32, '\0');
-  RAND_bytes(reinterpret_cast<unsigned char*>(key.data()), static_cast<int>(key.size()));
-  return key;
-}
 
 // Kiosks on mobile links ping about once a minute; accept that without
 // answering GOAWAY too_many_pings.
@@ -327,39 +322,20 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
           {{"metrics_address", options.metrics_listen_address}});
     }
   }
-  std::filesystem::path db_path(options.database_path);
-  if (db_path.has_parent_path()) {
-    std::error_code ec;
-    std::filesystem::create_directories(db_path.parent_path(), ec);
-  }
-  storage::DatabaseOptions db_options;
-  db_options.path = options.database_path;
-  db_options.synchronous_full = options.synchronous_full;
-  db_options.group_commit = options.group_commit;
-  SK_ASSIGN_OR_RETURN(impl->db, storage::Database::Open(db_options));
-
-  std::string key;
-  SK_RETURN_IF_ERROR(impl->db->Write([&](storage::Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(
-        key, storage::MetaStore::GetOrCreate(c, storage::MetaStore::kPageTokenKey, RandomKey));
-    return absl::OkStatus();
-  }));
-  impl->tokens = std::make_unique<domain::PageTokenCodec>(key);
-  impl->directory = std::make_unique<operations::DirectoryOperations>(*impl->db, options.clock);
-  impl->plans =
-      std::make_unique<operations::PlanOperations>(*impl->db, *impl->directory, options.clock);
-  impl->accounts = std::make_unique<operations::AccountOperations>(*impl->db, options.clock);
-  // The holiday calendar is product data: loaded into a new database on its first
-  // start, demo or not. Working-day deadlines count against impl->calendar->Current().
-  impl->calendar = std::make_unique<operations::CalendarOperations>(*impl->db, options.clock);
-  SK_RETURN_IF_ERROR(seed::LoadShippedHolidays(*impl->calendar).status());
-  impl->proposals = std::make_unique<operations::ProposalOperations>(
-      *impl->db, options.clock, operations::HolidayWorkingDays(*impl->calendar));
-  impl->publicity = std::make_unique<operations::PublicityOperations>(*impl->db, options.clock);
+  operations::CoreOptions core_options;
+  core_options.database_path = options.database_path;
+  core_options.synchronous_full = options.synchronous_full;
+  core_options.group_commit = options.group_commit;
+  core_options.clock = options.clock;
+  SK_ASSIGN_OR_RETURN(impl->core, operations::Core::Open(core_options));
+  operations::Core& core = *impl->core;
+  // The holiday calendar is product data: loaded into a new database on its
+  // first start, demo or not.
+  SK_RETURN_IF_ERROR(seed::LoadShippedHolidays(core.calendar()).status());
   if (options.seed_demo) {
     SK_ASSIGN_OR_RETURN(auto seeded,
-                        seed::SeedDemoIfEmpty(*impl->directory, *impl->plans, *impl->accounts,
-                                              *impl->proposals, *impl->publicity));
+                        seed::SeedDemoIfEmpty(core.directory(), core.plans(), core.accounts(),
+                                              core.proposals(), core.publicity()));
     if (seeded) {
       impl->demo_tokens = std::move(*seeded);
       log::Info("seeded the demo district", {{"database", options.database_path}});
@@ -368,8 +344,8 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       }
     }
   }
-  SK_RETURN_IF_ERROR(SayHowToMakeTheFirstAdmin(*impl->accounts, options.database_path));
-  impl->authenticator = std::make_unique<auth::Authenticator>(*impl->db, options.clock);
+  SK_RETURN_IF_ERROR(SayHowToMakeTheFirstAdmin(core.accounts(), options.database_path));
+  impl->authenticator = std::make_unique<auth::Authenticator>(core.database(), options.clock);
   SK_ASSIGN_OR_RETURN(
       MethodTable methods,
       MethodTable::Build(
@@ -382,25 +358,24 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
   if (options.log_calls) impl->call_accounts = std::make_unique<CallAccounts>();
   impl->gate = std::make_unique<CallGate>(*impl->authenticator, impl->call_accounts.get());
   impl->directory_service =
-      std::make_unique<DirectoryServiceImpl>(*impl->directory, *impl->tokens, *impl->gate);
-  impl->plan_service = std::make_unique<PlanServiceImpl>(*impl->plans, *impl->tokens, *impl->gate);
-  impl->proposal_service = std::make_unique<ProposalServiceImpl>(*impl->proposals, *impl->publicity,
-                                                                 *impl->tokens, *impl->gate);
+      std::make_unique<DirectoryServiceImpl>(core.directory(), core.page_tokens(), *impl->gate);
+  impl->plan_service =
+      std::make_unique<PlanServiceImpl>(core.plans(), core.page_tokens(), *impl->gate);
+  impl->proposal_service = std::make_unique<ProposalServiceImpl>(core.proposals(), core.publicity(),
+                                                                 core.page_tokens(), *impl->gate);
   impl->account_service =
-      std::make_unique<AccountServiceImpl>(*impl->accounts, *impl->tokens, *impl->gate);
-  impl->audit_service = std::make_unique<AuditServiceImpl>(*impl->db, *impl->tokens, *impl->gate);
+      std::make_unique<AccountServiceImpl>(core.accounts(), core.page_tokens(), *impl->gate);
+  impl->audit_service =
+      std::make_unique<AuditServiceImpl>(core.database(), core.page_tokens(), *impl->gate);
   impl->calendar_service =
-      std::make_unique<CalendarServiceImpl>(*impl->calendar, *impl->tokens, *impl->gate);
-  impl->search = std::make_unique<operations::SearchOperations>(*impl->db, options.clock);
+      std::make_unique<CalendarServiceImpl>(core.calendar(), core.page_tokens(), *impl->gate);
   impl->search_service =
-      std::make_unique<SearchServiceImpl>(*impl->search, *impl->tokens, *impl->gate);
-  impl->sync = std::make_unique<operations::SyncOperations>(*impl->db, options.clock,
-                                                            *impl->proposals, *impl->publicity);
+      std::make_unique<SearchServiceImpl>(core.search(), core.page_tokens(), *impl->gate);
   options.watch.compress_min_bytes = options.compress_min_bytes;
-  impl->sync_service = std::make_unique<SyncServiceImpl>(*impl->sync, *impl->tokens, *impl->gate,
-                                                         options.clock, options.watch);
+  impl->sync_service = std::make_unique<SyncServiceImpl>(core.sync(), core.page_tokens(),
+                                                         *impl->gate, options.clock, options.watch);
   impl->publicity_service = std::make_unique<PublicityServiceImpl>(
-      *impl->publicity, *impl->plans, *impl->directory, *impl->tokens, *impl->gate);
+      core.publicity(), core.plans(), core.directory(), core.page_tokens(), *impl->gate);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -447,11 +422,11 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
 void Server::RegisterMetrics(const ServerOptions& options, Impl& impl) {
   impl.metrics->Register(impl.grpc_metrics);
   ServerGauges::Sources sources;
-  operations::SyncOperations* sync = impl.sync.get();
+  operations::SyncOperations* sync = &impl.core->sync();
   sources.feed_head = [sync] { return sync->LatestSeq(); };
   SyncServiceImpl* sync_service = impl.sync_service.get();
   sources.watch_streams = [sync_service] { return sync_service->open_streams(); };
-  sources.writes = &impl.db->write_stats();
+  sources.writes = &impl.core->write_stats();
   sources.database_path = options.database_path;
   sources.backup_dir = options.backup_dir;
   if (sources.backup_dir.empty()) {
@@ -479,10 +454,7 @@ std::shared_ptr<grpc::Channel> Server::InProcessChannel() {
 
 const std::vector<seed::DemoToken>& Server::demo_tokens() const { return impl_->demo_tokens; }
 
-absl::Status Server::Probe() {
-  return impl_->db->Read(
-      [](storage::Connection& c) { return storage::ChangeLog::LatestSeq(c).status(); });
-}
+absl::Status Server::Probe() { return impl_->core->Probe(); }
 
 void Server::Shutdown(absl::Duration grace) {
   impl_->server->GetHealthCheckService()->SetServingStatus(false);
@@ -493,4 +465,4 @@ void Server::Shutdown(absl::Duration grace) {
 
 void Server::Wait() { impl_->server->Wait(); }
 
-}  // namespace sangkien::api
+}  // namespace sangkien::app

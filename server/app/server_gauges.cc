@@ -1,4 +1,4 @@
-#include "api/server_gauges.h"
+#include "app/server_gauges.h"
 
 #include <prometheus/metric_family.h>
 #include <sys/stat.h>
@@ -8,9 +8,9 @@
 #include <limits>
 
 #include "log/log.h"
-#include "storage/backup_record.h"
+#include "operations/maintenance.h"
 
-namespace sangkien::api {
+namespace sangkien::app {
 namespace {
 
 using prometheus::MetricFamily;
@@ -43,7 +43,7 @@ std::optional<int64_t> FileBytes(const std::string& path, bool may_be_missing,
 }  // namespace
 
 void ServerGauges::Report(const std::string& source, const std::string& problem) const {
-  std::lock_guard lock(mu_);
+  absl::MutexLock lock(&mu_);
   std::string key = source + ": " + problem;
   if (key == last_problem_) return;
   last_problem_ = key;
@@ -66,7 +66,7 @@ std::vector<MetricFamily> ServerGauges::Collect() const {
     families.push_back(Gauge("sangkien_watch_streams", "WatchChanges streams open.",
                              static_cast<double>(sources_.watch_streams())));
   }
-  if (const storage::WriteStats* writes = sources_.writes) {
+  if (const operations::WriteStats* writes = sources_.writes) {
     families.push_back(Gauge("sangkien_writes_waiting",
                              "Writes queued for the single writer, not yet in a transaction.",
                              static_cast<double>(writes->waiting.load(std::memory_order_relaxed))));
@@ -78,8 +78,8 @@ std::vector<MetricFamily> ServerGauges::Collect() const {
     uint64_t cumulative = 0;
     for (size_t b = 0; b < writes->commits_by_batch.size(); ++b) {
       cumulative += writes->commits_by_batch[b].load(std::memory_order_relaxed);
-      double bound = b < storage::WriteStats::kBatchBounds.size()
-                         ? static_cast<double>(storage::WriteStats::kBatchBounds[b])
+      double bound = b < operations::WriteStats::kBatchBounds.size()
+                         ? static_cast<double>(operations::WriteStats::kBatchBounds[b])
                          : std::numeric_limits<double>::infinity();
       sample.histogram.bucket.push_back({cumulative, bound});
     }
@@ -105,7 +105,8 @@ std::vector<MetricFamily> ServerGauges::Collect() const {
   }
   std::optional<AuditCheck> audit;
   if (!sources_.backup_dir.empty()) {
-    absl::StatusOr<storage::BackupRecord> record = storage::ReadBackupRecord(sources_.backup_dir);
+    absl::StatusOr<operations::BackupRecord> record =
+        operations::ReadBackupRecord(sources_.backup_dir);
     if (record.ok()) {
       families.push_back(Gauge("sangkien_backup_last_run_timestamp_seconds",
                                "When the last scheduled backup finished (Unix time).",
@@ -140,4 +141,4 @@ std::vector<MetricFamily> ServerGauges::Collect() const {
   return families;
 }
 
-}  // namespace sangkien::api
+}  // namespace sangkien::app

@@ -1,8 +1,8 @@
-// Assembles and runs sangkien-server: storage, operations, the gRPC
+// Assembles and runs sangkien-server: the core (database and use cases), the gRPC
 // services, health checking and reflection, over TLS or (on loopback, or
 // when explicitly allowed) plaintext.
-#ifndef SANGKIEN_SERVER_API_SERVER_H_
-#define SANGKIEN_SERVER_API_SERVER_H_
+#ifndef SANGKIEN_SERVER_APP_SERVER_H_
+#define SANGKIEN_SERVER_APP_SERVER_H_
 
 #include <memory>
 #include <string>
@@ -18,7 +18,7 @@ namespace grpc {
 class Channel;
 }  // namespace grpc
 
-namespace sangkien::api {
+namespace sangkien::app {
 
 struct ServerOptions {
   // Port 0: pick a free one. Empty: listen nowhere; calls come only through
@@ -49,7 +49,7 @@ struct ServerOptions {
   bool allow_insecure = false;
 
   // WatchChanges: how often the log is polled, heartbeats, slow consumers.
-  WatchOptions watch;
+  api::WatchOptions watch;
 
   // Links that drop. A connection with no call in flight for this long is
   // closed with GOAWAY (clients reconnect on their next call); an open
@@ -110,6 +110,6 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace sangkien::api
+}  // namespace sangkien::app
 
-#endif  // SANGKIEN_SERVER_API_SERVER_H_
+#endif  // SANGKIEN_SERVER_APP_SERVER_H_

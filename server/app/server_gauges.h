@@ -14,29 +14,33 @@
 //
 // A source that cannot be read leaves its series out of that scrape and is
 // logged once at warning (again only when the reason changes).
-#ifndef SANGKIEN_SERVER_API_SERVER_GAUGES_H_
-#define SANGKIEN_SERVER_API_SERVER_GAUGES_H_
+#ifndef SANGKIEN_SERVER_APP_SERVER_GAUGES_H_
+#define SANGKIEN_SERVER_APP_SERVER_GAUGES_H_
 
 #include <prometheus/collectable.h>
 
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "storage/write_stats.h"
+#include "operations/maintenance.h"
 
-namespace sangkien::api {
+namespace sangkien::app {
 
 struct AuditCheck {
   absl::Time time;
   bool intact = false;
 };
 
+// Scrapes may run on several of the endpoint's threads at once: the sources
+// are read-only here, and the only state written, the last problem logged,
+// is under mu_.
 class ServerGauges final : public prometheus::Collectable {
  public:
   // Every source is optional; a missing one leaves its series out. The
@@ -45,9 +49,9 @@ class ServerGauges final : public prometheus::Collectable {
   struct Sources {
     std::function<absl::StatusOr<int64_t>()> feed_head;
     std::function<int64_t()> watch_streams;
-    const storage::WriteStats* writes = nullptr;  // not owned
-    std::string database_path;                    // its -wal file sits beside it
-    std::string backup_dir;                       // holds last-backup
+    const operations::WriteStats* writes = nullptr;  // not owned
+    std::string database_path;                       // its -wal file sits beside it
+    std::string backup_dir;                          // holds last-backup
     std::function<std::optional<AuditCheck>()> in_server_audit_check;
   };
 
@@ -60,10 +64,10 @@ class ServerGauges final : public prometheus::Collectable {
   void Report(const std::string& source, const std::string& problem) const;
 
   const Sources sources_;
-  mutable std::mutex mu_;
-  mutable std::string last_problem_;  // guarded by mu_
+  mutable absl::Mutex mu_;
+  mutable std::string last_problem_ ABSL_GUARDED_BY(mu_);
 };
 
-}  // namespace sangkien::api
+}  // namespace sangkien::app
 
-#endif  // SANGKIEN_SERVER_API_SERVER_GAUGES_H_
+#endif  // SANGKIEN_SERVER_APP_SERVER_GAUGES_H_
