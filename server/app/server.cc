@@ -322,13 +322,23 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
           {{"metrics_address", options.metrics_listen_address}});
     }
   }
+  SK_RETURN_IF_ERROR(OpenCore(options, *impl));
+  SK_RETURN_IF_ERROR(SayHowToMakeTheFirstAdmin(impl->core->accounts(), options.database_path));
+  options.watch.compress_min_bytes = options.compress_min_bytes;
+  SK_RETURN_IF_ERROR(BuildServices(options, *impl));
+  SK_RETURN_IF_ERROR(Listen(options, transport.credentials, *impl));
+  if (impl->metrics) RegisterMetrics(options, *impl);
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+absl::Status Server::OpenCore(const ServerOptions& options, Impl& impl) {
   operations::CoreOptions core_options;
   core_options.database_path = options.database_path;
   core_options.synchronous_full = options.synchronous_full;
   core_options.group_commit = options.group_commit;
   core_options.clock = options.clock;
-  SK_ASSIGN_OR_RETURN(impl->core, operations::Core::Open(core_options));
-  operations::Core& core = *impl->core;
+  SK_ASSIGN_OR_RETURN(impl.core, operations::Core::Open(core_options));
+  operations::Core& core = *impl.core;
   // The holiday calendar is product data: loaded into a new database on its
   // first start, demo or not.
   SK_RETURN_IF_ERROR(seed::LoadShippedHolidays(core.calendar()).status());
@@ -337,15 +347,19 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
                         seed::SeedDemoIfEmpty(core.directory(), core.plans(), core.accounts(),
                                               core.proposals(), core.publicity()));
     if (seeded) {
-      impl->demo_tokens = std::move(*seeded);
+      impl.demo_tokens = std::move(*seeded);
       log::Info("seeded the demo district", {{"database", options.database_path}});
       if (!options.demo_tokens_file.empty()) {
-        SK_RETURN_IF_ERROR(WriteDemoTokens(options.demo_tokens_file, impl->demo_tokens));
+        SK_RETURN_IF_ERROR(WriteDemoTokens(options.demo_tokens_file, impl.demo_tokens));
       }
     }
   }
-  SK_RETURN_IF_ERROR(SayHowToMakeTheFirstAdmin(core.accounts(), options.database_path));
-  impl->authenticator = std::make_unique<auth::Authenticator>(core.database(), options.clock);
+  return absl::OkStatus();
+}
+
+absl::Status Server::BuildServices(const ServerOptions& options, Impl& impl) {
+  operations::Core& core = *impl.core;
+  impl.authenticator = std::make_unique<auth::Authenticator>(core.database(), options.clock);
   SK_ASSIGN_OR_RETURN(
       MethodTable methods,
       MethodTable::Build(
@@ -354,44 +368,48 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
            v1::AuditService::service_full_name(), v1::HolidayCalendarService::service_full_name(),
            v1::SearchService::service_full_name(), v1::SyncService::service_full_name(),
            v1::PublicityService::service_full_name()}));
-  impl->methods = std::make_unique<MethodTable>(std::move(methods));
-  if (options.log_calls) impl->call_accounts = std::make_unique<CallAccounts>();
-  impl->gate = std::make_unique<CallGate>(*impl->authenticator, impl->call_accounts.get());
-  impl->directory_service =
-      std::make_unique<DirectoryServiceImpl>(core.directory(), core.page_tokens(), *impl->gate);
-  impl->plan_service =
-      std::make_unique<PlanServiceImpl>(core.plans(), core.page_tokens(), *impl->gate);
-  impl->proposal_service = std::make_unique<ProposalServiceImpl>(core.proposals(), core.publicity(),
-                                                                 core.page_tokens(), *impl->gate);
-  impl->account_service =
-      std::make_unique<AccountServiceImpl>(core.accounts(), core.page_tokens(), *impl->gate);
-  impl->audit_service =
-      std::make_unique<AuditServiceImpl>(core.database(), core.page_tokens(), *impl->gate);
-  impl->calendar_service =
-      std::make_unique<CalendarServiceImpl>(core.calendar(), core.page_tokens(), *impl->gate);
-  impl->search_service =
-      std::make_unique<SearchServiceImpl>(core.search(), core.page_tokens(), *impl->gate);
-  options.watch.compress_min_bytes = options.compress_min_bytes;
-  impl->sync_service = std::make_unique<SyncServiceImpl>(core.sync(), core.page_tokens(),
-                                                         *impl->gate, options.clock, options.watch);
-  impl->publicity_service = std::make_unique<PublicityServiceImpl>(
-      core.publicity(), core.plans(), core.directory(), core.page_tokens(), *impl->gate);
+  impl.methods = std::make_unique<MethodTable>(std::move(methods));
+  if (options.log_calls) impl.call_accounts = std::make_unique<CallAccounts>();
+  impl.gate = std::make_unique<CallGate>(*impl.authenticator, impl.call_accounts.get());
+  impl.directory_service =
+      std::make_unique<DirectoryServiceImpl>(core.directory(), core.page_tokens(), *impl.gate);
+  impl.plan_service =
+      std::make_unique<PlanServiceImpl>(core.plans(), core.page_tokens(), *impl.gate);
+  impl.proposal_service = std::make_unique<ProposalServiceImpl>(core.proposals(), core.publicity(),
+                                                                core.page_tokens(), *impl.gate);
+  impl.account_service =
+      std::make_unique<AccountServiceImpl>(core.accounts(), core.page_tokens(), *impl.gate);
+  impl.audit_service =
+      std::make_unique<AuditServiceImpl>(core.database(), core.page_tokens(), *impl.gate);
+  impl.calendar_service =
+      std::make_unique<CalendarServiceImpl>(core.calendar(), core.page_tokens(), *impl.gate);
+  impl.search_service =
+      std::make_unique<SearchServiceImpl>(core.search(), core.page_tokens(), *impl.gate);
+  impl.sync_service = std::make_unique<SyncServiceImpl>(core.sync(), core.page_tokens(), *impl.gate,
+                                                        options.clock, options.watch);
+  impl.publicity_service = std::make_unique<PublicityServiceImpl>(
+      core.publicity(), core.plans(), core.directory(), core.page_tokens(), *impl.gate);
+  return absl::OkStatus();
+}
 
+absl::Status Server::Listen(const ServerOptions& options,
+                            const std::shared_ptr<grpc::ServerCredentials>& credentials,
+                            Impl& impl) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   if (!options.listen_address.empty()) {
-    builder.AddListeningPort(options.listen_address, transport.credentials, &impl->port);
+    builder.AddListeningPort(options.listen_address, credentials, &impl.port);
   }
-  builder.RegisterService(impl->directory_service.get());
-  builder.RegisterService(impl->plan_service.get());
-  builder.RegisterService(impl->proposal_service.get());
-  builder.RegisterService(impl->account_service.get());
-  builder.RegisterService(impl->audit_service.get());
-  builder.RegisterService(impl->calendar_service.get());
-  builder.RegisterService(impl->search_service.get());
-  builder.RegisterService(impl->sync_service.get());
-  builder.RegisterService(impl->publicity_service.get());
+  builder.RegisterService(impl.directory_service.get());
+  builder.RegisterService(impl.plan_service.get());
+  builder.RegisterService(impl.proposal_service.get());
+  builder.RegisterService(impl.account_service.get());
+  builder.RegisterService(impl.audit_service.get());
+  builder.RegisterService(impl.calendar_service.get());
+  builder.RegisterService(impl.search_service.get());
+  builder.RegisterService(impl.sync_service.get());
+  builder.RegisterService(impl.publicity_service.get());
   builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
   AllowClientKeepalive(builder);
   CloseIdleConnections(builder, options.idle_connection_timeout);
@@ -401,22 +419,21 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Start(ServerOptions options) {
       std::make_unique<ResponseCompressionInterceptorFactory>(options.compress_min_bytes));
   if (options.log_calls) {
     creators.push_back(
-        std::make_unique<CallLogInterceptorFactory>(*impl->methods, *impl->call_accounts));
+        std::make_unique<CallLogInterceptorFactory>(*impl.methods, *impl.call_accounts));
   }
-  if (impl->metrics) {
-    impl->grpc_metrics = std::make_shared<GrpcMetrics>(*impl->methods);
+  if (impl.metrics) {
+    impl.grpc_metrics = std::make_shared<GrpcMetrics>(*impl.methods);
     creators.push_back(
-        std::make_unique<MetricsInterceptorFactory>(*impl->methods, *impl->grpc_metrics));
+        std::make_unique<MetricsInterceptorFactory>(*impl.methods, *impl.grpc_metrics));
   }
   builder.experimental().SetInterceptorCreators(std::move(creators));
-  impl->server = builder.BuildAndStart();
-  if (!impl->server || (impl->port == 0 && !options.listen_address.empty())) {
+  impl.server = builder.BuildAndStart();
+  if (!impl.server || (impl.port == 0 && !options.listen_address.empty())) {
     return absl::UnavailableError(
         absl::StrCat("cannot listen on ", options.listen_address, " (address in use?)"));
   }
-  impl->server->GetHealthCheckService()->SetServingStatus(true);
-  if (impl->metrics) RegisterMetrics(options, *impl);
-  return std::unique_ptr<Server>(new Server(std::move(impl)));
+  impl.server->GetHealthCheckService()->SetServingStatus(true);
+  return absl::OkStatus();
 }
 
 void Server::RegisterMetrics(const ServerOptions& options, Impl& impl) {

@@ -16,6 +16,7 @@
 
 namespace grpc {
 class Channel;
+class ServerCredentials;
 }  // namespace grpc
 
 namespace sangkien::app {
@@ -105,6 +106,14 @@ class Server {
  private:
   struct Impl;
   explicit Server(std::unique_ptr<Impl> impl);
+  // The steps of Start, in order: the core (database, use cases, holidays,
+  // the demo seed when asked); the authenticator, gate and services over
+  // it; the gRPC server listening with its interceptors.
+  static absl::Status OpenCore(const ServerOptions& options, Impl& impl);
+  static absl::Status BuildServices(const ServerOptions& options, Impl& impl);
+  static absl::Status Listen(const ServerOptions& options,
+                             const std::shared_ptr<grpc::ServerCredentials>& credentials,
+                             Impl& impl);
   // Registers the gRPC counters and the server's gauges on the endpoint.
   static void RegisterMetrics(const ServerOptions& options, Impl& impl);
   std::unique_ptr<Impl> impl_;

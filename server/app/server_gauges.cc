@@ -40,6 +40,29 @@ std::optional<int64_t> FileBytes(const std::string& path, bool may_be_missing,
   return std::nullopt;
 }
 
+// The writer's batches as a Prometheus histogram: cumulative buckets by the
+// batch bounds, the count of commits and the sum of writes.
+MetricFamily WritesPerCommit(const operations::WriteStats& writes) {
+  MetricFamily per_commit;
+  per_commit.name = "sangkien_writes_per_commit";
+  per_commit.help = "Writes per committed transaction of the single writer (group commit).";
+  per_commit.type = MetricType::Histogram;
+  prometheus::ClientMetric sample;
+  uint64_t cumulative = 0;
+  for (size_t b = 0; b < writes.commits_by_batch.size(); ++b) {
+    cumulative += writes.commits_by_batch[b].load(std::memory_order_relaxed);
+    double bound = b < operations::WriteStats::kBatchBounds.size()
+                       ? static_cast<double>(operations::WriteStats::kBatchBounds[b])
+                       : std::numeric_limits<double>::infinity();
+    sample.histogram.bucket.push_back({cumulative, bound});
+  }
+  sample.histogram.sample_count = cumulative;
+  sample.histogram.sample_sum =
+      static_cast<double>(writes.committed_writes.load(std::memory_order_relaxed));
+  per_commit.metric.push_back(std::move(sample));
+  return per_commit;
+}
+
 }  // namespace
 
 void ServerGauges::Report(const std::string& source, const std::string& problem) const {
@@ -70,24 +93,7 @@ std::vector<MetricFamily> ServerGauges::Collect() const {
     families.push_back(Gauge("sangkien_writes_waiting",
                              "Writes queued for the single writer, not yet in a transaction.",
                              static_cast<double>(writes->waiting.load(std::memory_order_relaxed))));
-    MetricFamily per_commit;
-    per_commit.name = "sangkien_writes_per_commit";
-    per_commit.help = "Writes per committed transaction of the single writer (group commit).";
-    per_commit.type = MetricType::Histogram;
-    prometheus::ClientMetric sample;
-    uint64_t cumulative = 0;
-    for (size_t b = 0; b < writes->commits_by_batch.size(); ++b) {
-      cumulative += writes->commits_by_batch[b].load(std::memory_order_relaxed);
-      double bound = b < operations::WriteStats::kBatchBounds.size()
-                         ? static_cast<double>(operations::WriteStats::kBatchBounds[b])
-                         : std::numeric_limits<double>::infinity();
-      sample.histogram.bucket.push_back({cumulative, bound});
-    }
-    sample.histogram.sample_count = cumulative;
-    sample.histogram.sample_sum =
-        static_cast<double>(writes->committed_writes.load(std::memory_order_relaxed));
-    per_commit.metric.push_back(std::move(sample));
-    families.push_back(std::move(per_commit));
+    families.push_back(WritesPerCommit(*writes));
   }
   if (!sources_.database_path.empty()) {
     std::string problem;

@@ -1,6 +1,10 @@
 // What each write exposes to the change feed and the search index. Every
 // write operation calls one of these inside its transaction, so the feed and
 // the index never disagree with what was committed. Internal to operations/.
+// Each returns OK once the change records and index entries are written in
+// the caller's transaction; a resource that is gone writes its tombstone
+// (not an error); a storage error is returned as is and the caller's
+// transaction rolls back with it.
 #ifndef SANGKIEN_SERVER_OPERATIONS_EXPOSURE_H_
 #define SANGKIEN_SERVER_OPERATIONS_EXPOSURE_H_
 

@@ -18,7 +18,8 @@ absl::StatusOr<std::optional<storage::RequestRecord>> FindReplay(storage::Connec
                                                                  std::string_view method,
                                                                  const Idempotency& idempotency);
 
-// Records the create (no-op without a request_id).
+// Records the create in the caller's transaction so a retry finds it: OK
+// once written (and at once without a request_id); a storage error otherwise.
 absl::Status RecordCreate(storage::Connection& c, std::string_view method,
                           const Idempotency& idempotency, std::string resource_name,
                           std::string extra, absl::Time now);

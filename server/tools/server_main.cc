@@ -11,6 +11,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "app/server.h"
@@ -30,6 +31,38 @@ constexpr int kStartFailed = 1;
 int Refuse(int exit_code, std::string_view why) {
   sangkien::log::Error("not started", {{"error", why}});
   return exit_code;
+}
+
+// The server's options from the parsed flags; INVALID_ARGUMENT saying which
+// setting cannot be used.
+absl::StatusOr<sangkien::app::ServerOptions> OptionsFromFlags() {
+  sangkien::app::ServerOptions options;
+  options.listen_address = absl::GetFlag(FLAGS_listen);
+  if (options.listen_address.empty()) {
+    return absl::InvalidArgumentError("--listen (setting listen) needs an address:port");
+  }
+  options.database_path = absl::GetFlag(FLAGS_db);
+  options.seed_demo = absl::GetFlag(FLAGS_seed_demo);
+  options.demo_tokens_file = absl::GetFlag(FLAGS_demo_tokens_file);
+  if (options.demo_tokens_file.empty())
+    options.demo_tokens_file = options.database_path + ".demo-tokens";
+  options.log_calls = absl::GetFlag(FLAGS_log_calls);
+  options.synchronous_full = absl::GetFlag(FLAGS_synchronous).full;
+  options.group_commit = absl::GetFlag(FLAGS_group_commit);
+  options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  options.allow_insecure = absl::GetFlag(FLAGS_insecure);
+  options.idle_connection_timeout = absl::GetFlag(FLAGS_idle_connection_timeout).duration;
+  options.compress_min_bytes = absl::GetFlag(FLAGS_compress_min_bytes);
+  if (options.compress_min_bytes < 0) {
+    return absl::InvalidArgumentError(
+        "--compress_min_bytes (setting compress_min_bytes) must be 0 (never compress) or a "
+        "number of bytes");
+  }
+  options.metrics_listen_address = absl::GetFlag(FLAGS_metrics_listen);
+  options.backup_dir = sangkien::tools::BackupDir();
+  return options;
 }
 
 }  // namespace
@@ -71,45 +104,21 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  sangkien::app::ServerOptions options;
-  options.listen_address = absl::GetFlag(FLAGS_listen);
-  if (options.listen_address.empty()) {
-    return Refuse(kBadSettings, "--listen (setting listen) needs an address:port");
-  }
-  options.database_path = absl::GetFlag(FLAGS_db);
-  options.seed_demo = absl::GetFlag(FLAGS_seed_demo);
-  options.demo_tokens_file = absl::GetFlag(FLAGS_demo_tokens_file);
-  if (options.demo_tokens_file.empty())
-    options.demo_tokens_file = options.database_path + ".demo-tokens";
-  options.log_calls = absl::GetFlag(FLAGS_log_calls);
-  options.synchronous_full = absl::GetFlag(FLAGS_synchronous).full;
-  options.group_commit = absl::GetFlag(FLAGS_group_commit);
-  options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
-  options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
-  options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
-  options.allow_insecure = absl::GetFlag(FLAGS_insecure);
-  options.idle_connection_timeout = absl::GetFlag(FLAGS_idle_connection_timeout).duration;
-  options.compress_min_bytes = absl::GetFlag(FLAGS_compress_min_bytes);
-  if (options.compress_min_bytes < 0) {
-    return Refuse(kBadSettings,
-                  "--compress_min_bytes (setting compress_min_bytes) must be 0 (never compress) "
-                  "or a number of bytes");
-  }
-  options.metrics_listen_address = absl::GetFlag(FLAGS_metrics_listen);
-  options.backup_dir = sangkien::tools::BackupDir();
+  absl::StatusOr<sangkien::app::ServerOptions> options = OptionsFromFlags();
+  if (!options.ok()) return Refuse(kBadSettings, std::string(options.status().message()));
 
-  auto server = sangkien::app::Server::Start(options);
+  auto server = sangkien::app::Server::Start(*options);
   if (!server.ok()) return Refuse(kStartFailed, server.status().ToString());
   // The metrics address with the port actually bound (port 0 picks one).
   std::string metrics = "off";
-  if (!options.metrics_listen_address.empty()) {
-    const std::string& address = options.metrics_listen_address;
+  if (!options->metrics_listen_address.empty()) {
+    const std::string& address = options->metrics_listen_address;
     metrics = absl::StrCat(address.substr(0, address.rfind(':')), ":", (*server)->metrics_port());
   }
   log::Info("listening", {{"port", (*server)->port()},
-                          {"address", options.listen_address},
+                          {"address", options->listen_address},
                           {"transport", (*server)->transport()},
-                          {"database", options.database_path},
+                          {"database", options->database_path},
                           {"settings", config.empty() ? "none" : config},
                           {"metrics", metrics},
                           {"log_level", log::LevelName(level)}});
