@@ -170,6 +170,97 @@ std::optional<KindLine> FindKindLine(const std::vector<SourceLine>& lines, FoldC
   return fallback;
 }
 
+struct SymbolMatch {
+  std::string symbol;  // "58/KH-UBND"
+  size_t last;         // its last token
+};
+
+// "Số: 58/KH-UBND", also "Số: 58 /KH-UBND" from a PDF, with tokens[i] the
+// "Số"; nullopt when what follows does not look like a document symbol.
+std::optional<SymbolMatch> MatchSymbol(std::string_view text, const std::vector<Token>& tokens,
+                                       size_t i) {
+  size_t k = i + 1;
+  if (k < tokens.size() && tokens[k].key == ":") ++k;
+  if (k >= tokens.size()) return std::nullopt;
+  size_t last = k;
+  while (last + 1 < tokens.size() &&
+         (tokens[last + 1].key == "/" || tokens[last].key == "/" || tokens[last + 1].key == "-" ||
+          tokens[last].key == "-") &&
+         tokens[last + 1].begin <= tokens[last].end + 1) {
+    ++last;
+  }
+  std::string symbol;
+  for (size_t s = k; s <= last; ++s) {
+    symbol += text.substr(tokens[s].begin, tokens[s].end - tokens[s].begin);
+  }
+  if (!LooksLikeSymbol(symbol)) return std::nullopt;
+  return SymbolMatch{std::move(symbol), last};
+}
+
+struct DateMatch {
+  std::optional<absl::CivilDay> day;  // nullopt when day or month is left blank
+  size_t end;                         // one past the date's last token
+};
+
+// "ngày 05 tháng 3 năm 2023" or "ngày 05/3/2023", with tokens[i] the
+// "ngày"; day or month may be blank in a draft ("ngày    tháng 3 năm 2023").
+// Nullopt when no year follows.
+std::optional<DateMatch> MatchIssueDate(std::string_view text, const std::vector<Token>& tokens,
+                                        size_t i) {
+  size_t thang = std::string::npos;
+  size_t nam = std::string::npos;
+  for (size_t k = i + 1; k < tokens.size() && k < i + 8; ++k) {
+    if (tokens[k].key == "thang" && thang == std::string::npos) thang = k;
+    if (tokens[k].key == "nam" && thang != std::string::npos) {
+      nam = k;
+      break;
+    }
+  }
+  int day = 0;
+  int month = 0;
+  int year = 0;
+  size_t date_end = std::string::npos;
+  if (thang != std::string::npos && nam != std::string::npos && nam + 1 < tokens.size() &&
+      ParseDecimal(tokens[nam + 1].key, &year)) {
+    if (thang == i + 2) (void)ParseDecimal(tokens[i + 1].key, &day);
+    if (nam == thang + 2) (void)ParseDecimal(tokens[thang + 1].key, &month);
+    date_end = nam + 2;
+  } else if (i + 1 < tokens.size()) {
+    std::string_view d = text.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin);
+    if (auto parsed = ParseNumericDate(d)) {
+      day = parsed->day();
+      month = parsed->month();
+      year = static_cast<int>(parsed->year());
+      date_end = i + 2;
+    }
+  }
+  if (date_end == std::string::npos) return std::nullopt;
+  return DateMatch{MakeCivilDay(year, month, day), date_end};
+}
+
+// What remains of a header line once the motto, symbol and date are used,
+// upper-case, names the issuer; a fragment that starts an organisation
+// replaces what was collected before it.
+void CollectIssuerParts(std::string_view text, const std::vector<Token>& tokens,
+                        const std::vector<bool>& used, FoldCache& folder,
+                        std::vector<std::string>& issuer_parts) {
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (used[i]) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < tokens.size() && !used[j]) ++j;
+    std::string_view fragment = TrimChars(TokenSpan(text, tokens, i, j - 1), "-_,.:");
+    if (IsMostlyUpper(fragment)) {
+      if (!issuer_parts.empty() && StartsOrganisation(fragment, folder)) issuer_parts.clear();
+      issuer_parts.emplace_back(fragment);
+    }
+    i = j;
+  }
+}
+
 HeaderInfo ParseHeader(const std::vector<SourceLine>& lines, size_t begin, size_t end,
                        FoldCache& folder) {
   HeaderInfo info;
@@ -195,62 +286,18 @@ HeaderInfo ParseHeader(const std::vector<SourceLine>& lines, size_t begin, size_
         continue;
       }
       if (tokens[i].key == "so") {
-        // "Số: 58/KH-UBND", also "Số: 58 /KH-UBND" from a PDF.
-        size_t k = i + 1;
-        if (k < tokens.size() && tokens[k].key == ":") ++k;
-        if (k < tokens.size()) {
-          size_t last = k;
-          while (last + 1 < tokens.size() &&
-                 (tokens[last + 1].key == "/" || tokens[last].key == "/" ||
-                  tokens[last + 1].key == "-" || tokens[last].key == "-") &&
-                 tokens[last + 1].begin <= tokens[last].end + 1) {
-            ++last;
-          }
-          std::string symbol;
-          for (size_t s = k; s <= last; ++s) {
-            symbol += text.substr(tokens[s].begin, tokens[s].end - tokens[s].begin);
-          }
-          if (LooksLikeSymbol(symbol)) {
-            if (info.symbol.empty()) info.symbol = symbol;
-            mark(i, last + 1);
-            i = last;
-            continue;
-          }
+        if (std::optional<SymbolMatch> m = MatchSymbol(text, tokens, i)) {
+          if (info.symbol.empty()) info.symbol = m->symbol;
+          mark(i, m->last + 1);
+          i = m->last;
+          continue;
         }
       }
       if (tokens[i].key == "ngay") {
-        // "Tân Lập, ngày 05 tháng 3 năm 2023"; day or month may be blank in
-        // a draft ("ngày    tháng 3 năm 2023").
-        size_t thang = std::string::npos;
-        size_t nam = std::string::npos;
-        for (size_t k = i + 1; k < tokens.size() && k < i + 8; ++k) {
-          if (tokens[k].key == "thang" && thang == std::string::npos) thang = k;
-          if (tokens[k].key == "nam" && thang != std::string::npos) {
-            nam = k;
-            break;
-          }
-        }
-        int day = 0;
-        int month = 0;
-        int year = 0;
-        size_t date_end = std::string::npos;
-        if (thang != std::string::npos && nam != std::string::npos && nam + 1 < tokens.size() &&
-            ParseDecimal(tokens[nam + 1].key, &year)) {
-          if (thang == i + 2) (void)ParseDecimal(tokens[i + 1].key, &day);
-          if (nam == thang + 2) (void)ParseDecimal(tokens[thang + 1].key, &month);
-          date_end = nam + 2;
-        } else if (i + 1 < tokens.size()) {
-          std::string_view d =
-              text.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin);
-          if (auto parsed = ParseNumericDate(d)) {
-            day = parsed->day();
-            month = parsed->month();
-            year = static_cast<int>(parsed->year());
-            date_end = i + 2;
-          }
-        }
-        if (date_end != std::string::npos) {
-          if (!info.issue_date) info.issue_date = MakeCivilDay(year, month, day);
+        std::optional<DateMatch> date = MatchIssueDate(text, tokens, i);
+        if (date) {
+          const size_t date_end = date->end;
+          if (!info.issue_date) info.issue_date = date->day;
           // The place is what precedes ", ngày" back to the last thing used.
           size_t start = i;
           while (start > 0 && !used[start - 1]) --start;
@@ -265,22 +312,7 @@ HeaderInfo ParseHeader(const std::vector<SourceLine>& lines, size_t begin, size_
         }
       }
     }
-    // What remains, upper-case, names the issuer.
-    size_t i = 0;
-    while (i < tokens.size()) {
-      if (used[i]) {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      while (j < tokens.size() && !used[j]) ++j;
-      std::string_view fragment = TrimChars(TokenSpan(text, tokens, i, j - 1), "-_,.:");
-      if (IsMostlyUpper(fragment)) {
-        if (!issuer_parts.empty() && StartsOrganisation(fragment, folder)) issuer_parts.clear();
-        issuer_parts.emplace_back(fragment);
-      }
-      i = j;
-    }
+    CollectIssuerParts(text, tokens, used, folder, issuer_parts);
   }
   info.issuer = absl::StrJoin(issuer_parts, " ");
   return info;

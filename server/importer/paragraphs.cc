@@ -1,6 +1,7 @@
 #include "importer/paragraphs.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_join.h"
 #include "importer/tokens.h"
@@ -55,100 +56,120 @@ int RomanValue(std::string_view s) {
   return 0;
 }
 
-Marker ParseMarker(std::string_view line) {
-  Marker m;
-  if (line.empty()) return m;
+namespace {
 
+// "- ", "+ ", "• ", and "-Đơn vị chủ trì" glued to its bullet; but "-5%" and
+// "--" are not bullets.
+std::optional<Marker> ParseBullet(std::string_view line) {
   for (std::string_view bullet : kBullets) {
     if (line.substr(0, bullet.size()) != bullet) continue;
     size_t after = bullet.size();
-    // "-Đơn vị chủ trì" is a bullet too, but "-5%" and "--" are not.
     bool spaced = after < line.size() && line[after] == ' ';
     bool glued = after < line.size() && (bullet == "-" || bullet == "+") &&
                  StartsUpper(line.substr(after, 4)) && !IsDigit(line[after]);
-    if (!spaced && !glued && after < line.size()) break;
+    if (!spaced && !glued && after < line.size()) return std::nullopt;
+    Marker m;
     m.kind = MarkerKind::kBullet;
     m.label = std::string(bullet);
     m.text_begin = SkipSpaces(line, after);
     return m;
   }
+  return std::nullopt;
+}
 
-  // Roman: "II." / "II)" / "II -".
+// "II." / "II)" / "II -".
+std::optional<Marker> ParseRoman(std::string_view line) {
   size_t r = 0;
   while (r < line.size() && (line[r] == 'I' || line[r] == 'V' || line[r] == 'X')) ++r;
-  if (r > 0 && r < line.size() && (line[r] == '.' || line[r] == ')')) {
-    int value = RomanValue(line.substr(0, r));
-    if (value > 0 && SpaceOrEnd(line, r + 1)) {
-      m.kind = MarkerKind::kRoman;
-      m.label = std::string(line.substr(0, r));
-      m.components = {value};
-      m.text_begin = SkipSpaces(line, r + 1);
+  if (r == 0 || r >= line.size() || (line[r] != '.' && line[r] != ')')) return std::nullopt;
+  int value = RomanValue(line.substr(0, r));
+  if (value <= 0 || !SpaceOrEnd(line, r + 1)) return std::nullopt;
+  Marker m;
+  m.kind = MarkerKind::kRoman;
+  m.label = std::string(line.substr(0, r));
+  m.components = {value};
+  m.text_begin = SkipSpaces(line, r + 1);
+  return m;
+}
+
+// "1.", "1)", "1.2.", "4.3", "1.2.3."; not "2022.", "1.000", "1.5%" or
+// "3.2.2022". An empty Marker (kind none) when the line starts with a digit
+// but holds no number marker: no other kind may match it then.
+Marker ParseNumber(std::string_view line) {
+  Marker m;
+  std::vector<int> parts;
+  size_t pos = 0;
+  bool trailing_dot = false;
+  while (pos < line.size() && IsDigit(line[pos])) {
+    size_t start = pos;
+    while (pos < line.size() && IsDigit(line[pos])) ++pos;
+    if (pos - start > 2) return m;  // "2022.", "1.000"
+    parts.push_back(std::stoi(std::string(line.substr(start, pos - start))));
+    trailing_dot = false;
+    if (pos < line.size() && line[pos] == '.') {
+      ++pos;
+      trailing_dot = true;
+      continue;
+    }
+    break;
+  }
+  if (parts.empty() || parts.front() == 0 || parts.front() > 40) return m;
+  bool closed = trailing_dot;
+  if (!trailing_dot && pos < line.size() && line[pos] == ')') {
+    ++pos;
+    closed = true;
+  }
+  if (closed && !SpaceOrEnd(line, pos)) return m;  // "1.5%", "3.2.2022"
+  if (!closed) {
+    // "4.6 Hoàn chỉnh …" without the final dot; never for a single number.
+    if (parts.size() < 2 || !SpaceOrEnd(line, pos) || pos >= line.size() ||
+        !StartsUpper(line.substr(pos + 1, 8))) {
       return m;
     }
   }
+  m.kind = MarkerKind::kNumber;
+  m.components = parts;
+  std::vector<std::string> labels;
+  for (int p : parts) labels.push_back(std::to_string(p));
+  m.label = absl::StrJoin(labels, ".");
+  m.text_begin = SkipSpaces(line, pos);
+  return m;
+}
 
-  // Numbers: "1.", "1)", "1.2.", "4.3", "1.2.3.".
-  if (IsDigit(line[0])) {
-    std::vector<int> parts;
-    size_t pos = 0;
-    bool trailing_dot = false;
-    while (pos < line.size() && IsDigit(line[pos])) {
-      size_t start = pos;
-      while (pos < line.size() && IsDigit(line[pos])) ++pos;
-      if (pos - start > 2) return m;  // "2022.", "1.000"
-      parts.push_back(std::stoi(std::string(line.substr(start, pos - start))));
-      trailing_dot = false;
-      if (pos < line.size() && line[pos] == '.') {
-        ++pos;
-        trailing_dot = true;
-        continue;
-      }
-      break;
-    }
-    if (parts.empty() || parts.front() == 0 || parts.front() > 40) return m;
-    bool closed = trailing_dot;
-    if (!trailing_dot && pos < line.size() && line[pos] == ')') {
-      ++pos;
-      closed = true;
-    }
-    if (closed && !SpaceOrEnd(line, pos)) return m;  // "1.5%", "3.2.2022"
-    if (!closed) {
-      // "4.6 Hoàn chỉnh …" without the final dot; never for a single number.
-      if (parts.size() < 2 || !SpaceOrEnd(line, pos) || pos >= line.size() ||
-          !StartsUpper(line.substr(pos + 1, 8))) {
-        return m;
-      }
-    }
-    m.kind = MarkerKind::kNumber;
-    m.components = parts;
-    std::vector<std::string> labels;
-    for (int p : parts) labels.push_back(std::to_string(p));
-    m.label = absl::StrJoin(labels, ".");
-    m.text_begin = SkipSpaces(line, pos);
-    return m;
-  }
-
-  // Letters: "a)", "đ)"; "a." and "a/" only before an upper-case word.
+// "a)", "đ)"; "a." and "a/" only before an upper-case word.
+std::optional<Marker> ParseLetter(std::string_view line) {
   size_t letter_len = 0;
   if (line[0] >= 'a' && line[0] <= 'z') {
     letter_len = 1;
   } else if (line.substr(0, 2) == "đ") {
     letter_len = 2;
   }
-  if (letter_len > 0 && letter_len < line.size()) {
-    char close = line[letter_len];
-    size_t after = letter_len + 1;
-    bool ok = (close == ')' && SpaceOrEnd(line, after)) ||
-              ((close == '.' || close == '/') && after < line.size() && line[after] == ' ' &&
-               StartsUpper(line.substr(after + 1, 8)));
-    if (ok) {
-      m.kind = MarkerKind::kLetter;
-      m.label = std::string(line.substr(0, letter_len));
-      m.text_begin = SkipSpaces(line, after);
-      return m;
-    }
-  }
+  if (letter_len == 0 || letter_len >= line.size()) return std::nullopt;
+  char close = line[letter_len];
+  size_t after = letter_len + 1;
+  bool ok = (close == ')' && SpaceOrEnd(line, after)) ||
+            ((close == '.' || close == '/') && after < line.size() && line[after] == ' ' &&
+             StartsUpper(line.substr(after + 1, 8)));
+  if (!ok) return std::nullopt;
+  Marker m;
+  m.kind = MarkerKind::kLetter;
+  m.label = std::string(line.substr(0, letter_len));
+  m.text_begin = SkipSpaces(line, after);
   return m;
+}
+
+}  // namespace
+
+Marker ParseMarker(std::string_view line) {
+  if (line.empty()) return Marker{};
+  // A line opening with a bullet glyph that is not a bullet ("-5%") is no
+  // marker of any kind.
+  for (std::string_view bullet : kBullets) {
+    if (line.substr(0, bullet.size()) == bullet) return ParseBullet(line).value_or(Marker{});
+  }
+  if (std::optional<Marker> m = ParseRoman(line)) return *m;
+  if (IsDigit(line[0])) return ParseNumber(line);
+  return ParseLetter(line).value_or(Marker{});
 }
 
 int Paragraph::LineAt(size_t offset) const {
