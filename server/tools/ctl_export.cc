@@ -5,12 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "calendar/clock.h"
 #include "domain/validation.h"
 #include "operations/calendar_export.h"
-#include "operations/directory_operations.h"
-#include "operations/plan_operations.h"
-#include "operations/publicity_operations.h"
+#include "operations/core.h"
 #include "tools/ctl_common.h"
 
 namespace sangkien::ctl {
@@ -31,15 +28,12 @@ int ExportIcsCommand(const std::vector<std::string>& raw_args) {
               << " takes a unit's name, like units/5\n";
     return kUsage;
   }
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  calendar::Clock clock = calendar::SystemClock();
-  operations::DirectoryOperations directory(*db, clock);
-  operations::PlanOperations plans(*db, directory, clock);
-  operations::PublicityOperations publicity(*db, clock);
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
   absl::StatusOr<operations::CalendarFile> file =
-      station ? operations::ExportStationCalendar(publicity, directory, *unit_id)
-              : operations::ExportUnitCalendar(plans, directory, *unit_id, clock());
+      station ? operations::ExportStationCalendar(core->publicity(), core->directory(), *unit_id)
+              : operations::ExportUnitCalendar(core->plans(), core->directory(), *unit_id,
+                                               core->clock()());
   if (!file.ok()) {
     PrintError("export-ics", file.status());
     return kFailed;
