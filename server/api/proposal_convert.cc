@@ -1,6 +1,7 @@
 #include "api/proposal_convert.h"
 
 #include "absl/strings/str_cat.h"
+#include "api/enum_convert.h"
 #include "api/proto_convert.h"
 #include "domain/validation.h"
 
@@ -39,14 +40,14 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
   out->set_proposer_display_name(p.proposer_display_name);
   out->set_unit(domain::UnitName(p.unit_id));
   out->set_unit_display_name(p.unit_display_name);
-  out->set_state(static_cast<v1::ProposalState>(p.state));
+  out->set_state(ToProto(p.state));
   ContentsToProto(p.contents, out->mutable_contents());
   out->set_contents_version(p.contents_version);
   if (p.appraisal) {
     auto* a = out->mutable_appraisal();
     a->set_appraiser(p.appraisal->appraiser);
     a->set_notes(p.appraisal->notes);
-    a->set_recommendation(static_cast<v1::AppraisalRecommendation>(p.appraisal->recommendation));
+    a->set_recommendation(ToProto(p.appraisal->recommendation));
     if (p.appraisal->record_time) ToProto(*p.appraisal->record_time, a->mutable_record_time());
   }
   if (p.decision) {
@@ -58,7 +59,7 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
     for (const auto& b : d.ballots) {
       auto* pb = o->add_ballots();
       pb->set_member(b.member);
-      pb->set_choice(static_cast<v1::VoteChoice>(b.choice));
+      pb->set_choice(ToProto(b.choice));
     }
     o->set_head_override(d.head_override);
     o->set_override_statement(d.override_statement);
@@ -70,7 +71,7 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
     o->set_votes_abstaining(d.votes_abstaining);
     o->set_passed_by_vote(d.passed_by_vote);
     o->set_tie_decided_by_head(d.tie_decided_by_head);
-    o->set_result(static_cast<v1::ProposalState>(d.result));
+    o->set_result(ToProto(d.result));
     o->set_recorded_by(d.recorded_by);
     if (d.record_time) ToProto(*d.record_time, o->mutable_record_time());
   }
@@ -95,7 +96,7 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
   if (p.evaluation) {
     const auto& e = *p.evaluation;
     auto* o = out->mutable_evaluation();
-    o->set_outcome(static_cast<v1::PilotOutcome>(e.outcome));
+    o->set_outcome(ToProto(e.outcome));
     o->set_objective_causes(e.objective_causes);
     o->set_subjective_causes(e.subjective_causes);
     o->set_motives_pure(e.motives_pure);
@@ -106,7 +107,7 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
   if (p.responsibility) {
     const auto& r = *p.responsibility;
     auto* o = out->mutable_responsibility();
-    o->set_kind(static_cast<v1::ResponsibilityKind>(r.kind));
+    o->set_kind(ToProto(r.kind));
     o->set_grounds(r.grounds);
     o->set_document_symbol(r.document_symbol);
     DayTo(r.document_date, o->mutable_document_date());
