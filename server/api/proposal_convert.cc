@@ -15,8 +15,6 @@ void DayTo(const std::optional<absl::CivilDay>& day, google::type::Date* out) {
   if (day) ToProto(*day, out);
 }
 
-}  // namespace
-
 void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* out) {
   out->set_bottleneck(c.bottleneck);
   out->set_necessity(c.necessity);
@@ -32,6 +30,50 @@ void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* ou
   out->set_expected_results(c.expected_results);
   DayTo(c.evaluation_date, out->mutable_evaluation_date());
 }
+
+void DecisionToProto(const domain::LeadershipDecision& d, v1::LeadershipDecision* o) {
+  DayTo(d.meeting_date, o->mutable_meeting_date());
+  for (const auto& m : d.members_present) o->add_members_present(m);
+  o->set_head(d.head);
+  for (const auto& b : d.ballots) {
+    auto* pb = o->add_ballots();
+    pb->set_member(b.member);
+    pb->set_choice(ToProto(b.choice));
+  }
+  o->set_head_override(d.head_override);
+  o->set_override_statement(d.override_statement);
+  o->set_document_symbol(d.document_symbol);
+  DayTo(d.document_date, o->mutable_document_date());
+  o->set_deliberation(d.deliberation);
+  o->set_votes_for(d.votes_for);
+  o->set_votes_against(d.votes_against);
+  o->set_votes_abstaining(d.votes_abstaining);
+  o->set_passed_by_vote(d.passed_by_vote);
+  o->set_tie_decided_by_head(d.tie_decided_by_head);
+  o->set_result(ToProto(d.result));
+  o->set_recorded_by(d.recorded_by);
+  if (d.record_time) ToProto(*d.record_time, o->mutable_record_time());
+}
+
+void PilotToProto(const domain::Pilot& pilot, v1::Pilot* out) {
+  DayTo(pilot.start_date, out->mutable_start_date());
+  for (const auto& c : pilot.checks) {
+    auto* pc = out->add_checks();
+    DayTo(c.check_date, pc->mutable_check_date());
+    pc->set_notes(c.notes);
+    for (const auto& part : c.adjusted_parts) pc->add_adjusted_parts(part);
+    pc->set_contents_version(c.contents_version);
+    pc->set_checked_by(c.checked_by);
+  }
+  if (pilot.completion_report) {
+    auto* r = out->mutable_completion_report();
+    r->set_text(pilot.completion_report->text);
+    DayTo(pilot.completion_report->report_date, r->mutable_report_date());
+    r->set_filed_by(pilot.completion_report->filed_by);
+  }
+}
+
+}  // namespace
 
 void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
   out->set_name(ProposalName(p.id));
@@ -50,48 +92,9 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
     a->set_recommendation(ToProto(p.appraisal->recommendation));
     if (p.appraisal->record_time) ToProto(*p.appraisal->record_time, a->mutable_record_time());
   }
-  if (p.decision) {
-    const auto& d = *p.decision;
-    auto* o = out->mutable_decision();
-    DayTo(d.meeting_date, o->mutable_meeting_date());
-    for (const auto& m : d.members_present) o->add_members_present(m);
-    o->set_head(d.head);
-    for (const auto& b : d.ballots) {
-      auto* pb = o->add_ballots();
-      pb->set_member(b.member);
-      pb->set_choice(ToProto(b.choice));
-    }
-    o->set_head_override(d.head_override);
-    o->set_override_statement(d.override_statement);
-    o->set_document_symbol(d.document_symbol);
-    DayTo(d.document_date, o->mutable_document_date());
-    o->set_deliberation(d.deliberation);
-    o->set_votes_for(d.votes_for);
-    o->set_votes_against(d.votes_against);
-    o->set_votes_abstaining(d.votes_abstaining);
-    o->set_passed_by_vote(d.passed_by_vote);
-    o->set_tie_decided_by_head(d.tie_decided_by_head);
-    o->set_result(ToProto(d.result));
-    o->set_recorded_by(d.recorded_by);
-    if (d.record_time) ToProto(*d.record_time, o->mutable_record_time());
-  }
+  if (p.decision) DecisionToProto(*p.decision, out->mutable_decision());
   if (p.pilot.start_date || !p.pilot.checks.empty() || p.pilot.completion_report) {
-    auto* pilot = out->mutable_pilot();
-    DayTo(p.pilot.start_date, pilot->mutable_start_date());
-    for (const auto& c : p.pilot.checks) {
-      auto* pc = pilot->add_checks();
-      DayTo(c.check_date, pc->mutable_check_date());
-      pc->set_notes(c.notes);
-      for (const auto& part : c.adjusted_parts) pc->add_adjusted_parts(part);
-      pc->set_contents_version(c.contents_version);
-      pc->set_checked_by(c.checked_by);
-    }
-    if (p.pilot.completion_report) {
-      auto* r = pilot->mutable_completion_report();
-      r->set_text(p.pilot.completion_report->text);
-      DayTo(p.pilot.completion_report->report_date, r->mutable_report_date());
-      r->set_filed_by(p.pilot.completion_report->filed_by);
-    }
+    PilotToProto(p.pilot, out->mutable_pilot());
   }
   if (p.evaluation) {
     const auto& e = *p.evaluation;

@@ -8,8 +8,8 @@
 
 namespace sangkien::api {
 
+// Fills `out` (expected empty) from the domain value; it cannot fail.
 void ProposalToProto(const domain::Proposal& p, v1::Proposal* out);
-void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* out);
 
 }  // namespace sangkien::api
 
