@@ -139,4 +139,15 @@ void ProposalToProto(const domain::Proposal& p, v1::Proposal* out) {
   if (p.submit_time) ToProto(*p.submit_time, out->mutable_submit_time());
 }
 
+void EventToProto(const domain::ProposalEvent& e, v1::ProposalEvent* out) {
+  out->set_name(absl::StrCat(ProposalName(e.proposal_id), "/events/", e.id));
+  out->set_verb(e.verb);
+  out->set_actor(e.actor);
+  ToProto(e.time, out->mutable_time());
+  out->set_note(e.note);
+  out->set_state_before(ToProto(e.state_before));
+  out->set_state_after(ToProto(e.state_after));
+  out->set_contents_version(e.contents_version);
+}
+
 }  // namespace sangkien::api

@@ -23,8 +23,6 @@ using operations::ProposalStep;
 
 namespace {
 
-std::string ProposalName(int64_t id) { return absl::StrCat("proposals/", id); }
-
 // A date as the client sent it: nullopt when unset. One that is no real
 // calendar day cannot be a domain date, so it is refused here.
 std::optional<absl::CivilDay> Day(domain::Violations& v, const std::string& field,
@@ -334,17 +332,7 @@ absl::Status ProposalServiceImpl::DoListProposalEvents(const domain::Caller& cal
       domain::ListQuery query,
       BuildListQuery(tokens_, params, ProposalOperations::ListProposalEventsSpec()));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListEvents(call, id, query));
-  for (const auto& e : page.items) {
-    auto* out = resp->add_events();
-    out->set_name(absl::StrCat(ProposalName(e.proposal_id), "/events/", e.id));
-    out->set_verb(e.verb);
-    out->set_actor(e.actor);
-    ToProto(e.time, out->mutable_time());
-    out->set_note(e.note);
-    out->set_state_before(ToProto(e.state_before));
-    out->set_state_after(ToProto(e.state_after));
-    out->set_contents_version(e.contents_version);
-  }
+  for (const auto& e : page.items) EventToProto(e, resp->add_events());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
 }
