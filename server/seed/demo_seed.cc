@@ -148,12 +148,11 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
         "lực khả thi.";
     a.recommendation = domain::Recommendation::kApprove;
     SK_RETURN_IF_ERROR(proposals.RecordAppraisal(system, {call(p), a}).status());
-    SK_RETURN_IF_ERROR(proposals
-                           .RecordDecision(system, {call(p), Meeting(head,
-                                                                     absl::StrCat("accounts/",
-                                                                                  who.id),
-                                                                     day, std::move(symbol))})
-                           .status());
+    SK_RETURN_IF_ERROR(
+        proposals
+            .RecordDecision(system, {call(p), Meeting(head, absl::StrCat("accounts/", who.id), day,
+                                                      std::move(symbol))})
+            .status());
     return absl::OkStatus();
   };
 
@@ -212,8 +211,7 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
   domain::PilotCheck check;
   check.check_date = absl::CivilDay(2026, 9, 15);
   check.notes = "Tỷ lệ hồ sơ trực tuyến đạt 38%; nhắc các tổ không giữ mật khẩu của người dân.";
-  SK_RETURN_IF_ERROR(
-      proposals.RecordPilotCheck(system, {call(digital), check}).status());
+  SK_RETURN_IF_ERROR(proposals.RecordPilotCheck(system, {call(digital), check}).status());
 
   // 4. Achieved, closed with no liability.
   SK_ASSIGN_OR_RETURN(
@@ -236,7 +234,8 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
   domain::CompletionReport zalo_report{
       "Sau 6 tháng, 78% người dân nhận thông báo qua Zalo; lượt hỏi kết quả tại quầy giảm một nửa.",
       absl::CivilDay(2025, 9, 5), ""};
-  SK_RETURN_IF_ERROR(proposals.CompletePilot(AsStaff(hoa_binh), {call(zalo), zalo_report}).status());
+  SK_RETURN_IF_ERROR(
+      proposals.CompletePilot(AsStaff(hoa_binh), {call(zalo), zalo_report}).status());
   domain::Evaluation achieved;
   achieved.outcome = domain::PilotOutcome::kAchieved;
   achieved.motives_pure = true;
