@@ -8,8 +8,9 @@
 
 namespace sangkien::api {
 
+// Each fills `out` (expected empty) from the domain value; they cannot fail.
 void ProposalToProto(const domain::Proposal& p, v1::Proposal* out);
-void ContentsToProto(const domain::ProposalContents& c, v1::ProposalContents* out);
+void EventToProto(const domain::ProposalEvent& e, v1::ProposalEvent* out);
 
 }  // namespace sangkien::api
 

@@ -1,90 +1,104 @@
 #include "api/proposal_service.h"
 
-#include <algorithm>
+#include <string>
+#include <string_view>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "api/field_mask_support.h"
+#include "api/enum_convert.h"
 #include "api/list_support.h"
 #include "api/proposal_convert.h"
 #include "api/proto_convert.h"
 #include "api/publicity_convert.h"
-#include "api/publicity_service.h"
 #include "api/request_fingerprint.h"
 #include "api/unary.h"
 #include "domain/validation.h"
-#include "status/errors.h"
+#include "operations/proposal_commands.h"
 #include "status/status_macros.h"
-#include "storage/proposal_repository.h"
 
 namespace sangkien::api {
 
-using storage::ProposalRepository;
+using operations::ProposalOperations;
+using operations::ProposalStep;
 
 namespace {
 
-constexpr size_t kMaxNoteLength = domain::kMaxShortTextLength;
-
-std::string ProposalName(int64_t id) { return absl::StrCat("proposals/", id); }
-
-// ---- proto → domain, checked ----
-
+// A date as the client sent it: nullopt when unset. One that is no real
+// calendar day cannot be a domain date, so it is refused here.
 std::optional<absl::CivilDay> Day(domain::Violations& v, const std::string& field,
-                                  const google::type::Date& date, bool required = false) {
+                                  const google::type::Date& date) {
   if (!IsValidProtoDate(date)) {
     v.Add(field, "is not a real calendar date", "không phải một ngày hợp lệ");
     return std::nullopt;
   }
-  auto day = FromProto(date);
-  if (required && !day) v.Add(field, "is required", "bắt buộc phải có");
-  return day;
+  return FromProto(date);
 }
 
-std::string LongText(domain::Violations& v, const std::string& field, const std::string& value,
-                     bool required = false) {
-  return v.Text(field, value, domain::kMaxLongTextLength, required, true);
+// Whether `mask` selects `path` (its own name, or a field that contains it).
+// No mask selects everything. Fields a mask leaves out are never read, so
+// they are not parsed either.
+bool Selected(const google::protobuf::FieldMask* mask, const std::string& path) {
+  if (mask == nullptr) return true;
+  for (const std::string& p : mask->paths()) {
+    if (p == path || absl::StartsWith(path, absl::StrCat(p, "."))) return true;
+  }
+  return false;
 }
 
-domain::ProposalContents CheckContents(domain::Violations& v, const v1::ProposalContents& c,
-                                       const std::string& prefix) {
+// The contents as sent; `mask_prefix` is where the contents sit in the
+// mask's paths ("contents." in an update, "" in an adjustment).
+domain::ProposalContents ContentsFromProto(domain::Violations& v, const v1::ProposalContents& c,
+                                           const std::string& field_prefix,
+                                           const google::protobuf::FieldMask* mask = nullptr,
+                                           const std::string& mask_prefix = "") {
   domain::ProposalContents out;
-  auto f = [&](const char* name) { return absl::StrCat(prefix, name); };
-  out.bottleneck = LongText(v, f("bottleneck"), c.bottleneck());
-  out.necessity = LongText(v, f("necessity"), c.necessity());
-  out.solutions = LongText(v, f("solutions"), c.solutions());
-  out.scope = LongText(v, f("scope"), c.scope());
-  out.implementers = LongText(v, f("implementers"), c.implementers());
-  out.pilot_start = Day(v, f("pilot_period.start_date"), c.pilot_period().start_date());
-  out.pilot_end = Day(v, f("pilot_period.end_date"), c.pilot_period().end_date());
-  out.resources = LongText(v, f("resources"), c.resources());
-  out.feasibility = LongText(v, f("feasibility"), c.feasibility());
-  out.positive_impact = LongText(v, f("positive_impact"), c.positive_impact());
-  out.negative_impact = LongText(v, f("negative_impact"), c.negative_impact());
-  out.expected_results = LongText(v, f("expected_results"), c.expected_results());
-  out.evaluation_date = Day(v, f("evaluation_date"), c.evaluation_date());
+  auto day = [&](const char* part, const google::type::Date& date) {
+    if (!Selected(mask, absl::StrCat(mask_prefix, part))) return std::optional<absl::CivilDay>();
+    return Day(v, absl::StrCat(field_prefix, part), date);
+  };
+  out.bottleneck = c.bottleneck();
+  out.necessity = c.necessity();
+  out.solutions = c.solutions();
+  out.scope = c.scope();
+  out.implementers = c.implementers();
+  out.pilot_start = day("pilot_period.start_date", c.pilot_period().start_date());
+  out.pilot_end = day("pilot_period.end_date", c.pilot_period().end_date());
+  out.resources = c.resources();
+  out.feasibility = c.feasibility();
+  out.positive_impact = c.positive_impact();
+  out.negative_impact = c.negative_impact();
+  out.expected_results = c.expected_results();
+  out.evaluation_date = day("evaluation_date", c.evaluation_date());
   return out;
 }
 
-// Name, etag and note every workflow request carries.
+domain::FieldPaths PathsOf(const google::protobuf::FieldMask& mask) {
+  return {mask.paths().begin(), mask.paths().end()};
+}
+
+// The proposal, its etag and the note every workflow request carries.
 template <typename Req>
-operations::ProposalCall CheckCall(domain::Violations& v, const Req& req, bool note_required) {
-  operations::ProposalCall call;
-  call.id = v.Name("name", req.name(), "proposals", true);
-  call.etag = v.Text("etag", req.etag(), 100, false);
-  call.note = v.Text("note", req.note(), kMaxNoteLength, note_required, true);
-  return call;
+ProposalStep StepOf(domain::Violations& v, const Req& req) {
+  return {v.Name("name", req.name(), "proposals", true), req.etag(), req.note()};
 }
 
-const std::vector<std::string>& UpdatableFields() {
-  static const std::vector<std::string> kFields = {"title", "unit", "contents"};
-  return kFields;
+absl::Status Reply(const absl::StatusOr<domain::Proposal>& p, v1::Proposal* resp) {
+  if (!p.ok()) return p.status();
+  ProposalToProto(*p, resp);
+  return absl::OkStatus();
 }
 
-const std::vector<std::string>& ContentsParts() {
-  static const std::vector<std::string> kParts = {
-      "bottleneck",      "necessity",       "solutions",        "scope",
-      "implementers",    "pilot_period",    "resources",        "feasibility",
-      "positive_impact", "negative_impact", "expected_results", "evaluation_date"};
-  return kParts;
+using StepOperation =
+    absl::StatusOr<domain::Proposal> (ProposalOperations::*)(const domain::Caller&, ProposalStep);
+
+// A verb that carries nothing but the step.
+template <typename Req>
+absl::Status RunStep(ProposalOperations& ops, StepOperation op, const domain::Caller& call,
+                     const Req& req, v1::Proposal* resp) {
+  domain::Violations v;
+  ProposalStep step = StepOf(v, req);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  return Reply((ops.*op)(call, std::move(step)), resp);
 }
 
 }  // namespace
@@ -94,38 +108,33 @@ absl::Status ProposalServiceImpl::DoCreateProposal(const domain::Caller& call,
                                                    v1::Proposal* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
-  domain::Proposal p;
-  p.title = v.Text("proposal.title", req.proposal().title(), domain::kMaxShortTextLength, true);
-  p.unit_id = v.Name("proposal.unit", req.proposal().unit(), "units", false);
-  p.contents = CheckContents(v, req.proposal().contents(), "proposal.contents.");
+  operations::CreateProposalCommand cmd;
+  cmd.title = req.proposal().title();
+  cmd.unit_id = v.Name("proposal.unit", req.proposal().unit(), "units", false);
+  cmd.contents = ContentsFromProto(v, req.proposal().contents(), "proposal.contents.");
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(auto created, ops_.Create(WithRequestId(call, req.request_id()), std::move(p),
-                                                IdempotencyOf(call, req, req.request_id())));
-  ProposalToProto(created, resp);
-  return absl::OkStatus();
+  return Reply(ops_.Create(WithRequestId(call, req.request_id()), std::move(cmd),
+                           IdempotencyOf(call, req, req.request_id())),
+               resp);
 }
 
 absl::Status ProposalServiceImpl::DoUpdateProposal(const domain::Caller& call,
                                                    const v1::UpdateProposalRequest& req,
                                                    v1::Proposal* resp) {
   domain::Violations v;
-  int64_t id = v.Name("proposal.name", req.proposal().name(), "proposals", true);
+  const v1::Proposal& given = req.proposal();
+  const google::protobuf::FieldMask& mask = req.update_mask();
+  operations::UpdateProposalCommand cmd;
+  cmd.id = v.Name("proposal.name", given.name(), "proposals", true);
+  domain::Proposal& patch = cmd.update.patch;
+  patch.title = given.title();
+  if (Selected(&mask, "unit"))
+    patch.unit_id = v.Name("proposal.unit", given.unit(), "units", false);
+  patch.contents = ContentsFromProto(v, given.contents(), "proposal.contents.", &mask, "contents.");
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_RETURN_IF_ERROR(CheckUpdateMask(req.update_mask(), UpdatableFields()));
-  SK_ASSIGN_OR_RETURN(domain::Proposal current, ops_.Get(call, id));
-  std::string expected = req.proposal().etag().empty() ? current.etag : req.proposal().etag();
-  if (expected != current.etag) return EtagMismatch(req.proposal().name());
-  v1::Proposal merged;
-  ProposalToProto(current, &merged);
-  ApplyUpdateMask(req.update_mask(), req.proposal(), &merged);
-  domain::Proposal p = current;
-  p.title = v.Text("proposal.title", merged.title(), domain::kMaxShortTextLength, true);
-  p.unit_id = v.Name("proposal.unit", merged.unit(), "units", true);
-  p.contents = CheckContents(v, merged.contents(), "proposal.contents.");
-  SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal updated, ops_.Update(call, p, expected));
-  ProposalToProto(updated, resp);
-  return absl::OkStatus();
+  cmd.update.paths = PathsOf(mask);
+  cmd.update.etag = given.etag();
+  return Reply(ops_.Update(call, cmd), resp);
 }
 
 absl::Status ProposalServiceImpl::DoGetProposal(const domain::Caller& call,
@@ -133,13 +142,8 @@ absl::Status ProposalServiceImpl::DoGetProposal(const domain::Caller& call,
                                                 v1::Proposal* resp) {
   domain::Violations v;
   int64_t id = v.Name("name", req.name(), "proposals", true);
-  if (req.contents_version() < 0) {
-    v.Add("contents_version", "must not be negative", "không được âm");
-  }
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.Get(call, id, req.contents_version()));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  return Reply(ops_.Get(call, id, req.contents_version()), resp);
 }
 
 absl::Status ProposalServiceImpl::DoListProposals(const domain::Caller& call,
@@ -147,43 +151,54 @@ absl::Status ProposalServiceImpl::DoListProposals(const domain::Caller& call,
                                                   v1::ListProposalsResponse* resp) {
   ListParams params{"ListProposals",  "",           req.page_size(),
                     req.page_token(), req.filter(), req.order_by()};
-  ListSpec spec{&ProposalRepository::FilterFields(),
-                &ProposalRepository::OrderFields(),
-                {"create_time", true}};
-  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
+  SK_ASSIGN_OR_RETURN(domain::ListQuery query,
+                      BuildListQuery(tokens_, params, ProposalOperations::ListProposalsSpec()));
   SK_ASSIGN_OR_RETURN(auto page, ops_.List(call, query));
   for (const auto& p : page.items) ProposalToProto(p, resp->add_proposals());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
 }
 
-#define SK_SIMPLE_VERB(Method, OpsMethod, NoteRequired)                                 \
-  absl::Status ProposalServiceImpl::Do##Method(                                         \
-      const domain::Caller& call, const v1::Method##Request& req, v1::Proposal* resp) { \
-    domain::Violations v;                                                               \
-    operations::ProposalCall pc = CheckCall(v, req, NoteRequired);                      \
-    SK_RETURN_IF_ERROR(v.ToStatus());                                                   \
-    SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.OpsMethod(call, pc));                  \
-    ProposalToProto(p, resp);                                                           \
-    return absl::OkStatus();                                                            \
-  }
-SK_SIMPLE_VERB(WithdrawProposal, Withdraw, false)
-SK_SIMPLE_VERB(SubmitProposal, Submit, false)
-SK_SIMPLE_VERB(StartAppraisal, StartAppraisal, false)
-SK_SIMPLE_VERB(ReturnProposal, Return, true)
-SK_SIMPLE_VERB(PublishDecision, PublishDecision, false)
-#undef SK_SIMPLE_VERB
+absl::Status ProposalServiceImpl::DoWithdrawProposal(const domain::Caller& call,
+                                                     const v1::WithdrawProposalRequest& req,
+                                                     v1::Proposal* resp) {
+  return RunStep(ops_, &ProposalOperations::Withdraw, call, req, resp);
+}
+
+absl::Status ProposalServiceImpl::DoSubmitProposal(const domain::Caller& call,
+                                                   const v1::SubmitProposalRequest& req,
+                                                   v1::Proposal* resp) {
+  return RunStep(ops_, &ProposalOperations::Submit, call, req, resp);
+}
+
+absl::Status ProposalServiceImpl::DoStartAppraisal(const domain::Caller& call,
+                                                   const v1::StartAppraisalRequest& req,
+                                                   v1::Proposal* resp) {
+  return RunStep(ops_, &ProposalOperations::StartAppraisal, call, req, resp);
+}
+
+absl::Status ProposalServiceImpl::DoReturnProposal(const domain::Caller& call,
+                                                   const v1::ReturnProposalRequest& req,
+                                                   v1::Proposal* resp) {
+  return RunStep(ops_, &ProposalOperations::Return, call, req, resp);
+}
+
+absl::Status ProposalServiceImpl::DoPublishDecision(const domain::Caller& call,
+                                                    const v1::PublishDecisionRequest& req,
+                                                    v1::Proposal* resp) {
+  return RunStep(ops_, &ProposalOperations::PublishDecision, call, req, resp);
+}
 
 absl::Status ProposalServiceImpl::DoReplicateAsCaseStudy(const domain::Caller& call,
                                                          const v1::ReplicateAsCaseStudyRequest& req,
                                                          v1::CaseStudy* resp) {
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
-  operations::ProposalCall pc = CheckCall(v, req, false);
+  ProposalStep step = StepOf(v, req);
   SK_RETURN_IF_ERROR(v.ToStatus());
   SK_ASSIGN_OR_RETURN(
       domain::CaseStudy created,
-      ops_.ReplicateAsCaseStudy(WithRequestId(call, req.request_id()), pc,
+      ops_.ReplicateAsCaseStudy(WithRequestId(call, req.request_id()), std::move(step),
                                 IdempotencyOf(call, req, req.request_id()), publicity_));
   ToProto(created, resp);
   return absl::OkStatus();
@@ -193,177 +208,117 @@ absl::Status ProposalServiceImpl::DoRecordAppraisal(const domain::Caller& call,
                                                     const v1::RecordAppraisalRequest& req,
                                                     v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc = CheckCall(v, req, false);
-  domain::Appraisal a;
-  a.notes = LongText(v, "appraisal.notes", req.appraisal().notes(), true);
-  a.recommendation = static_cast<domain::Recommendation>(req.appraisal().recommendation());
-  if (!v1::AppraisalRecommendation_IsValid(req.appraisal().recommendation()) ||
-      req.appraisal().recommendation() == v1::APPRAISAL_RECOMMENDATION_UNSPECIFIED) {
-    v.Add("appraisal.recommendation", "choose a recommendation", "Phải nêu đề xuất của thẩm định");
-  }
+  operations::RecordAppraisalCommand cmd{StepOf(v, req)};
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.RecordAppraisal(call, pc, std::move(a)));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  cmd.appraisal.notes = req.appraisal().notes();
+  // An unknown value is refused like an unspecified one.
+  cmd.appraisal.recommendation =
+      FromProto(req.appraisal().recommendation()).value_or(domain::Recommendation::kUnspecified);
+  return Reply(ops_.RecordAppraisal(call, std::move(cmd)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoRecordDecision(const domain::Caller& call,
                                                    const v1::RecordDecisionRequest& req,
                                                    v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc = CheckCall(v, req, false);
+  operations::RecordDecisionCommand cmd{StepOf(v, req)};
   const auto& d = req.decision();
-  domain::LeadershipDecision out;
+  domain::LeadershipDecision& out = cmd.decision;
   out.meeting_date = Day(v, "decision.meeting_date", d.meeting_date());
-  v.ListSize("decision.members_present", d.members_present_size(), 100);
-  for (int i = 0; i < d.members_present_size() && i < 100; ++i) {
-    out.members_present.push_back(v.Text(absl::StrCat("decision.members_present[", i, "]"),
-                                         d.members_present(i), domain::kMaxNameLength, true));
-  }
-  out.head = v.Text("decision.head", d.head(), domain::kMaxNameLength, false);
-  v.ListSize("decision.ballots", d.ballots_size(), 100);
-  for (int i = 0; i < d.ballots_size() && i < 100; ++i) {
-    const auto& b = d.ballots(i);
-    std::string member = v.Text(absl::StrCat("decision.ballots[", i, "].member"), b.member(),
-                                domain::kMaxNameLength, true);
-    if (!v1::VoteChoice_IsValid(b.choice())) {
+  out.members_present = {d.members_present().begin(), d.members_present().end()};
+  out.head = d.head();
+  for (int i = 0; i < d.ballots_size(); ++i) {
+    std::optional<domain::VoteChoice> choice = FromProto(d.ballots(i).choice());
+    if (!choice) {
       v.Add(absl::StrCat("decision.ballots[", i, "].choice"), "unknown choice",
             "lựa chọn không hợp lệ");
     }
-    out.ballots.push_back({member, static_cast<domain::VoteChoice>(b.choice())});
+    out.ballots.push_back(
+        {d.ballots(i).member(), choice.value_or(domain::VoteChoice::kUnspecified)});
   }
   out.head_override = d.head_override();
-  out.override_statement = LongText(v, "decision.override_statement", d.override_statement());
-  out.document_symbol = v.Text("decision.document_symbol", d.document_symbol(), 100, true);
-  out.document_date = Day(v, "decision.document_date", d.document_date(), true);
-  out.deliberation = LongText(v, "decision.deliberation", d.deliberation());
+  out.override_statement = d.override_statement();
+  out.document_symbol = d.document_symbol();
+  out.document_date = Day(v, "decision.document_date", d.document_date());
+  out.deliberation = d.deliberation();
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.RecordDecision(call, pc, std::move(out)));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  return Reply(ops_.RecordDecision(call, std::move(cmd)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoStartPilot(const domain::Caller& call,
                                                const v1::StartPilotRequest& req,
                                                v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc = CheckCall(v, req, false);
-  auto start = Day(v, "start_date", req.start_date());
+  operations::StartPilotCommand cmd{StepOf(v, req)};
+  cmd.start_date = Day(v, "start_date", req.start_date());
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.StartPilot(call, pc, start));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  return Reply(ops_.StartPilot(call, std::move(cmd)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoRecordPilotCheck(const domain::Caller& call,
                                                      const v1::RecordPilotCheckRequest& req,
                                                      v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc = CheckCall(v, req, false);
-  domain::PilotCheck check;
-  check.check_date = Day(v, "check.check_date", req.check().check_date());
-  check.notes = LongText(v, "check.notes", req.check().notes(), true);
-  SK_RETURN_IF_ERROR(v.ToStatus());
-  std::vector<std::string> parts;
-  domain::ProposalContents adjusted;
-  if (req.adjustment_mask().paths_size() > 0) {
-    SK_RETURN_IF_ERROR(CheckUpdateMask(req.adjustment_mask(), ContentsParts()));
-    SK_ASSIGN_OR_RETURN(domain::Proposal current, ops_.Get(call, pc.id));
-    v1::ProposalContents merged;
-    ContentsToProto(current.contents, &merged);
-    ApplyUpdateMask(req.adjustment_mask(), req.adjustments(), &merged);
-    adjusted = CheckContents(v, merged, "adjustments.");
-    auto missing = domain::MissingContents(adjusted, "adjustments.");
-    for (auto& m : missing) v.Add(m.field, m.description, m.description_vi);
-    SK_RETURN_IF_ERROR(v.ToStatus());
-    for (const std::string& path : req.adjustment_mask().paths()) {
-      std::string part = path.substr(0, path.find('.'));
-      if (std::find(parts.begin(), parts.end(), part) == parts.end()) parts.push_back(part);
-    }
+  operations::RecordPilotCheckCommand cmd{StepOf(v, req)};
+  cmd.check.check_date = Day(v, "check.check_date", req.check().check_date());
+  cmd.check.notes = req.check().notes();
+  const google::protobuf::FieldMask& mask = req.adjustment_mask();
+  if (mask.paths_size() > 0) {
+    cmd.adjustment_paths = PathsOf(mask);
+    cmd.adjustments = ContentsFromProto(v, req.adjustments(), "adjustments.", &mask);
   }
-  SK_ASSIGN_OR_RETURN(domain::Proposal p,
-                      ops_.RecordPilotCheck(call, pc, std::move(check), adjusted, parts));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  return Reply(ops_.RecordPilotCheck(call, std::move(cmd)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoHaltPilot(const domain::Caller& call,
                                               const v1::HaltPilotRequest& req, v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc;
-  pc.id = v.Name("name", req.name(), "proposals", true);
-  pc.etag = v.Text("etag", req.etag(), 100, false);
-  pc.note = v.Text("reason", req.reason(), kMaxNoteLength, false, true);
+  ProposalStep step{v.Name("name", req.name(), "proposals", true), req.etag(), req.reason()};
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.HaltPilot(call, pc, pc.note));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  return Reply(ops_.HaltPilot(call, std::move(step)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoCompletePilot(const domain::Caller& call,
                                                   const v1::CompletePilotRequest& req,
                                                   v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc = CheckCall(v, req, false);
-  domain::CompletionReport report;
-  report.text = LongText(v, "report.text", req.report().text(), true);
-  report.report_date = Day(v, "report.report_date", req.report().report_date());
-  if (report.report_date && *report.report_date > ops_.Today()) {
-    v.Add("report.report_date", "must not be in the future", "không được là ngày trong tương lai");
-  }
+  operations::CompletePilotCommand cmd{StepOf(v, req)};
+  cmd.report.text = req.report().text();
+  cmd.report.report_date = Day(v, "report.report_date", req.report().report_date());
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.CompletePilot(call, pc, std::move(report)));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  return Reply(ops_.CompletePilot(call, std::move(cmd)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoEvaluateProposal(const domain::Caller& call,
                                                      const v1::EvaluateProposalRequest& req,
                                                      v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc = CheckCall(v, req, false);
-  const auto& e = req.evaluation();
-  domain::Evaluation out;
-  out.outcome = static_cast<domain::PilotOutcome>(e.outcome());
-  bool known =
-      v1::PilotOutcome_IsValid(e.outcome()) && e.outcome() != v1::PILOT_OUTCOME_UNSPECIFIED;
-  if (!known) {
-    v.Add("evaluation.outcome", "choose ACHIEVED, PARTIAL or NOT_ACHIEVED",
-          "Phải chọn đạt, đạt một phần hoặc không đạt");
-  }
-  bool achieved = e.outcome() == v1::PILOT_OUTCOME_ACHIEVED;
-  out.objective_causes =
-      LongText(v, "evaluation.objective_causes", e.objective_causes(), known && !achieved);
-  out.subjective_causes =
-      LongText(v, "evaluation.subjective_causes", e.subjective_causes(), known && !achieved);
-  out.motives_pure = e.motives_pure();
-  out.notes = LongText(v, "evaluation.notes", e.notes());
+  operations::EvaluateProposalCommand cmd{StepOf(v, req)};
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.Evaluate(call, pc, std::move(out)));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  const auto& e = req.evaluation();
+  // An unknown value is refused like an unspecified one.
+  cmd.evaluation.outcome = FromProto(e.outcome()).value_or(domain::PilotOutcome::kUnspecified);
+  cmd.evaluation.objective_causes = e.objective_causes();
+  cmd.evaluation.subjective_causes = e.subjective_causes();
+  cmd.evaluation.motives_pure = e.motives_pure();
+  cmd.evaluation.notes = e.notes();
+  return Reply(ops_.Evaluate(call, std::move(cmd)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoDecideResponsibility(const domain::Caller& call,
                                                          const v1::DecideResponsibilityRequest& req,
                                                          v1::Proposal* resp) {
   domain::Violations v;
-  operations::ProposalCall pc = CheckCall(v, req, false);
+  operations::DecideResponsibilityCommand cmd{StepOf(v, req)};
   const auto& d = req.decision();
-  domain::ResponsibilityDecision out;
-  out.kind = static_cast<domain::ResponsibilityKind>(d.kind());
-  if (!v1::ResponsibilityKind_IsValid(d.kind()) ||
-      d.kind() == v1::RESPONSIBILITY_KIND_UNSPECIFIED) {
-    v.Add("decision.kind", "choose EXCLUDED, EXEMPTED, REDUCED or NOT_EXEMPTED",
-          "Phải chọn loại trừ, miễn, giảm nhẹ hoặc không miễn trách nhiệm");
-  }
-  out.grounds = LongText(v, "decision.grounds", d.grounds(), true);
-  out.document_symbol = v.Text("decision.document_symbol", d.document_symbol(), 100, true);
-  out.document_date = Day(v, "decision.document_date", d.document_date(), true);
+  // An unknown value is refused like an unspecified one.
+  cmd.decision.kind = FromProto(d.kind()).value_or(domain::ResponsibilityKind::kUnspecified);
+  cmd.decision.grounds = d.grounds();
+  cmd.decision.document_symbol = d.document_symbol();
+  cmd.decision.document_date = Day(v, "decision.document_date", d.document_date());
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Proposal p, ops_.DecideResponsibility(call, pc, std::move(out)));
-  ProposalToProto(p, resp);
-  return absl::OkStatus();
+  return Reply(ops_.DecideResponsibility(call, std::move(cmd)), resp);
 }
 
 absl::Status ProposalServiceImpl::DoListProposalEvents(const domain::Caller& call,
@@ -373,20 +328,11 @@ absl::Status ProposalServiceImpl::DoListProposalEvents(const domain::Caller& cal
   int64_t id = v.Name("parent", req.parent(), "proposals", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
   ListParams params{"ListProposalEvents", req.parent(), req.page_size(), req.page_token(), "", ""};
-  ListSpec spec{nullptr, nullptr, {"id", false}};
-  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
+  SK_ASSIGN_OR_RETURN(
+      domain::ListQuery query,
+      BuildListQuery(tokens_, params, ProposalOperations::ListProposalEventsSpec()));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListEvents(call, id, query));
-  for (const auto& e : page.items) {
-    auto* out = resp->add_events();
-    out->set_name(absl::StrCat(ProposalName(e.proposal_id), "/events/", e.id));
-    out->set_verb(e.verb);
-    out->set_actor(e.actor);
-    ToProto(e.time, out->mutable_time());
-    out->set_note(e.note);
-    out->set_state_before(static_cast<v1::ProposalState>(e.state_before));
-    out->set_state_after(static_cast<v1::ProposalState>(e.state_after));
-    out->set_contents_version(e.contents_version);
-  }
+  for (const auto& e : page.items) EventToProto(e, resp->add_events());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
 }
@@ -395,21 +341,18 @@ absl::Status ProposalServiceImpl::DoGetProposalSettings(const domain::Caller& ca
                                                         const v1::GetProposalSettingsRequest& req,
                                                         v1::ProposalSettings* resp) {
   SK_ASSIGN_OR_RETURN(auto policy, ops_.GetSubmissionPolicy());
-  resp->set_submission_policy(static_cast<v1::SubmissionPolicy>(policy));
+  resp->set_submission_policy(ToProto(policy));
   return absl::OkStatus();
 }
 
 absl::Status ProposalServiceImpl::DoUpdateProposalSettings(
     const domain::Caller& call, const v1::UpdateProposalSettingsRequest& req,
     v1::ProposalSettings* resp) {
-  auto policy = req.settings().submission_policy();
-  if (!v1::SubmissionPolicy_IsValid(policy) || policy == v1::SUBMISSION_POLICY_UNSPECIFIED) {
-    return InvalidField("settings.submission_policy", "choose ANY_STAFF or LEADERS_ONLY",
-                        "Phải chọn ANY_STAFF hoặc LEADERS_ONLY");
-  }
-  SK_ASSIGN_OR_RETURN(
-      auto set, ops_.SetSubmissionPolicy(call, static_cast<domain::SubmissionPolicy>(policy)));
-  resp->set_submission_policy(static_cast<v1::SubmissionPolicy>(set));
+  // An unknown value is refused like an unspecified one.
+  domain::SubmissionPolicy policy = FromProto(req.settings().submission_policy())
+                                        .value_or(domain::SubmissionPolicy::kUnspecified);
+  SK_ASSIGN_OR_RETURN(auto set, ops_.SetSubmissionPolicy(call, policy));
+  resp->set_submission_policy(ToProto(set));
   return absl::OkStatus();
 }
 

@@ -81,7 +81,11 @@ class ProposalServiceImpl final : public v1::ProposalService::CallbackService {
                                                    const v1::UpdateProposalSettingsRequest* req,
                                                    v1::ProposalSettings* resp) override;
 
-  // The handlers' bodies, run by Unary() once the caller is admitted.
+  // The handlers' bodies, run by Unary() once the caller is admitted. Each
+  // parses names, dates and enums (INVALID_ARGUMENT when one cannot be
+  // read), makes one ProposalOperations call, and returns OK with `resp`
+  // filled, or that call's status (NOT_FOUND for a proposal the caller may
+  // not see, and every rule's refusal) with `resp` untouched.
   absl::Status DoCreateProposal(const domain::Caller& call, const v1::CreateProposalRequest& req,
                                 v1::Proposal* resp);
   absl::Status DoUpdateProposal(const domain::Caller& call, const v1::UpdateProposalRequest& req,

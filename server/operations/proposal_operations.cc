@@ -5,18 +5,16 @@
 
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
-#include "domain/replication.h"
 #include "domain/validation.h"
 #include "operations/calendar_operations.h"
 #include "operations/exposure.h"
 #include "operations/idempotency_internal.h"
-#include "operations/publicity_operations.h"
+#include "operations/proposal_checks.h"
+#include "operations/proposal_internal.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
-#include "storage/account_repository.h"
 #include "storage/audit_log.h"
 #include "storage/proposal_repository.h"
-#include "storage/publicity_repository.h"
 #include "storage/unit_repository.h"
 
 namespace sangkien::operations {
@@ -27,19 +25,40 @@ using domain::Role;
 using storage::Connection;
 using storage::ProposalRepository;
 
-namespace {
-
-constexpr std::string_view kCreateProposal = "CreateProposal";
-constexpr std::string_view kReplicate = "ReplicateAsCaseStudy";
+namespace internal {
 
 std::string ProposalName(int64_t id) { return absl::StrCat("proposals/", id); }
-std::string AccountName(int64_t id) { return absl::StrCat("accounts/", id); }
-
-bool Internal(const domain::Caller& caller) { return caller.sees_internal_plans(); }
 
 bool IsProposer(const domain::Caller& caller, const domain::Proposal& p) {
   return !caller.principal.is_public() && caller.principal.account_id == p.proposer_id;
 }
+
+absl::Status NotProposer() {
+  return MakeError(absl::StatusCode::kPermissionDenied, "NOT_PROPOSER",
+                   "only the proposal's proposer may do this",
+                   "Chỉ người đề xuất mới được thực hiện thao tác này");
+}
+
+absl::Status ProposerOrOffice(const domain::Caller& caller, const domain::Proposal& p) {
+  const auto& who = caller.principal;
+  if (IsProposer(caller, p) || who.Has(Role::kCoordinator) || who.Has(Role::kApprover) ||
+      who.Has(Role::kAdmin) || caller.actor.name == "system") {
+    return absl::OkStatus();
+  }
+  return NotProposer();
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::IsProposer;
+using internal::NotProposer;
+using internal::ProposalName;
+
+constexpr std::string_view kCreateProposal = "CreateProposal";
+
+bool Internal(const domain::Caller& caller) { return caller.sees_internal_plans(); }
 
 // Whole view of `p`: internal roles and its proposer.
 bool SeesWhole(const domain::Caller& caller, const domain::Proposal& p) {
@@ -52,25 +71,18 @@ storage::ProposalScope ScopeOf(const domain::Caller& caller) {
   return {false, 0};
 }
 
-absl::Status NotProposer() {
-  return MakeError(absl::StatusCode::kPermissionDenied, "NOT_PROPOSER",
-                   "only the proposal's proposer may do this",
-                   "Chỉ người đề xuất mới được thực hiện thao tác này");
-}
-
-// The proposer, or (for steps the administration may take on the proposer's
-// behalf) a coordinator, approver or admin.
-absl::Status ProposerOrOffice(const domain::Caller& caller, const domain::Proposal& p) {
-  const auto& who = caller.principal;
-  if (IsProposer(caller, p) || who.Has(Role::kCoordinator) || who.Has(Role::kApprover) ||
-      who.Has(Role::kAdmin) || caller.actor.name == "system") {
-    return absl::OkStatus();
-  }
-  return NotProposer();
-}
-
 std::string Digest(const domain::Proposal& p) {
   return storage::StateDigest(ProposalRepository::Canonical(p));
+}
+
+// Staff propose only for their own unit; coordinators and admins for any.
+absl::Status CheckProposingUnit(const domain::Principal& who, int64_t unit_id) {
+  if (who.Has(Role::kCoordinator) || who.Has(Role::kAdmin) || unit_id == who.unit_id) {
+    return absl::OkStatus();
+  }
+  return MakeError(absl::StatusCode::kPermissionDenied, "OTHER_UNIT",
+                   "staff propose only for their own unit",
+                   "Cán bộ chỉ đề xuất cho đơn vị của mình");
 }
 
 }  // namespace
@@ -121,6 +133,7 @@ absl::StatusOr<domain::Proposal> ProposalOperations::Load(Connection& c,
 
 absl::StatusOr<domain::Proposal> ProposalOperations::Get(const domain::Caller& caller, int64_t id,
                                                          int contents_version) {
+  SK_RETURN_IF_ERROR(internal::CheckContentsVersion(contents_version));
   domain::Proposal p;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(p, ProposalRepository::Get(c, id, ScopeOf(caller)));
@@ -135,6 +148,18 @@ absl::StatusOr<domain::Proposal> ProposalOperations::Get(const domain::Caller& c
     return absl::OkStatus();
   }));
   return Present(caller, std::move(p));
+}
+
+const domain::ListSpec& ProposalOperations::ListProposalsSpec() {
+  static const domain::ListSpec kSpec{&ProposalRepository::FilterFields(),
+                                      &ProposalRepository::OrderFields(),
+                                      {"create_time", true}};
+  return kSpec;
+}
+
+const domain::ListSpec& ProposalOperations::ListProposalEventsSpec() {
+  static const domain::ListSpec kSpec{nullptr, nullptr, {"id", false}};
+  return kSpec;
 }
 
 absl::StatusOr<domain::ListPage<domain::Proposal>> ProposalOperations::List(
@@ -163,25 +188,24 @@ absl::StatusOr<domain::ListPage<domain::ProposalEvent>> ProposalOperations::List
 }
 
 absl::StatusOr<domain::Proposal> ProposalOperations::Create(const domain::Caller& caller,
-                                                            domain::Proposal proposal,
+                                                            CreateProposalCommand cmd,
                                                             const Idempotency& idempotency) {
+  SK_RETURN_IF_ERROR(internal::CheckCreate(cmd));
   const auto& who = caller.principal;
   if (who.is_public() || who.account_id == 0) {
     return MakeError(absl::StatusCode::kPermissionDenied, "PERMISSION_DENIED",
                      "a proposal needs a proposer: call with a person's account",
                      "Đề xuất phải có người đề xuất: hãy dùng tài khoản cá nhân");
   }
-  bool any_unit = who.Has(Role::kCoordinator) || who.Has(Role::kAdmin);
-  if (proposal.unit_id == 0) proposal.unit_id = who.unit_id;
+  domain::Proposal proposal;
+  proposal.title = std::move(cmd.title);
+  proposal.unit_id = cmd.unit_id != 0 ? cmd.unit_id : who.unit_id;
+  proposal.contents = std::move(cmd.contents);
   if (proposal.unit_id == 0) {
     return InvalidField("proposal.unit", "name the unit the proposal belongs to",
                         "Phải nêu đơn vị của đề xuất");
   }
-  if (!any_unit && proposal.unit_id != who.unit_id) {
-    return MakeError(absl::StatusCode::kPermissionDenied, "OTHER_UNIT",
-                     "staff propose only for their own unit",
-                     "Cán bộ chỉ đề xuất cho đơn vị của mình");
-  }
+  SK_RETURN_IF_ERROR(CheckProposingUnit(who, proposal.unit_id));
   domain::Proposal created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreateProposal, idempotency));
@@ -220,45 +244,49 @@ absl::StatusOr<domain::Proposal> ProposalOperations::Create(const domain::Caller
 }
 
 absl::StatusOr<domain::Proposal> ProposalOperations::Update(const domain::Caller& caller,
-                                                            const domain::Proposal& proposal,
-                                                            const std::string& expected_etag) {
-  const auto& who = caller.principal;
-  bool any_unit = who.Has(Role::kCoordinator) || who.Has(Role::kAdmin);
-  ProposalCall call{proposal.id, expected_etag, ""};
-  return Transition(
-      caller, call, ProposalVerb::kUpdate, [&](Connection& c, domain::Proposal& p) -> absl::Status {
-        if (!IsProposer(caller, p)) return NotProposer();
-        if (proposal.unit_id != p.unit_id) {
-          if (!any_unit && proposal.unit_id != who.unit_id) {
-            return MakeError(absl::StatusCode::kPermissionDenied, "OTHER_UNIT",
-                             "staff propose only for their own unit",
-                             "Cán bộ chỉ đề xuất cho đơn vị của mình");
-          }
-          if (!storage::UnitRepository::Get(c, proposal.unit_id).ok()) {
-            return InvalidField("proposal.unit", "no such unit", "Không có đơn vị này");
-          }
-        }
-        p.title = proposal.title;
-        p.unit_id = proposal.unit_id;
-        if (!(proposal.contents == p.contents)) {
-          p.contents = proposal.contents;
-          ++p.contents_version;
-          SK_RETURN_IF_ERROR(ProposalRepository::InsertVersion(
-              c, p.id, {p.contents_version, p.contents, {}, "", caller.actor.name, clock_()}));
-        }
-        return absl::OkStatus();
-      });
+                                                            const UpdateProposalCommand& cmd) {
+  const auto fields = internal::ProposalUpdatableFields();
+  // A bad mask is the request's own fault: refused before anything is read.
+  SK_RETURN_IF_ERROR(domain::CheckPaths(cmd.update.paths, fields));
+  domain::Proposal edited;
+  auto merge = [&](const domain::Proposal& stored) -> absl::Status {
+    SK_ASSIGN_OR_RETURN(edited, domain::MergeUpdate(stored, stored.etag, ProposalName(stored.id),
+                                                    cmd.update, fields));
+    return internal::CheckEdited(edited);
+  };
+  auto apply = [&](Connection& c, domain::Proposal& p) -> absl::Status {
+    if (!IsProposer(caller, p)) return NotProposer();
+    if (edited.unit_id != p.unit_id) {
+      SK_RETURN_IF_ERROR(CheckProposingUnit(caller.principal, edited.unit_id));
+      if (!storage::UnitRepository::Get(c, edited.unit_id).ok()) {
+        return InvalidField("proposal.unit", "no such unit", "Không có đơn vị này");
+      }
+    }
+    p.title = edited.title;
+    p.unit_id = edited.unit_id;
+    if (!(edited.contents == p.contents)) {
+      p.contents = edited.contents;
+      ++p.contents_version;
+      SK_RETURN_IF_ERROR(ProposalRepository::InsertVersion(
+          c, p.id, {p.contents_version, p.contents, {}, "", caller.actor.name, clock_()}));
+    }
+    return absl::OkStatus();
+  };
+  // The etag is the update's, checked by MergeUpdate.
+  return Transition(caller, ProposalStep{cmd.id, "", ""}, ProposalVerb::kUpdate, apply, merge);
 }
 
 absl::StatusOr<domain::Proposal> ProposalOperations::Transition(const domain::Caller& caller,
-                                                                const ProposalCall& call,
+                                                                const ProposalStep& step,
                                                                 ProposalVerb verb,
-                                                                const Apply& apply) {
+                                                                const Apply& apply,
+                                                                const Inspect& inspect) {
   domain::Proposal after;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(domain::Proposal before,
-                        ProposalRepository::Get(c, call.id, ScopeOf(caller)));
-    if (!call.etag.empty() && call.etag != before.etag) return EtagMismatch(ProposalName(call.id));
+                        ProposalRepository::Get(c, step.id, ScopeOf(caller)));
+    if (!step.etag.empty() && step.etag != before.etag) return EtagMismatch(ProposalName(step.id));
+    if (inspect) SK_RETURN_IF_ERROR(inspect(before));
     SK_RETURN_IF_ERROR(domain::CheckMove(before.state, verb));
     domain::Proposal p = before;
     SK_RETURN_IF_ERROR(apply(c, p));
@@ -274,7 +302,7 @@ absl::StatusOr<domain::Proposal> ProposalOperations::Transition(const domain::Ca
                                 std::string(domain::VerbName(verb)),
                                 caller.actor.name,
                                 now,
-                                call.note,
+                                step.note,
                                 before.state,
                                 p.state,
                                 p.contents_version};
@@ -289,276 +317,6 @@ absl::StatusOr<domain::Proposal> ProposalOperations::Transition(const domain::Ca
   return Present(caller, std::move(after));
 }
 
-absl::StatusOr<domain::Proposal> ProposalOperations::Withdraw(const domain::Caller& caller,
-                                                              const ProposalCall& call) {
-  return Transition(caller, call, ProposalVerb::kWithdraw,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      if (!IsProposer(caller, p)) return NotProposer();
-                      p.state = ProposalState::kWithdrawn;
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::Submit(const domain::Caller& caller,
-                                                            const ProposalCall& call) {
-  return Transition(
-      caller, call, ProposalVerb::kSubmit, [&](Connection& c, domain::Proposal& p) -> absl::Status {
-        if (!IsProposer(caller, p)) return NotProposer();
-        SK_ASSIGN_OR_RETURN(auto policy, ProposalRepository::GetSubmissionPolicy(c));
-        if (policy == domain::SubmissionPolicy::kLeadersOnly) {
-          SK_ASSIGN_OR_RETURN(domain::Account account,
-                              storage::AccountRepository::Get(c, p.proposer_id));
-          bool leader =
-              caller.principal.Has(Role::kApprover) || domain::IsLeaderPosition(account.position);
-          if (!leader) {
-            return MakeError(absl::StatusCode::kPermissionDenied, "SUBMISSION_RESTRICTED",
-                             "only leaders and managers may submit proposals under the current "
-                             "setting (Decree 73)",
-                             "Theo quy định hiện hành, chỉ cán bộ lãnh đạo, quản lý được nộp đề "
-                             "xuất (Nghị định 73)");
-          }
-        }
-        auto missing = domain::MissingContents(p.contents, "proposal.contents.");
-        if (!missing.empty()) return InvalidArgument(std::move(missing));
-        absl::CivilDay today = Today();
-        p.state = ProposalState::kSubmitted;
-        p.submit_date = today;
-        p.submit_time = clock_();
-        p.decision_date.reset();
-        p.deadlines.decision_due = calendar_()->AddWorkingDays(today, domain::kDecisionWorkingDays);
-        return absl::OkStatus();
-      });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::StartAppraisal(const domain::Caller& caller,
-                                                                    const ProposalCall& call) {
-  return Transition(caller, call, ProposalVerb::kStartAppraisal,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      p.state = ProposalState::kUnderAppraisal;
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::RecordAppraisal(const domain::Caller& caller,
-                                                                     const ProposalCall& call,
-                                                                     domain::Appraisal appraisal) {
-  return Transition(caller, call, ProposalVerb::kRecordAppraisal,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      appraisal.appraiser = caller.actor.name;
-                      appraisal.record_time = clock_();
-                      p.appraisal = std::move(appraisal);
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::Return(const domain::Caller& caller,
-                                                            const ProposalCall& call) {
-  return Transition(caller, call, ProposalVerb::kReturn,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      p.state = ProposalState::kReturned;
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::RecordDecision(
-    const domain::Caller& caller, const ProposalCall& call, domain::LeadershipDecision decision) {
-  return Transition(
-      caller, call, ProposalVerb::kRecordDecision,
-      [&](Connection& c, domain::Proposal& p) -> absl::Status {
-        if (!p.appraisal) {
-          return MakeError(absl::StatusCode::kFailedPrecondition, "APPRAISAL_MISSING",
-                           "record the appraisal before the decision (seed 4.3)",
-                           "Phải có kết quả thẩm định trước khi quyết định cho chủ trương");
-        }
-        std::string proposer_name;
-        if (auto account = storage::AccountRepository::Get(c, p.proposer_id); account.ok()) {
-          proposer_name = account->display_name;
-        }
-        SK_ASSIGN_OR_RETURN(
-            domain::VoteTally tally,
-            domain::TallyDecision(decision, AccountName(p.proposer_id), proposer_name));
-        decision.votes_for = tally.votes_for;
-        decision.votes_against = tally.votes_against;
-        decision.votes_abstaining = tally.votes_abstaining;
-        decision.passed_by_vote = tally.passed_by_vote;
-        decision.tie_decided_by_head = tally.tie_decided_by_head;
-        decision.result = tally.result;
-        decision.recorded_by = caller.actor.name;
-        decision.record_time = clock_();
-        p.decision = std::move(decision);
-        p.decision_date = Today();
-        p.state = tally.result;
-        return absl::OkStatus();
-      });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::StartPilot(
-    const domain::Caller& caller, const ProposalCall& call,
-    std::optional<absl::CivilDay> start_date) {
-  return Transition(caller, call, ProposalVerb::kStartPilot,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      SK_RETURN_IF_ERROR(ProposerOrOffice(caller, p));
-                      p.pilot.start_date = start_date.value_or(Today());
-                      if (p.contents.pilot_end) {
-                        p.deadlines.report_due = calendar_()->AddWorkingDays(
-                            *p.contents.pilot_end, domain::kReportWorkingDays);
-                      }
-                      p.state = ProposalState::kPiloting;
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::RecordPilotCheck(
-    const domain::Caller& caller, const ProposalCall& call, domain::PilotCheck check,
-    const domain::ProposalContents& adjusted, std::vector<std::string> adjusted_parts) {
-  return Transition(caller, call, ProposalVerb::kRecordPilotCheck,
-                    [&](Connection& c, domain::Proposal& p) -> absl::Status {
-                      if (!adjusted_parts.empty()) {
-                        // An adjustment never overwrites: it is the next version, and the
-                        // one before stays readable.
-                        p.contents = adjusted;
-                        ++p.contents_version;
-                        SK_RETURN_IF_ERROR(ProposalRepository::InsertVersion(
-                            c, p.id,
-                            {p.contents_version, p.contents, adjusted_parts, check.notes,
-                             caller.actor.name, clock_()}));
-                        if (p.contents.pilot_end) {
-                          p.deadlines.report_due = calendar_()->AddWorkingDays(
-                              *p.contents.pilot_end, domain::kReportWorkingDays);
-                        }
-                      }
-                      if (!check.check_date) check.check_date = Today();
-                      check.adjusted_parts = std::move(adjusted_parts);
-                      check.contents_version = p.contents_version;
-                      check.checked_by = caller.actor.name;
-                      p.pilot.checks.push_back(std::move(check));
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::HaltPilot(const domain::Caller& caller,
-                                                               const ProposalCall& call,
-                                                               const std::string& reason) {
-  return Transition(
-      caller, call, ProposalVerb::kHaltPilot,
-      [&](Connection&, domain::Proposal& p) -> absl::Status {
-        const auto& who = caller.principal;
-        bool approver =
-            who.Has(Role::kApprover) || who.Has(Role::kAdmin) || caller.actor.name == "system";
-        SK_ASSIGN_OR_RETURN(bool before,
-                            domain::CheckHalt(Today(), p.contents.evaluation_date, reason, approver,
-                                              who.Has(Role::kCoordinator)));
-        p.halt = domain::Halt{reason, caller.actor.name, Today(), before};
-        p.state = ProposalState::kHalted;
-        return absl::OkStatus();
-      });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::CompletePilot(
-    const domain::Caller& caller, const ProposalCall& call, domain::CompletionReport report) {
-  return Transition(caller, call, ProposalVerb::kCompletePilot,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      SK_RETURN_IF_ERROR(ProposerOrOffice(caller, p));
-                      if (!report.report_date) report.report_date = Today();
-                      report.filed_by = caller.actor.name;
-                      p.deadlines.evaluation_due = calendar_()->AddWorkingDays(
-                          *report.report_date, domain::kEvaluationWorkingDays);
-                      p.pilot.completion_report = std::move(report);
-                      p.state = ProposalState::kPilotCompleted;
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::Evaluate(const domain::Caller& caller,
-                                                              const ProposalCall& call,
-                                                              domain::Evaluation evaluation) {
-  return Transition(caller, call, ProposalVerb::kEvaluate,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      evaluation.evaluation_date = Today();
-                      evaluation.evaluated_by = caller.actor.name;
-                      p.state = domain::StateAfterEvaluation(evaluation.outcome);
-                      p.evaluation = std::move(evaluation);
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::DecideResponsibility(
-    const domain::Caller& caller, const ProposalCall& call,
-    domain::ResponsibilityDecision decision) {
-  return Transition(caller, call, ProposalVerb::kDecideResponsibility,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      SK_RETURN_IF_ERROR(domain::CheckResponsibility(p.evaluation, decision.kind));
-                      decision.decided_by = caller.actor.name;
-                      p.responsibility = std::move(decision);
-                      p.state = ProposalState::kClosed;
-                      return absl::OkStatus();
-                    });
-}
-
-absl::StatusOr<domain::CaseStudy> ProposalOperations::ReplicateAsCaseStudy(
-    const domain::Caller& caller, const ProposalCall& call, const Idempotency& idempotency,
-    PublicityOperations& publicity) {
-  // A retry returns the case study the first call created.
-  auto replayed = [&]() -> absl::StatusOr<std::optional<domain::CaseStudy>> {
-    std::optional<domain::CaseStudy> found;
-    SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
-      SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kReplicate, idempotency));
-      if (!replay) return absl::OkStatus();
-      auto id = domain::ParseCollectionId(replay->resource_name, "caseStudies");
-      SK_ASSIGN_OR_RETURN(found, storage::PublicityRepository::GetCaseStudy(c, id.value_or(0)));
-      return absl::OkStatus();
-    }));
-    return found;
-  };
-  SK_ASSIGN_OR_RETURN(auto first, replayed());
-  if (first) return *first;
-  domain::CaseStudy created;
-  auto moved = Transition(
-      caller, call, ProposalVerb::kReplicate,
-      [&](Connection& c, domain::Proposal& p) -> absl::Status {
-        SK_RETURN_IF_ERROR(domain::CheckReplicable(p));
-        p.state = ProposalState::kReplicated;
-        absl::Time now = clock_();
-        // The case study's audit event, change-log entry and search document
-        // are written with it, in this transaction.
-        SK_ASSIGN_OR_RETURN(
-            created, publicity.InsertCaseStudy(c, caller, domain::CaseStudyFromProposal(p), now));
-        return internal::RecordCreate(c, kReplicate, idempotency, domain::CaseStudyName(created.id),
-                                      "", now);
-      });
-  if (!moved.ok()) {
-    // A concurrent retry may have replicated it meanwhile.
-    if (!idempotency.request_id.empty() &&
-        moved.status().code() == absl::StatusCode::kFailedPrecondition) {
-      SK_ASSIGN_OR_RETURN(auto again, replayed());
-      if (again) return *again;
-    }
-    return moved.status();
-  }
-  return created;
-}
-
-absl::StatusOr<domain::Proposal> ProposalOperations::PublishDecision(const domain::Caller& caller,
-                                                                     const ProposalCall& call) {
-  return Transition(caller, call, ProposalVerb::kPublishDecision,
-                    [&](Connection&, domain::Proposal& p) -> absl::Status {
-                      bool changed = false;
-                      if (p.decision && !p.decision_published) {
-                        p.decision_published = changed = true;
-                      }
-                      if (p.responsibility && !p.responsibility_published) {
-                        p.responsibility_published = changed = true;
-                      }
-                      if (!changed) {
-                        return MakeError(absl::StatusCode::kFailedPrecondition,
-                                         "NOTHING_TO_PUBLISH",
-                                         "every recorded decision is already published",
-                                         "Các quyết định đã ghi nhận đều đã được công khai");
-                      }
-                      return absl::OkStatus();
-                    });
-}
-
 absl::StatusOr<domain::SubmissionPolicy> ProposalOperations::GetSubmissionPolicy() {
   domain::SubmissionPolicy policy = domain::SubmissionPolicy::kAnyStaff;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
@@ -570,6 +328,7 @@ absl::StatusOr<domain::SubmissionPolicy> ProposalOperations::GetSubmissionPolicy
 
 absl::StatusOr<domain::SubmissionPolicy> ProposalOperations::SetSubmissionPolicy(
     const domain::Caller& caller, domain::SubmissionPolicy policy) {
+  SK_RETURN_IF_ERROR(internal::CheckSubmissionPolicy(policy));
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto before, ProposalRepository::GetSubmissionPolicy(c));
     if (before == policy) return absl::OkStatus();

@@ -17,6 +17,7 @@
 #include "domain/proposal_rules.h"
 #include "domain/publicity.h"
 #include "operations/directory_operations.h"
+#include "operations/proposal_commands.h"
 #include "storage/database.h"
 
 namespace sangkien::operations {
@@ -34,13 +35,6 @@ WorkingDaysSource WeekendsOnlyCalendar();
 // each call. `calendar` must outlive the source.
 WorkingDaysSource HolidayWorkingDays(const CalendarOperations& calendar);
 
-// What a workflow call carries besides its verb-specific record.
-struct ProposalCall {
-  int64_t id = 0;
-  std::string etag;  // empty: no check
-  std::string note;
-};
-
 class ProposalOperations {
  public:
   ProposalOperations(storage::Database& db, calendar::Clock clock, WorkingDaysSource calendar)
@@ -51,90 +45,120 @@ class ProposalOperations {
   // redacted; everyone else sees public ones redacted, because appraisal and
   // deliberation stay internal until published (ProposalService.GetProposal
   // in docs/API.md).
-  // `contents_version` 0 is the current contents.
+
+  // The proposal as `caller` may see it, with contents `contents_version`
+  // (0: the current ones). NOT_FOUND when absent, invisible to the caller,
+  // or an older version asked for by someone who sees it only redacted;
+  // INVALID_ARGUMENT on "contents_version" when negative.
   absl::StatusOr<domain::Proposal> Get(const domain::Caller& caller, int64_t id,
                                        int contents_version = 0);
+  // One page of the proposals `caller` may see; INVALID_ARGUMENT for a
+  // query ListProposalsSpec() does not allow; an empty page when none match.
   absl::StatusOr<domain::ListPage<domain::Proposal>> List(const domain::Caller& caller,
                                                           const domain::ListQuery& query);
-  // The proposer, internal roles: the history, oldest first.
+  // The history, oldest first, for the proposer and internal roles;
+  // NOT_FOUND for anyone else and for an absent proposal.
   absl::StatusOr<domain::ListPage<domain::ProposalEvent>> ListEvents(
       const domain::Caller& caller, int64_t id, const domain::ListQuery& query);
 
-  // A new DRAFT whose proposer is the caller. unit_id 0: the caller's unit.
-  absl::StatusOr<domain::Proposal> Create(const domain::Caller& caller, domain::Proposal proposal,
-                                          const Idempotency& idempotency);
-  // Title, unit and contents of a DRAFT or RETURNED proposal, by its proposer.
-  // Changed contents are a new version.
-  absl::StatusOr<domain::Proposal> Update(const domain::Caller& caller,
-                                          const domain::Proposal& proposal,
-                                          const std::string& expected_etag);
+  // What ListProposals filters and sorts on, and its order when none is asked.
+  static const domain::ListSpec& ListProposalsSpec();
+  // ListProposalEvents: no filter, oldest first.
+  static const domain::ListSpec& ListProposalEventsSpec();
 
-  absl::StatusOr<domain::Proposal> Withdraw(const domain::Caller& caller, const ProposalCall& call);
-  absl::StatusOr<domain::Proposal> Submit(const domain::Caller& caller, const ProposalCall& call);
-  absl::StatusOr<domain::Proposal> StartAppraisal(const domain::Caller& caller,
-                                                  const ProposalCall& call);
+  // Every write below returns the proposal after it, as `caller` may see it.
+  // Each checks its whole command first (INVALID_ARGUMENT, one violation per
+  // bad field, nothing read); then, in one transaction: NOT_FOUND when the
+  // proposal is absent or invisible to the caller, ABORTED (ETAG_MISMATCH)
+  // on a stale etag, FAILED_PRECONDITION (INVALID_TRANSITION) when the verb
+  // does not apply in the proposal's state, and the verb's own refusals as
+  // listed. Nothing is written on any error.
+
+  // A new DRAFT whose proposer is the caller. PERMISSION_DENIED for a
+  // caller without an account, or (OTHER_UNIT) staff proposing for another
+  // unit; INVALID_ARGUMENT on "proposal.unit" when no unit is given or known.
+  // A retry with the same request_id returns the first proposal.
+  absl::StatusOr<domain::Proposal> Create(const domain::Caller& caller, CreateProposalCommand cmd,
+                                          const Idempotency& idempotency);
+  // Title, unit and contents of a DRAFT or RETURNED proposal, by its proposer
+  // (else PERMISSION_DENIED, NOT_PROPOSER); changed contents are a new
+  // version. A bad update_mask is refused before anything is read.
+  absl::StatusOr<domain::Proposal> Update(const domain::Caller& caller,
+                                          const UpdateProposalCommand& cmd);
+
+  // By the proposer only (NOT_PROPOSER).
+  absl::StatusOr<domain::Proposal> Withdraw(const domain::Caller& caller, ProposalStep step);
+  // By the proposer only (NOT_PROPOSER); PERMISSION_DENIED
+  // (SUBMISSION_RESTRICTED) for a non-leader under LEADERS_ONLY;
+  // INVALID_ARGUMENT naming each part of the contents still missing.
+  absl::StatusOr<domain::Proposal> Submit(const domain::Caller& caller, ProposalStep step);
+  absl::StatusOr<domain::Proposal> StartAppraisal(const domain::Caller& caller, ProposalStep step);
   absl::StatusOr<domain::Proposal> RecordAppraisal(const domain::Caller& caller,
-                                                   const ProposalCall& call,
-                                                   domain::Appraisal appraisal);
-  absl::StatusOr<domain::Proposal> Return(const domain::Caller& caller, const ProposalCall& call);
+                                                   RecordAppraisalCommand cmd);
+  // The note is required: the proposer is told what to change.
+  absl::StatusOr<domain::Proposal> Return(const domain::Caller& caller, ProposalStep step);
+  // APPRAISAL_MISSING before an appraisal; the vote's refusals as
+  // domain::TallyDecision lists them.
   absl::StatusOr<domain::Proposal> RecordDecision(const domain::Caller& caller,
-                                                  const ProposalCall& call,
-                                                  domain::LeadershipDecision decision);
-  // start_date unset: today.
-  absl::StatusOr<domain::Proposal> StartPilot(const domain::Caller& caller,
-                                              const ProposalCall& call,
-                                              std::optional<absl::CivilDay> start_date);
-  // `adjusted` holds the contents after the adjustment of `adjusted_parts`
-  // (empty: no adjustment).
+                                                  RecordDecisionCommand cmd);
+  // By the proposer or an office (NOT_PROPOSER otherwise).
+  absl::StatusOr<domain::Proposal> StartPilot(const domain::Caller& caller, StartPilotCommand cmd);
+  // An adjustment is the next contents version; the adjusted contents must
+  // still hold every part a submission needs.
   absl::StatusOr<domain::Proposal> RecordPilotCheck(const domain::Caller& caller,
-                                                    const ProposalCall& call,
-                                                    domain::PilotCheck check,
-                                                    const domain::ProposalContents& adjusted,
-                                                    std::vector<std::string> adjusted_parts);
-  absl::StatusOr<domain::Proposal> HaltPilot(const domain::Caller& caller, const ProposalCall& call,
-                                             const std::string& reason);
+                                                    RecordPilotCheckCommand cmd);
+  // The step's note is the reason; the halting rule is domain::CheckHalt's.
+  absl::StatusOr<domain::Proposal> HaltPilot(const domain::Caller& caller, ProposalStep step);
+  // By the proposer or an office (NOT_PROPOSER otherwise).
   absl::StatusOr<domain::Proposal> CompletePilot(const domain::Caller& caller,
-                                                 const ProposalCall& call,
-                                                 domain::CompletionReport report);
-  absl::StatusOr<domain::Proposal> Evaluate(const domain::Caller& caller, const ProposalCall& call,
-                                            domain::Evaluation evaluation);
+                                                 CompletePilotCommand cmd);
+  absl::StatusOr<domain::Proposal> Evaluate(const domain::Caller& caller,
+                                            EvaluateProposalCommand cmd);
+  // The rule is domain::CheckResponsibility's.
   absl::StatusOr<domain::Proposal> DecideResponsibility(const domain::Caller& caller,
-                                                        const ProposalCall& call,
-                                                        domain::ResponsibilityDecision decision);
-  absl::StatusOr<domain::Proposal> PublishDecision(const domain::Caller& caller,
-                                                   const ProposalCall& call);
+                                                        DecideResponsibilityCommand cmd);
+  // NOTHING_TO_PUBLISH when every recorded decision is already public.
+  absl::StatusOr<domain::Proposal> PublishDecision(const domain::Caller& caller, ProposalStep step);
 
   // A CLOSED proposal whose pilot was evaluated as ACHIEVED becomes a DRAFT
   // case study (drawn from its contents, report and evaluation) and moves to
   // REPLICATED, in one transaction: one audit event for the proposal, one
   // for the case study (written through `publicity`, with its change-log and
-  // search entries). FAILED_PRECONDITION (INVALID_TRANSITION or
-  // PILOT_NOT_ACHIEVED) otherwise. A retry with the same request_id returns
-  // the first case study.
+  // search entries). Returns the case study; FAILED_PRECONDITION
+  // (INVALID_TRANSITION or PILOT_NOT_ACHIEVED) otherwise. A retry with the
+  // same request_id returns the first case study.
   absl::StatusOr<domain::CaseStudy> ReplicateAsCaseStudy(const domain::Caller& caller,
-                                                         const ProposalCall& call,
+                                                         ProposalStep step,
                                                          const Idempotency& idempotency,
                                                          PublicityOperations& publicity);
 
+  // The stored policy (ANY_STAFF when never set); an error only when the
+  // database fails.
   absl::StatusOr<domain::SubmissionPolicy> GetSubmissionPolicy();
+  // Returns the policy now in force; INVALID_ARGUMENT on
+  // "settings.submission_policy" for kUnspecified.
   absl::StatusOr<domain::SubmissionPolicy> SetSubmissionPolicy(const domain::Caller& caller,
                                                                domain::SubmissionPolicy policy);
 
+  // Today in the district, by the operations' clock.
   absl::CivilDay Today() const;
 
   // The proposal as Get presents it to `caller`, on a snapshot the caller
-  // already holds: for the change feed.
+  // already holds: for the change feed. NOT_FOUND like Get.
   absl::StatusOr<domain::Proposal> Load(storage::Connection& c, const domain::Caller& caller,
                                         int64_t id) const;
 
  private:
   using Apply = std::function<absl::Status(storage::Connection&, domain::Proposal&)>;
-  // Loads, checks the etag and the (state, verb) table, applies, checks the
-  // result against the table, writes the proposal, its event and the audit
-  // event.
+  using Inspect = std::function<absl::Status(const domain::Proposal&)>;
+  // In one transaction: loads, checks the etag, runs `inspect` on the
+  // stored proposal (a request wrong in itself is refused as such, whatever
+  // the proposal's state), checks the (state, verb) table, applies, checks
+  // the result against the table, writes the proposal, its event and the
+  // audit event.
   absl::StatusOr<domain::Proposal> Transition(const domain::Caller& caller,
-                                              const ProposalCall& call, domain::ProposalVerb verb,
-                                              const Apply& apply);
+                                              const ProposalStep& step, domain::ProposalVerb verb,
+                                              const Apply& apply, const Inspect& inspect = {});
   // What `caller` gets to see of `p`.
   domain::Proposal Present(const domain::Caller& caller, domain::Proposal p) const;
 

@@ -133,13 +133,10 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
   const std::string head = absl::StrCat("accounts/", approver.id);
   auto create = [&](const domain::Account& who, std::string title,
                     domain::ProposalContents contents) -> absl::StatusOr<domain::Proposal> {
-    domain::Proposal p;
-    p.title = std::move(title);
-    p.contents = std::move(contents);
-    return proposals.Create(AsStaff(who), std::move(p), {});
+    return proposals.Create(AsStaff(who), {std::move(title), 0, std::move(contents)}, {});
   };
   auto call = [](const domain::Proposal& p, std::string note = "") {
-    return operations::ProposalCall{p.id, "", std::move(note)};
+    return operations::ProposalStep{p.id, "", std::move(note)};
   };
   auto approve = [&](const domain::Account& who, const domain::Proposal& p, absl::CivilDay day,
                      std::string symbol) -> absl::Status {
@@ -150,12 +147,12 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
         "Đề xuất xuất phát từ thực tiễn, phù hợp chức năng, nhiệm vụ của đơn vị; nguồn "
         "lực khả thi.";
     a.recommendation = domain::Recommendation::kApprove;
-    SK_RETURN_IF_ERROR(proposals.RecordAppraisal(system, call(p), a).status());
-    SK_RETURN_IF_ERROR(proposals
-                           .RecordDecision(system, call(p),
-                                           Meeting(head, absl::StrCat("accounts/", who.id), day,
-                                                   std::move(symbol)))
-                           .status());
+    SK_RETURN_IF_ERROR(proposals.RecordAppraisal(system, {call(p), a}).status());
+    SK_RETURN_IF_ERROR(
+        proposals
+            .RecordDecision(system, {call(p), Meeting(head, absl::StrCat("accounts/", who.id), day,
+                                                      std::move(symbol))})
+            .status());
     return absl::OkStatus();
   };
 
@@ -210,12 +207,11 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
   SK_RETURN_IF_ERROR(approve(tan_lap, digital, absl::CivilDay(2026, 5, 20), "45/QĐ-UBND"));
   SK_RETURN_IF_ERROR(proposals.PublishDecision(system, call(digital)).status());
   SK_RETURN_IF_ERROR(
-      proposals.StartPilot(AsStaff(tan_lap), call(digital), absl::CivilDay(2026, 6, 1)).status());
+      proposals.StartPilot(AsStaff(tan_lap), {call(digital), absl::CivilDay(2026, 6, 1)}).status());
   domain::PilotCheck check;
   check.check_date = absl::CivilDay(2026, 9, 15);
   check.notes = "Tỷ lệ hồ sơ trực tuyến đạt 38%; nhắc các tổ không giữ mật khẩu của người dân.";
-  SK_RETURN_IF_ERROR(
-      proposals.RecordPilotCheck(system, call(digital), check, digital.contents, {}).status());
+  SK_RETURN_IF_ERROR(proposals.RecordPilotCheck(system, {call(digital), check}).status());
 
   // 4. Achieved, closed with no liability.
   SK_ASSIGN_OR_RETURN(
@@ -234,16 +230,17 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
   SK_RETURN_IF_ERROR(approve(hoa_binh, zalo, absl::CivilDay(2025, 2, 20), "12/QĐ-UBND"));
   SK_RETURN_IF_ERROR(proposals.PublishDecision(system, call(zalo)).status());
   SK_RETURN_IF_ERROR(
-      proposals.StartPilot(AsStaff(hoa_binh), call(zalo), absl::CivilDay(2025, 3, 1)).status());
+      proposals.StartPilot(AsStaff(hoa_binh), {call(zalo), absl::CivilDay(2025, 3, 1)}).status());
   domain::CompletionReport zalo_report{
       "Sau 6 tháng, 78% người dân nhận thông báo qua Zalo; lượt hỏi kết quả tại quầy giảm một nửa.",
       absl::CivilDay(2025, 9, 5), ""};
-  SK_RETURN_IF_ERROR(proposals.CompletePilot(AsStaff(hoa_binh), call(zalo), zalo_report).status());
+  SK_RETURN_IF_ERROR(
+      proposals.CompletePilot(AsStaff(hoa_binh), {call(zalo), zalo_report}).status());
   domain::Evaluation achieved;
   achieved.outcome = domain::PilotOutcome::kAchieved;
   achieved.motives_pure = true;
   achieved.notes = "Đạt và vượt mục tiêu; đề nghị nhân rộng ra các xã.";
-  SK_RETURN_IF_ERROR(proposals.Evaluate(system, call(zalo), achieved).status());
+  SK_RETURN_IF_ERROR(proposals.Evaluate(system, {call(zalo), achieved}).status());
 
   // 5. Partly achieved; responsibility exempted and published.
   SK_ASSIGN_OR_RETURN(
@@ -262,20 +259,20 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
                    "95% số đèn sáng mỗi tháng.", absl::CivilDay(2026, 1, 15))));
   SK_RETURN_IF_ERROR(approve(tan_lap, lights, absl::CivilDay(2024, 12, 20), "98/QĐ-UBND"));
   SK_RETURN_IF_ERROR(
-      proposals.StartPilot(AsStaff(tan_lap), call(lights), absl::CivilDay(2025, 1, 1)).status());
+      proposals.StartPilot(AsStaff(tan_lap), {call(lights), absl::CivilDay(2025, 1, 1)}).status());
   domain::CompletionReport lights_report{
       "Đèn được sửa trung bình trong 4 ngày; 82% số đèn sáng; một khu dân cư thiếu chứng từ chi "
       "quý III.",
       absl::CivilDay(2026, 1, 6), ""};
   SK_RETURN_IF_ERROR(
-      proposals.CompletePilot(AsStaff(tan_lap), call(lights), lights_report).status());
+      proposals.CompletePilot(AsStaff(tan_lap), {call(lights), lights_report}).status());
   domain::Evaluation partial;
   partial.outcome = domain::PilotOutcome::kPartial;
   partial.objective_causes =
       "Giá vật tư điện tăng 20% trong năm 2025; bão số 3 làm hỏng nhiều cột.";
   partial.subjective_causes = "Hướng dẫn thanh toán chưa rõ, một khu dân cư lập chứng từ chậm.";
   partial.motives_pure = true;
-  SK_RETURN_IF_ERROR(proposals.Evaluate(system, call(lights), partial).status());
+  SK_RETURN_IF_ERROR(proposals.Evaluate(system, {call(lights), partial}).status());
   domain::ResponsibilityDecision exempted;
   exempted.kind = domain::ResponsibilityKind::kExempted;
   exempted.grounds =
@@ -283,7 +280,7 @@ absl::StatusOr<int64_t> SeedDemoProposals(operations::ProposalOperations& propos
       "trong sáng, không vụ lợi (Nghị định 73/2023/NĐ-CP).";
   exempted.document_symbol = "07/QĐ-UBND";
   exempted.document_date = absl::CivilDay(2026, 2, 2);
-  SK_RETURN_IF_ERROR(proposals.DecideResponsibility(system, call(lights), exempted).status());
+  SK_RETURN_IF_ERROR(proposals.DecideResponsibility(system, {call(lights), exempted}).status());
   SK_RETURN_IF_ERROR(proposals.PublishDecision(system, call(lights)).status());
   return zalo.id;
 }
