@@ -39,11 +39,14 @@ struct StationOnAir {
 // Whether the caller sees drafts and items outside their window.
 bool SeesUnpublished(const domain::Caller& caller);
 
+// Safe to call from any thread: it keeps no state of its own, and the
+// database orders the transactions.
 class PublicityOperations {
  public:
   PublicityOperations(storage::Database& db, calendar::Clock clock)
       : db_(db), clock_(std::move(clock)) {}
 
+  // The clock's time; never fails.
   absl::Time Now() const { return clock_(); }
 
   // ---- loads for other use cases (the change feed): one item on the given
@@ -98,6 +101,7 @@ class PublicityOperations {
   // With its images' metadata; NOT_FOUND when absent or outside the
   // caller's view.
   absl::StatusOr<domain::CaseStudy> GetCaseStudy(const domain::Caller& caller, int64_t id);
+  // As ListBroadcasts, for ListCaseStudiesSpec().
   absl::StatusOr<domain::ListPage<domain::CaseStudy>> ListCaseStudies(
       const domain::Caller& caller, const domain::ListQuery& query);
   // The stored case study (or the one a repeated request id created);
@@ -135,6 +139,7 @@ class PublicityOperations {
   // ---- announcements ----
   // NOT_FOUND when absent or outside the caller's view.
   absl::StatusOr<domain::Announcement> GetAnnouncement(const domain::Caller& caller, int64_t id);
+  // As ListBroadcasts, for ListAnnouncementsSpec().
   absl::StatusOr<domain::ListPage<domain::Announcement>> ListAnnouncements(
       const domain::Caller& caller, const domain::ListQuery& query);
   // As CreateCaseStudy, with CheckAnnouncement and the unit.
