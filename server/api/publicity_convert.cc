@@ -1,8 +1,10 @@
 #include "api/publicity_convert.h"
 
 #include "absl/strings/str_cat.h"
+#include "api/enum_convert.h"
 #include "api/proto_convert.h"
 #include "domain/validation.h"
+#include "operations/publicity_commands.h"
 
 namespace sangkien::api {
 namespace {
@@ -17,7 +19,7 @@ void ToProto(absl::Duration d, google::protobuf::Duration* out) {
 
 void ToProto(const domain::PublishWindow& w, v1::PublicationState* state,
              google::protobuf::Timestamp* publish, google::protobuf::Timestamp* unpublish) {
-  *state = static_cast<v1::PublicationState>(w.state);
+  *state = ToProto(w.state);
   if (w.publish_time) ToProto(*w.publish_time, publish);
   if (w.unpublish_time) ToProto(*w.unpublish_time, unpublish);
 }
@@ -30,7 +32,101 @@ void ToProto(const domain::AiringOverride& o, v1::AiringOverride* out) {
   out->set_note(o.note);
 }
 
+std::optional<absl::Time> OptionalTime(const google::protobuf::Timestamp& t) {
+  if (t.seconds() == 0 && t.nanos() == 0) return std::nullopt;
+  return TimeFromProto(t);
+}
+
+absl::Duration FromProto(const google::protobuf::Duration& d) {
+  return absl::Seconds(d.seconds()) + absl::Nanoseconds(d.nanos());
+}
+
+std::optional<absl::Duration> OptionalDuration(const google::protobuf::Duration& d) {
+  if (d.seconds() == 0 && d.nanos() == 0) return std::nullopt;
+  return FromProto(d);
+}
+
+domain::PublicationState StateFromProto(v1::PublicationState state) {
+  return api::FromProto(state).value_or(operations::kUnreadableState);
+}
+
+domain::AiringOverride FromProto(const v1::AiringOverride& o) {
+  domain::AiringOverride out;
+  out.original_start_time = TimeFromProto(o.original_start_time());
+  out.cancelled = o.cancelled();
+  out.start_time = OptionalTime(o.start_time());
+  out.duration = OptionalDuration(o.duration());
+  out.note = o.note();
+  return out;
+}
+
+domain::PublishWindow WindowFromProto(v1::PublicationState state,
+                                      const google::protobuf::Timestamp& publish,
+                                      const google::protobuf::Timestamp& unpublish) {
+  domain::PublishWindow w;
+  w.state = StateFromProto(state);
+  w.publish_time = OptionalTime(publish);
+  w.unpublish_time = OptionalTime(unpublish);
+  return w;
+}
+
 }  // namespace
+
+int64_t ReferenceId(std::string_view name, std::string_view collection) {
+  if (name.empty()) return 0;
+  return domain::ParseCollectionId(name, collection).value_or(operations::kUnreadableId);
+}
+
+absl::Time TimeFromProto(const google::protobuf::Timestamp& t) {
+  if (t.nanos() < 0 || t.nanos() > 999999999) return absl::InfinitePast();
+  return absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+}
+
+domain::Broadcast FromProto(const v1::Broadcast& b) {
+  domain::Broadcast out;
+  out.station_unit_id = ReferenceId(b.station(), "units");
+  out.title = b.title();
+  out.topic = b.topic();
+  out.description = b.description();
+  out.links.assign(b.links().begin(), b.links().end());
+  out.start_time = TimeFromProto(b.start_time());
+  out.duration = FromProto(b.duration());
+  out.rrule = b.rrule();
+  for (const auto& t : b.exdates()) out.exdates.push_back(TimeFromProto(t));
+  for (const auto& o : b.overrides()) out.overrides.push_back(FromProto(o));
+  out.state = StateFromProto(b.state());
+  return out;
+}
+
+domain::CaseStudy FromProto(const v1::CaseStudy& s) {
+  domain::CaseStudy out;
+  out.title = s.title();
+  out.unit_id = ReferenceId(s.unit(), "units");
+  out.summary = s.summary();
+  out.body = s.body();
+  out.results = s.results();
+  out.proposal_id = ReferenceId(s.proposal(), "proposals");
+  out.window = WindowFromProto(s.state(), s.publish_time(), s.unpublish_time());
+  out.featured = s.featured();
+  return out;
+}
+
+domain::Announcement FromProto(const v1::Announcement& a) {
+  domain::Announcement out;
+  out.title = a.title();
+  out.body = a.body();
+  out.unit_id = ReferenceId(a.unit(), "units");
+  out.window = WindowFromProto(a.state(), a.publish_time(), a.unpublish_time());
+  return out;
+}
+
+domain::CaseStudyImage FromProto(const v1::CaseStudyImage& image) {
+  domain::CaseStudyImage out;
+  out.content_type = image.content_type();
+  out.caption = image.caption();
+  out.data = image.data();
+  return out;
+}
 
 void ToProto(const domain::Broadcast& b, v1::Broadcast* out) {
   out->set_name(domain::BroadcastName(b.id));
@@ -45,7 +141,7 @@ void ToProto(const domain::Broadcast& b, v1::Broadcast* out) {
   out->set_rrule(b.rrule);
   for (absl::Time t : b.exdates) ToProto(t, out->add_exdates());
   for (const auto& o : b.overrides) ToProto(o, out->add_overrides());
-  out->set_state(static_cast<v1::PublicationState>(b.state));
+  out->set_state(ToProto(b.state));
   out->set_etag(b.etag);
   ToProto(b.create_time, out->mutable_create_time());
   ToProto(b.update_time, out->mutable_update_time());

@@ -83,7 +83,10 @@ class PublicityServiceImpl final : public v1::PublicityService::CallbackService 
                                                const v1::DeleteAnnouncementRequest* req,
                                                google::protobuf::Empty* resp) override;
 
-  // The handlers' bodies, run by Unary() once the caller is admitted.
+  // The handlers' bodies, run by Unary() once the caller is admitted. Each
+  // returns OK with `resp` filled; INVALID_ARGUMENT for a name it cannot read
+  // or a request the operation refuses; NOT_FOUND for what the caller does
+  // not see; ABORTED on a stale etag; the operation's other errors as they are.
   absl::Status DoCreateBroadcast(const domain::Caller& call, const v1::CreateBroadcastRequest& req,
                                  v1::Broadcast* resp);
   absl::Status DoGetBroadcast(const domain::Caller& call, const v1::GetBroadcastRequest& req,

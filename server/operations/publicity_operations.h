@@ -1,8 +1,10 @@
 // Use cases on publicity: broadcasts and their airings, case studies with
-// their images, announcements. Each write is one transaction with one audit
-// event, one change-log entry and the item's search documents. Publishers
-// and internal roles see drafts; everyone else sees only PUBLISHED items
-// inside their publish window and gets NOT_FOUND for the rest.
+// their images, announcements. Each write takes a command
+// (publicity_commands.h), checks all of it (publicity_checks.h), and is one
+// transaction with one audit event, one change-log entry and the item's
+// search documents. Publishers and internal roles see drafts; everyone else
+// sees only PUBLISHED items inside their publish window and gets NOT_FOUND
+// for the rest.
 #ifndef SANGKIEN_SERVER_OPERATIONS_PUBLICITY_OPERATIONS_H_
 #define SANGKIEN_SERVER_OPERATIONS_PUBLICITY_OPERATIONS_H_
 
@@ -18,13 +20,13 @@
 #include "domain/list_query.h"
 #include "domain/publicity.h"
 #include "operations/directory_operations.h"
+#include "operations/publicity_checks.h"
+#include "operations/publicity_commands.h"
 #include "storage/database.h"
 
 namespace sangkien::operations {
 
-inline constexpr absl::Duration kMaxAiringWindow = absl::Hours(24 * 62);
 inline constexpr absl::Duration kOnAirLookahead = absl::Hours(24 * 7);
-inline constexpr int64_t kMaxImageBytes = 2 * 1024 * 1024;
 
 // What one station airs at a moment.
 struct StationOnAir {
@@ -37,11 +39,14 @@ struct StationOnAir {
 // Whether the caller sees drafts and items outside their window.
 bool SeesUnpublished(const domain::Caller& caller);
 
+// Safe to call from any thread: it keeps no state of its own, and the
+// database orders the transactions.
 class PublicityOperations {
  public:
   PublicityOperations(storage::Database& db, calendar::Clock clock)
       : db_(db), clock_(std::move(clock)) {}
 
+  // The clock's time; never fails.
   absl::Time Now() const { return clock_(); }
 
   // ---- loads for other use cases (the change feed): one item on the given
@@ -56,74 +61,101 @@ class PublicityOperations {
                                                         const domain::Caller& caller, int64_t id);
 
   // ---- broadcasts ----
+  // The broadcast as the caller may see it; NOT_FOUND when absent or a
+  // draft the caller may not see.
   absl::StatusOr<domain::Broadcast> GetBroadcast(const domain::Caller& caller, int64_t id);
+  // One page of the broadcasts the caller sees; INVALID_ARGUMENT only from
+  // storage for a query outside ListBroadcastsSpec().
   absl::StatusOr<domain::ListPage<domain::Broadcast>> ListBroadcasts(
       const domain::Caller& caller, const domain::ListQuery& query);
-  // `b` has been checked (domain::CheckRrule, durations, overrides); the
-  // station must exist (INVALID_ARGUMENT on broadcast.station otherwise).
+  // The stored broadcast (or, for a request id seen before, the one it
+  // created); INVALID_ARGUMENT when CheckBroadcast refuses it or its station
+  // does not exist (broadcast.station); ALREADY_EXISTS for a request id
+  // reused with another request. Nothing is written on error.
   absl::StatusOr<domain::Broadcast> CreateBroadcast(const domain::Caller& caller,
-                                                    const domain::Broadcast& b,
-                                                    const Idempotency& idempotency);
-  // Replaces every client field of `b.id` when `expected_etag` is current.
+                                                    CreateBroadcastCommand command);
+  // The stored broadcast with the masked fields of `update.patch` applied;
+  // INVALID_ARGUMENT for a mask naming no updatable field (before any read)
+  // or a result CheckBroadcast refuses; NOT_FOUND when absent or invisible;
+  // ABORTED on a stale etag. Nothing is written on error.
   absl::StatusOr<domain::Broadcast> UpdateBroadcast(const domain::Caller& caller,
-                                                    const domain::Broadcast& b,
-                                                    const std::string& expected_etag);
+                                                    const UpdateBroadcastCommand& update);
+  // OK once deleted; NOT_FOUND when absent; ABORTED when `expected_etag` is
+  // given and stale.
   absl::Status DeleteBroadcast(const domain::Caller& caller, int64_t id,
                                const std::string& expected_etag);
-  // The airings over [from, to) of the broadcasts the caller sees, of one
-  // station (0: all), by start time.
+  // The airings of the broadcasts the caller sees over [from, to), by start
+  // time; INVALID_ARGUMENT when CheckAiringsQuery refuses the query.
   absl::StatusOr<std::vector<domain::Airing>> ListAirings(const domain::Caller& caller,
-                                                          int64_t station_unit_id, absl::Time from,
-                                                          absl::Time to);
+                                                          const AiringsQuery& query);
   // Now and next per station (one station, or every station with a
   // broadcast the caller sees), by station name; `as_of` gets the time used.
+  // NOT_FOUND when the one station asked for does not exist.
   absl::StatusOr<std::vector<StationOnAir>> OnAir(const domain::Caller& caller,
                                                   int64_t station_unit_id, absl::Time* as_of);
-  // The published broadcasts of a station, for calendar export.
+  // The published broadcasts of a station, for calendar export; NOT_FOUND
+  // when the station does not exist.
   absl::StatusOr<std::vector<domain::Broadcast>> PublishedBroadcasts(int64_t station_unit_id);
 
   // ---- case studies ----
+  // With its images' metadata; NOT_FOUND when absent or outside the
+  // caller's view.
   absl::StatusOr<domain::CaseStudy> GetCaseStudy(const domain::Caller& caller, int64_t id);
+  // As ListBroadcasts, for ListCaseStudiesSpec().
   absl::StatusOr<domain::ListPage<domain::CaseStudy>> ListCaseStudies(
       const domain::Caller& caller, const domain::ListQuery& query);
-  // The unit and the linked proposal (when set) must exist.
+  // The stored case study (or the one a repeated request id created);
+  // INVALID_ARGUMENT when CheckCaseStudy refuses it or its unit or linked
+  // proposal does not exist; ALREADY_EXISTS for a reused request id.
   absl::StatusOr<domain::CaseStudy> CreateCaseStudy(const domain::Caller& caller,
-                                                    const domain::CaseStudy& cs,
-                                                    const Idempotency& idempotency);
+                                                    CreateCaseStudyCommand command);
+  // As UpdateBroadcast, with CheckCaseStudy and the unit and proposal.
   absl::StatusOr<domain::CaseStudy> UpdateCaseStudy(const domain::Caller& caller,
-                                                    const domain::CaseStudy& cs,
-                                                    const std::string& expected_etag);
+                                                    const UpdateCaseStudyCommand& update);
+  // As DeleteBroadcast; the images go with it.
   absl::Status DeleteCaseStudy(const domain::Caller& caller, int64_t id,
                                const std::string& expected_etag);
-  // `image` has been checked (type against its bytes, size); its sha256 is
-  // computed here. The case study's etag changes.
+  // The stored image's metadata, its sha256 computed here; INVALID_ARGUMENT
+  // when CheckImage refuses it; NOT_FOUND without the case study. The case
+  // study's etag changes.
   absl::StatusOr<domain::CaseStudyImage> AddCaseStudyImage(const domain::Caller& caller,
-                                                           domain::CaseStudyImage image,
-                                                           const Idempotency& idempotency);
-  // With its data, when the caller may see the case study.
+                                                           AddCaseStudyImageCommand command);
+  // With its data; NOT_FOUND when absent or the caller may not see the
+  // case study.
   absl::StatusOr<domain::CaseStudyImage> GetCaseStudyImage(const domain::Caller& caller,
                                                            int64_t case_study_id, int64_t image_id);
+  // OK once deleted; NOT_FOUND when absent. The case study's etag changes.
   absl::Status DeleteCaseStudyImage(const domain::Caller& caller, int64_t case_study_id,
                                     int64_t image_id);
 
   // Inserts a case study inside the caller's transaction, with its audit
   // event, change-log entry and search documents (ReplicateAsCaseStudy).
+  // The stored case study; INVALID_ARGUMENT when its unit or proposal does
+  // not exist.
   absl::StatusOr<domain::CaseStudy> InsertCaseStudy(storage::Connection& c,
                                                     const domain::Caller& caller,
                                                     const domain::CaseStudy& cs, absl::Time now);
 
   // ---- announcements ----
+  // NOT_FOUND when absent or outside the caller's view.
   absl::StatusOr<domain::Announcement> GetAnnouncement(const domain::Caller& caller, int64_t id);
+  // As ListBroadcasts, for ListAnnouncementsSpec().
   absl::StatusOr<domain::ListPage<domain::Announcement>> ListAnnouncements(
       const domain::Caller& caller, const domain::ListQuery& query);
+  // As CreateCaseStudy, with CheckAnnouncement and the unit.
   absl::StatusOr<domain::Announcement> CreateAnnouncement(const domain::Caller& caller,
-                                                          const domain::Announcement& a,
-                                                          const Idempotency& idempotency);
+                                                          CreateAnnouncementCommand command);
+  // As UpdateBroadcast, with CheckAnnouncement and the unit.
   absl::StatusOr<domain::Announcement> UpdateAnnouncement(const domain::Caller& caller,
-                                                          const domain::Announcement& a,
-                                                          const std::string& expected_etag);
+                                                          const UpdateAnnouncementCommand& update);
+  // As DeleteBroadcast.
   absl::Status DeleteAnnouncement(const domain::Caller& caller, int64_t id,
                                   const std::string& expected_etag);
+
+  // What each list accepts: its filter and order fields, its default order.
+  static domain::ListSpec ListBroadcastsSpec();
+  static domain::ListSpec ListCaseStudiesSpec();
+  static domain::ListSpec ListAnnouncementsSpec();
 
  private:
   storage::Database& db_;

@@ -361,7 +361,7 @@ absl::Status SeedDemoPublicity(operations::PublicityOperations& publicity,
       Local(2026, 11, 1, 20), absl::Minutes(30), "FREQ=WEEKLY;BYDAY=SU");
   district.links = {plan};
   for (const domain::Broadcast& b : {morning, evening, weekly, monthly, district}) {
-    SK_RETURN_IF_ERROR(publicity.CreateBroadcast(system, b, {}).status());
+    SK_RETURN_IF_ERROR(publicity.CreateBroadcast(system, {b, {}}).status());
   }
 
   auto study = [&](int64_t unit, std::string title, std::string summary, std::string body,
@@ -404,15 +404,15 @@ absl::Status SeedDemoPublicity(operations::PublicityOperations& publicity,
       "Năm 2026 giải quyết 112/120 kiến nghị đúng hạn; không còn đơn thư vượt cấp từ các thôn "
       "đã đối thoại.",
       Local(2026, 11, 20, 8));
-  SK_ASSIGN_OR_RETURN(domain::CaseStudy featured, publicity.CreateCaseStudy(system, zalo, {}));
-  SK_RETURN_IF_ERROR(publicity.CreateCaseStudy(system, digital, {}).status());
-  SK_RETURN_IF_ERROR(publicity.CreateCaseStudy(system, dialogue, {}).status());
+  SK_ASSIGN_OR_RETURN(domain::CaseStudy featured, publicity.CreateCaseStudy(system, {zalo, {}}));
+  SK_RETURN_IF_ERROR(publicity.CreateCaseStudy(system, {digital, {}}).status());
+  SK_RETURN_IF_ERROR(publicity.CreateCaseStudy(system, {dialogue, {}}).status());
   domain::CaseStudyImage badge;
   badge.case_study_id = featured.id;
   badge.content_type = "image/png";
   badge.caption = "Biểu trưng chuyên mục Dám nghĩ, dám làm";
   badge.data = BadgePng();
-  SK_RETURN_IF_ERROR(publicity.AddCaseStudyImage(system, badge, {}).status());
+  SK_RETURN_IF_ERROR(publicity.AddCaseStudyImage(system, {badge, {}}).status());
 
   auto announcement = [&](int64_t unit, std::string title, std::string body,
                           std::optional<absl::Time> from, std::optional<absl::Time> until) {
@@ -441,7 +441,7 @@ absl::Status SeedDemoPublicity(operations::PublicityOperations& publicity,
                         "tuyến vẫn được tiếp nhận.",
                         Local(2026, 8, 25, 8), Local(2026, 9, 3, 0)),
        }) {
-    SK_RETURN_IF_ERROR(publicity.CreateAnnouncement(system, a, {}).status());
+    SK_RETURN_IF_ERROR(publicity.CreateAnnouncement(system, {a, {}}).status());
   }
   return absl::OkStatus();
 }

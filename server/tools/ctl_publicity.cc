@@ -10,7 +10,9 @@
 #include "absl/time/time.h"
 #include "calendar/clock.h"
 #include "domain/account.h"
+#include "domain/field_mask.h"
 #include "domain/validation.h"
+#include "operations/publicity_commands.h"
 #include "operations/publicity_operations.h"
 #include "tools/ctl_common.h"
 
@@ -93,6 +95,39 @@ std::optional<absl::Time> ParseWhen(const std::string& flag, const std::string& 
   return t;
 }
 
+// The window and state a publish or unpublish sets, and the fields it names.
+struct Publication {
+  domain::PublishWindow window;
+  domain::FieldPaths paths;
+};
+
+// Deletes, or updates through the same commands the API builds, so that the
+// operation refuses here what it refuses there.
+absl::Status Apply(operations::PublicityOperations& ops, const domain::Caller& caller,
+                   const std::string& verb, const std::string& name, const Publication& p) {
+  bool remove = verb == "delete";
+  if (auto id = domain::ParseCollectionId(name, "broadcasts")) {
+    if (remove) return ops.DeleteBroadcast(caller, *id, "");
+    operations::UpdateBroadcastCommand update{{}, {"state"}, ""};
+    update.patch.id = *id;
+    update.patch.state = p.window.state;
+    return ops.UpdateBroadcast(caller, update).status();
+  }
+  if (auto id = domain::ParseCollectionId(name, "caseStudies")) {
+    if (remove) return ops.DeleteCaseStudy(caller, *id, "");
+    operations::UpdateCaseStudyCommand update{{}, p.paths, ""};
+    update.patch.id = *id;
+    update.patch.window = p.window;
+    return ops.UpdateCaseStudy(caller, update).status();
+  }
+  auto id = domain::ParseCollectionId(name, "announcements");
+  if (remove) return ops.DeleteAnnouncement(caller, *id, "");
+  operations::UpdateAnnouncementCommand update{{}, p.paths, ""};
+  update.patch.id = *id;
+  update.patch.window = p.window;
+  return ops.UpdateAnnouncement(caller, update).status();
+}
+
 // publish / unpublish / delete one item by name.
 int Change(operations::PublicityOperations& ops, const domain::Caller& caller,
            const std::string& verb, const std::string& name, const Args& args) {
@@ -100,54 +135,33 @@ int Change(operations::PublicityOperations& ops, const domain::Caller& caller,
   auto from = ParseWhen("--from", args.Value("--from"), &bad);
   auto until = ParseWhen("--until", args.Value("--until"), &bad);
   if (bad) return kUsage;
-  auto state =
-      verb == "publish" ? domain::PublicationState::kPublished : domain::PublicationState::kDraft;
-  auto set_window = [&](domain::PublishWindow& w) {
-    w.state = state;
-    if (verb == "publish") {
-      w.publish_time = from;
-      w.unpublish_time = until;
-    }
-  };
-  absl::Status s;
-  if (auto id = domain::ParseCollectionId(name, "broadcasts")) {
-    if (from || until) {
-      std::cerr << "sangkienctl: broadcasts have no publish window\n";
-      return kUsage;
-    }
-    auto b = ops.GetBroadcast(caller, *id);
-    s = b.status();
-    if (s.ok() && verb == "delete") s = ops.DeleteBroadcast(caller, *id, b->etag);
-    if (s.ok() && verb != "delete") {
-      b->state = state;
-      s = ops.UpdateBroadcast(caller, *b, b->etag).status();
-    }
-  } else if (auto id = domain::ParseCollectionId(name, "caseStudies")) {
-    auto c = ops.GetCaseStudy(caller, *id);
-    s = c.status();
-    if (s.ok() && verb == "delete") s = ops.DeleteCaseStudy(caller, *id, c->etag);
-    if (s.ok() && verb != "delete") {
-      set_window(c->window);
-      s = ops.UpdateCaseStudy(caller, *c, c->etag).status();
-    }
-  } else if (auto id = domain::ParseCollectionId(name, "announcements")) {
-    auto a = ops.GetAnnouncement(caller, *id);
-    s = a.status();
-    if (s.ok() && verb == "delete") s = ops.DeleteAnnouncement(caller, *id, a->etag);
-    if (s.ok() && verb != "delete") {
-      set_window(a->window);
-      s = ops.UpdateAnnouncement(caller, *a, a->etag).status();
-    }
-  } else {
+  bool broadcast = domain::ParseCollectionId(name, "broadcasts").has_value();
+  if (!broadcast && !domain::ParseCollectionId(name, "caseStudies") &&
+      !domain::ParseCollectionId(name, "announcements")) {
     std::cerr << "sangkienctl: " << name
               << " is not a broadcasts/N, caseStudies/N or announcements/N name\n";
     return kUsage;
   }
+  if (broadcast && (from || until)) {
+    std::cerr << "sangkienctl: broadcasts have no publish window\n";
+    return kUsage;
+  }
+  Publication p;
+  p.window.state =
+      verb == "publish" ? domain::PublicationState::kPublished : domain::PublicationState::kDraft;
+  p.paths = {"state"};
+  if (verb == "publish") {
+    // A publish sets the whole window: without --from or --until that end is open.
+    p.window.publish_time = from;
+    p.window.unpublish_time = until;
+    p.paths = {"state", "publish_time", "unpublish_time"};
+  }
+  absl::Status s = Apply(ops, caller, verb, name, p);
   if (!s.ok()) {
     PrintError(verb + " " + name, s);
     return kFailed;
   }
-  std::cout << name << ": " << (verb == "delete" ? "deleted" : StateWord(state)) << "\n";
+  std::cout << name << ": " << (verb == "delete" ? "deleted" : StateWord(p.window.state)) << "\n";
   return kOk;
 }
 

@@ -117,7 +117,7 @@ class PublicityOperationsTest : public OperationsTest {
 
 TEST_F(PublicityOperationsTest, BroadcastWritesRecordTheFeedAndTheIndex) {
   int64_t audits = AuditCount();
-  auto draft = publicity_->CreateBroadcast(sys_, Daily(domain::PublicationState::kDraft), {});
+  auto draft = publicity_->CreateBroadcast(sys_, {Daily(domain::PublicationState::kDraft), {}});
   ASSERT_TRUE(draft.ok()) << draft.status();
   std::string name = domain::BroadcastName(draft->id);
   EXPECT_EQ(AuditCount(), audits + 1);
@@ -133,10 +133,11 @@ TEST_F(PublicityOperationsTest, BroadcastWritesRecordTheFeedAndTheIndex) {
   EXPECT_EQ(docs[0].body, "Thời sự\nTin hoạt động của xã.");
   EXPECT_THAT(Schedule(name), IsEmpty());
 
-  domain::Broadcast published = *draft;
-  published.state = domain::PublicationState::kPublished;
+  UpdateBroadcastCommand published{{}, {"state"}, draft->etag};
+  published.patch.id = draft->id;
+  published.patch.state = domain::PublicationState::kPublished;
   now_ += absl::Minutes(1);
-  auto updated = publicity_->UpdateBroadcast(sys_, published, draft->etag);
+  auto updated = publicity_->UpdateBroadcast(sys_, published);
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(AuditCount(), audits + 2);
   storage::ChangeRow second = Change(name);
@@ -149,7 +150,7 @@ TEST_F(PublicityOperationsTest, BroadcastWritesRecordTheFeedAndTheIndex) {
   EXPECT_FALSE(docs[0].visible_until.has_value());
 
   // A stale etag: nothing written anywhere.
-  auto stale = publicity_->UpdateBroadcast(sys_, published, draft->etag);
+  auto stale = publicity_->UpdateBroadcast(sys_, published);
   EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
   EXPECT_EQ(Change(name).seq, second.seq);
   EXPECT_EQ(AuditCount(), audits + 2);
@@ -172,7 +173,7 @@ TEST_F(PublicityOperationsTest, PublishWindowsAreScheduledAndIndexed) {
   cs.window.state = domain::PublicationState::kPublished;
   cs.window.publish_time = now_ + absl::Hours(1);
   cs.window.unpublish_time = now_ + absl::Hours(5);
-  auto created = publicity_->CreateCaseStudy(sys_, cs, {});
+  auto created = publicity_->CreateCaseStudy(sys_, {cs, {}});
   ASSERT_TRUE(created.ok()) << created.status();
   std::string name = domain::CaseStudyName(created->id);
   EXPECT_FALSE(Change(name).public_seen);  // not yet
@@ -203,17 +204,17 @@ TEST_F(PublicityOperationsTest, PublishWindowsAreScheduledAndIndexed) {
 
   // Inside the window: an update is public at once and only the closing
   // moment is still ahead.
-  domain::CaseStudy featured = *created;
-  featured.featured = true;
-  auto updated = publicity_->UpdateCaseStudy(sys_, featured, created->etag);
+  UpdateCaseStudyCommand featured{*created, {"featured"}, created->etag};
+  featured.patch.featured = true;
+  auto updated = publicity_->UpdateCaseStudy(sys_, featured);
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_TRUE(Change(name).public_seen);
   EXPECT_THAT(Schedule(name), ElementsAre(std::make_pair(Us(now_ + absl::Hours(3)), false)));
 
   // Back to draft: internal document, nothing scheduled.
-  domain::CaseStudy draft = *updated;
-  draft.window.state = domain::PublicationState::kDraft;
-  auto unpublished = publicity_->UpdateCaseStudy(sys_, draft, updated->etag);
+  UpdateCaseStudyCommand draft{*updated, {"state"}, updated->etag};
+  draft.patch.window.state = domain::PublicationState::kDraft;
+  auto unpublished = publicity_->UpdateCaseStudy(sys_, draft);
   ASSERT_TRUE(unpublished.ok()) << unpublished.status();
   EXPECT_THAT(Schedule(name), IsEmpty());
   docs = Docs(name);
@@ -234,7 +235,7 @@ TEST_F(PublicityOperationsTest, AnnouncementsAndImagesRecordTheirResources) {
   a.unit_id = tan_lap_;
   a.window.state = domain::PublicationState::kPublished;
   a.window.unpublish_time = now_ + absl::Hours(24);
-  auto created = publicity_->CreateAnnouncement(sys_, a, {});
+  auto created = publicity_->CreateAnnouncement(sys_, {a, {}});
   ASSERT_TRUE(created.ok()) << created.status();
   std::string name = domain::AnnouncementName(created->id);
   EXPECT_TRUE(Change(name).public_seen);
@@ -252,14 +253,14 @@ TEST_F(PublicityOperationsTest, AnnouncementsAndImagesRecordTheirResources) {
   cs.title = "Mô hình";
   cs.unit_id = tan_lap_;
   cs.window.state = domain::PublicationState::kPublished;
-  auto study = publicity_->CreateCaseStudy(sys_, cs, {});
+  auto study = publicity_->CreateCaseStudy(sys_, {cs, {}});
   ASSERT_TRUE(study.ok()) << study.status();
   int64_t before = Change(domain::CaseStudyName(study->id)).seq;
   domain::CaseStudyImage image;
   image.case_study_id = study->id;
   image.content_type = "image/png";
   image.data = std::string("\x89PNG\r\n\x1a\n", 8) + "rest";
-  auto added = publicity_->AddCaseStudyImage(sys_, image, {});
+  auto added = publicity_->AddCaseStudyImage(sys_, {image, {}});
   ASSERT_TRUE(added.ok()) << added.status();
   EXPECT_GT(Change(domain::CaseStudyName(study->id)).seq, before);
   auto loaded = publicity_->GetCaseStudy(public_, study->id);
@@ -270,7 +271,7 @@ TEST_F(PublicityOperationsTest, AnnouncementsAndImagesRecordTheirResources) {
 }
 
 TEST_F(PublicityOperationsTest, LoadBroadcastHidesDraftsFromThePublic) {
-  auto draft = publicity_->CreateBroadcast(sys_, Daily(domain::PublicationState::kDraft), {});
+  auto draft = publicity_->CreateBroadcast(sys_, {Daily(domain::PublicationState::kDraft), {}});
   ASSERT_TRUE(draft.ok());
   domain::Caller publisher;
   publisher.principal.account_id = 5;
@@ -283,10 +284,10 @@ TEST_F(PublicityOperationsTest, LoadBroadcastHidesDraftsFromThePublic) {
   EXPECT_EQ(publicity_->GetBroadcast(kiosk, draft->id).status().code(),
             absl::StatusCode::kNotFound);
   EXPECT_TRUE(publicity_->GetBroadcast(publisher, draft->id).ok());
-  auto airings = publicity_->ListAirings(public_, tan_lap_, now_, now_ + absl::Hours(48));
+  auto airings = publicity_->ListAirings(public_, {tan_lap_, now_, now_ + absl::Hours(48)});
   ASSERT_TRUE(airings.ok());
   EXPECT_THAT(*airings, IsEmpty());
-  airings = publicity_->ListAirings(publisher, tan_lap_, now_, now_ + absl::Hours(48));
+  airings = publicity_->ListAirings(publisher, {tan_lap_, now_, now_ + absl::Hours(48)});
   ASSERT_TRUE(airings.ok());
   EXPECT_THAT(*airings, SizeIs(2));
 }
