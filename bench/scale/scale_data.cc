@@ -363,12 +363,12 @@ class Generator {
     // Plan 1, the big one, goes first and alone.
     std::optional<PlanJob> job = NextPlan();
     SK_ASSIGN_OR_RETURN(operations::PlanWithTasks big,
-                        plans_.CreatePlan(system_, job->plan, job->tasks, {}));
+                        plans_.CreatePlan(system_, {job->plan, job->tasks}, {}));
     Written(*job, big);
     SK_RETURN_IF_ERROR(Parallel([&]() -> absl::Status {
       while (std::optional<PlanJob> next = NextPlan()) {
         SK_ASSIGN_OR_RETURN(operations::PlanWithTasks created,
-                            plans_.CreatePlan(system_, next->plan, next->tasks, {}));
+                            plans_.CreatePlan(system_, {next->plan, next->tasks}, {}));
         Written(*next, created);
       }
       return absl::OkStatus();
@@ -386,20 +386,19 @@ class Generator {
     size_t next = 0;
     return Parallel([&]() -> absl::Status {
       for (;;) {
-        domain::ProgressReport r;
-        int64_t plan_id = 0;
+        operations::CreateReportCommand r;
         {
           std::lock_guard lock(mu_);
           if (next == reports_.size()) return absl::OkStatus();
           const ReportTarget& target = reports_[next++];
-          plan_id = target.plan_id;
+          r.plan_id = target.plan_id;
           r.task_id = target.task_id;
           r.unit_id = target.unit_id;
           r.report_date = absl::CivilDay(2026, Uniform(1, 10), Uniform(1, 28));
           r.progress_percent = Uniform(0, 4) * 25;
           r.text = kReportTexts[Uniform(0, std::size(kReportTexts) - 1)];
         }
-        SK_RETURN_IF_ERROR(plans_.CreateReport(system_, plan_id, std::move(r), {}).status());
+        SK_RETURN_IF_ERROR(plans_.CreateReport(system_, r, {}).status());
         std::lock_guard lock(mu_);
         if (++summary_.reports % 20000 == 0) {
           Say(absl::StrCat(summary_.reports, " progress reports"));

@@ -1,8 +1,11 @@
 #include "api/proto_convert.h"
 
+#include "absl/strings/str_cat.h"
+#include "api/enum_convert.h"
 #include "calendar/civil_date.h"
 #include "calendar/timeframe.h"
 #include "domain/validation.h"
+#include "operations/plan_commands.h"
 
 namespace sangkien::api {
 
@@ -33,6 +36,12 @@ bool IsValidProtoDate(const google::type::Date& date) {
 std::optional<absl::CivilDay> FromProto(const google::type::Date& date) {
   if (IsUnsetDate(date) || date.year() < 1 || date.year() > 9999) return std::nullopt;
   return calendar::MakeDate(date.year(), date.month(), date.day());
+}
+
+std::optional<absl::CivilDay> DateForCommand(const google::type::Date& date) {
+  if (IsUnsetDate(date)) return std::nullopt;
+  if (!IsValidProtoDate(date)) return operations::kNotARealDate;
+  return FromProto(date);
 }
 
 void ToProto(absl::Time t, google::protobuf::Timestamp* out) {
@@ -98,7 +107,7 @@ void ToProto(const calendar::Timeframe& tf, pb::Timeframe* out) {
 void ToProto(const domain::Plan& plan, pb::Plan* out) {
   out->set_name(domain::PlanName(plan.id));
   out->set_symbol(plan.symbol);
-  out->set_kind(static_cast<pb::DocumentKind>(plan.kind));
+  out->set_kind(ToProto(plan.kind));
   out->set_issuer(plan.issuer);
   if (plan.issuer_unit_id != 0) out->set_issuer_unit(domain::UnitName(plan.issuer_unit_id));
   out->set_place(plan.place);
@@ -119,13 +128,13 @@ void ToProto(const domain::Plan& plan, pb::Plan* out) {
   for (const auto& b : plan.basis) {
     auto* pbb = out->add_basis();
     pbb->set_symbol(b.symbol);
-    pbb->set_kind(static_cast<pb::DocumentKind>(b.kind));
+    pbb->set_kind(ToProto(b.kind));
     pbb->set_issuer(b.issuer);
     if (b.issue_date) ToProto(*b.issue_date, pbb->mutable_issue_date());
     pbb->set_title(b.title);
     if (b.plan_id != 0) pbb->set_plan(domain::PlanName(b.plan_id));
   }
-  out->set_state(static_cast<pb::PlanState>(plan.state));
+  out->set_state(ToProto(plan.state));
   out->set_task_count(plan.task_count);
   out->set_etag(plan.etag);
   if (plan.id != 0) {
@@ -135,15 +144,35 @@ void ToProto(const domain::Plan& plan, pb::Plan* out) {
   if (plan.delete_time) ToProto(*plan.delete_time, out->mutable_delete_time());
 }
 
-domain::Plan FromProto(const pb::Plan& plan) {
+namespace {
+
+// The enum's domain value; for a number the API does not define, a
+// violation on `field` and the unspecified value.
+template <typename Domain, typename Proto>
+Domain EnumFromProto(domain::Violations& v, Proto value, const std::string& field, const char* what,
+                     const char* what_vi) {
+  std::optional<Domain> out = FromProto(value);
+  if (!out) v.Add(field, absl::StrCat("unknown ", what), what_vi);
+  return out.value_or(Domain::kUnspecified);
+}
+
+domain::DocumentKind KindFromProto(domain::Violations& v, pb::DocumentKind kind,
+                                   const std::string& field) {
+  return EnumFromProto<domain::DocumentKind>(v, kind, field, "kind", "loại không hợp lệ");
+}
+
+}  // namespace
+
+domain::Plan FromProto(const pb::Plan& plan, domain::Violations& v, const std::string& prefix) {
+  auto f = [&](const char* name) { return absl::StrCat(prefix, name); };
   domain::Plan p;
   p.id = domain::ParseCollectionId(plan.name(), "plans").value_or(0);
   p.symbol = plan.symbol();
-  p.kind = static_cast<domain::DocumentKind>(plan.kind());
+  p.kind = KindFromProto(v, plan.kind(), f("kind"));
   p.issuer = plan.issuer();
   p.issuer_unit_id = domain::ParseCollectionId(plan.issuer_unit(), "units").value_or(0);
   p.place = plan.place();
-  p.issue_date = FromProto(plan.issue_date());
+  p.issue_date = DateForCommand(plan.issue_date());
   p.title = plan.title();
   p.preamble = plan.preamble();
   for (const auto& s : plan.sections()) {
@@ -151,17 +180,19 @@ domain::Plan FromProto(const pb::Plan& plan) {
   }
   p.signer = {plan.signer().on_behalf_of(), plan.signer().position(), plan.signer().full_name()};
   p.recipients.assign(plan.recipients().begin(), plan.recipients().end());
-  for (const auto& b : plan.basis()) {
+  for (int i = 0; i < plan.basis_size(); ++i) {
+    const auto& b = plan.basis(i);
     domain::DocumentRef ref;
     ref.symbol = b.symbol();
-    ref.kind = static_cast<domain::DocumentKind>(b.kind());
+    ref.kind = KindFromProto(v, b.kind(), absl::StrCat(prefix, "basis[", i, "].kind"));
     ref.issuer = b.issuer();
-    ref.issue_date = FromProto(b.issue_date());
+    ref.issue_date = DateForCommand(b.issue_date());
     ref.title = b.title();
     ref.plan_id = domain::ParseCollectionId(b.plan(), "plans").value_or(0);
     p.basis.push_back(std::move(ref));
   }
-  p.state = static_cast<domain::PlanState>(plan.state());
+  p.state = EnumFromProto<domain::PlanState>(v, plan.state(), f("state"), "state",
+                                             "trạng thái không hợp lệ");
   return p;
 }
 
@@ -207,7 +238,7 @@ void ToProto(const domain::Task& task, pb::Task* out) {
   RefsToProto(task.lead_units, out->mutable_lead_units());
   RefsToProto(task.coordinating_units, out->mutable_coordinating_units());
   ToProto(task.timeframe, out->mutable_timeframe());
-  out->set_status(static_cast<pb::TaskStatus>(task.status));
+  out->set_status(ToProto(task.status));
   out->set_progress_percent(task.progress_percent);
   out->set_position(task.position);
   out->set_etag(task.etag);
@@ -217,7 +248,7 @@ void ToProto(const domain::Task& task, pb::Task* out) {
   }
 }
 
-domain::Task FromProto(const pb::Task& task) {
+domain::Task FromProto(const pb::Task& task, domain::Violations& v, const std::string& prefix) {
   domain::Task t;
   if (auto key = domain::ParseTaskName(task.name())) {
     t.plan_id = key->plan_id;
@@ -230,7 +261,8 @@ domain::Task FromProto(const pb::Task& task) {
   t.lead_units = RefsFromProto(task.lead_units());
   t.coordinating_units = RefsFromProto(task.coordinating_units());
   t.timeframe = calendar::ParseTimeframe(task.timeframe().original_text());
-  t.status = static_cast<domain::TaskStatus>(task.status());
+  t.status = EnumFromProto<domain::TaskStatus>(v, task.status(), absl::StrCat(prefix, "status"),
+                                               "status", "trạng thái không hợp lệ");
   t.progress_percent = task.progress_percent();
   return t;
 }
@@ -239,7 +271,7 @@ void ToProto(const domain::Assignment& a, absl::CivilDay as_of, pb::Assignment* 
   out->set_name(domain::AssignmentName(a.plan_id, a.task_id, a.id));
   out->set_task(domain::TaskName(a.plan_id, a.task_id));
   out->set_unit(domain::UnitName(a.unit_id));
-  out->set_role(static_cast<pb::AssignmentRole>(a.role));
+  out->set_role(ToProto(a.role));
   if (a.via_group_id != 0) out->set_via_group(domain::UnitGroupName(a.via_group_id));
   if (a.next_due_date) {
     ToProto(*a.next_due_date, out->mutable_next_due_date());

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -12,6 +11,7 @@
 #include "operations/audit_digest.h"
 #include "operations/exposure.h"
 #include "operations/idempotency_internal.h"
+#include "operations/plan_rules.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
 #include "storage/audit_log.h"
@@ -27,7 +27,6 @@ using storage::UnitRepository;
 namespace {
 
 constexpr std::string_view kCreatePlan = "CreatePlan";
-constexpr std::string_view kImportPlan = "ImportPlan";
 constexpr std::string_view kCreateReport = "CreateProgressReport";
 
 absl::Status CheckRefsExist(Connection& c, const std::vector<domain::Task>& tasks) {
@@ -53,6 +52,30 @@ absl::Status CheckRefsExist(Connection& c, const std::vector<domain::Task>& task
   return absl::OkStatus();
 }
 
+// A task's new timeframe gives each of its assignments a new next due date,
+// counted from the plan's anchor and the unit's reports so far.
+absl::Status MoveDueDates(Connection& c, const domain::Task& task) {
+  SK_ASSIGN_OR_RETURN(domain::Plan plan, PlanRepository::GetPlan(c, task.plan_id));
+  absl::CivilDay anchor = domain::PlanAnchor(plan, calendar::DayInDistrict(plan.create_time));
+  SK_ASSIGN_OR_RETURN(auto assignments, PlanRepository::AssignmentsOfTask(c, task.id));
+  for (const auto& a : assignments) {
+    SK_ASSIGN_OR_RETURN(auto history, PlanRepository::History(c, task.id, a.unit_id));
+    SK_RETURN_IF_ERROR(PlanRepository::SetAssignmentDue(
+        c, a.id, domain::NextDueDate(task.timeframe, anchor, history)));
+  }
+  return absl::OkStatus();
+}
+
+// "plans/1/tasks/2/progressReports/3" → 3; 0 for any other shape.
+int64_t ReportIdOf(std::string_view name) {
+  constexpr std::string_view kReports = "/progressReports/";
+  auto pos = name.find(kReports);
+  int64_t id = 0;
+  if (pos != std::string_view::npos)
+    (void)absl::SimpleAtoi(std::string(name.substr(pos + kReports.size())), &id);
+  return id;
+}
+
 // Lead units decide a one-off task's status and progress: in progress after
 // the first report, completed when every lead has reported 100 %.
 void FollowLeadReports(domain::Task& task, const std::vector<domain::Assignment>& assignments) {
@@ -73,32 +96,9 @@ void FollowLeadReports(domain::Task& task, const std::vector<domain::Assignment>
   task.status = done == leads ? domain::TaskStatus::kCompleted : domain::TaskStatus::kInProgress;
 }
 
-nlohmann::json WarningsToJson(const std::vector<importer::ImportWarning>& warnings,
-                              const std::vector<int64_t>& created) {
-  nlohmann::json w = nlohmann::json::array();
-  for (const auto& x : warnings) {
-    w.push_back({{"code", x.code},
-                 {"line", x.line},
-                 {"item", x.item},
-                 {"message", x.message},
-                 {"message_vi", x.message_vi}});
-  }
-  return {{"warnings", w}, {"created_units", created}};
-}
+}  // namespace
 
-void WarningsFromJson(const std::string& text, ImportOutcome& out) {
-  auto j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object()) return;
-  for (const auto& x : j.value("warnings", nlohmann::json::array())) {
-    out.warnings.push_back({x.value("code", ""), x.value("line", 0), x.value("item", ""),
-                            x.value("message", ""), x.value("message_vi", "")});
-  }
-  for (const auto& id : j.value("created_units", nlohmann::json::array())) {
-    if (id.is_number_integer()) out.created_units.push_back(id.get<int64_t>());
-  }
-}
-
-absl::StatusOr<std::vector<domain::Task>> AllTasks(Connection& c, int64_t plan_id) {
+absl::StatusOr<std::vector<domain::Task>> PlanOperations::TasksOf(Connection& c, int64_t plan_id) {
   std::vector<domain::Task> tasks;
   domain::ListQuery q;
   q.page_size = domain::kMaxPageSize;
@@ -112,7 +112,31 @@ absl::StatusOr<std::vector<domain::Task>> AllTasks(Connection& c, int64_t plan_i
   return tasks;
 }
 
-}  // namespace
+const domain::ListSpec& PlanOperations::ListPlansSpec() {
+  static const domain::ListSpec kSpec{&PlanRepository::PlanFilterFields(),
+                                      &PlanRepository::PlanOrderFields(),
+                                      {"issue_date", true}};
+  return kSpec;
+}
+
+const domain::ListSpec& PlanOperations::ListTasksSpec() {
+  static const domain::ListSpec kSpec{
+      &PlanRepository::TaskFilterFields(), &PlanRepository::TaskOrderFields(), {"position", false}};
+  return kSpec;
+}
+
+const domain::ListSpec& PlanOperations::ListAssignmentsSpec() {
+  static const domain::ListSpec kSpec{&PlanRepository::AssignmentFilterFields(),
+                                      &PlanRepository::AssignmentOrderFields(),
+                                      {"next_due_date", false}};
+  return kSpec;
+}
+
+// Reports come newest first and sort no other way.
+const domain::ListSpec& PlanOperations::ListReportsSpec() {
+  static const domain::ListSpec kSpec{&PlanRepository::ReportFilterFields(), nullptr, {"id", true}};
+  return kSpec;
+}
 
 absl::CivilDay PlanOperations::Today() const { return calendar::DayInDistrict(clock_()); }
 
@@ -168,15 +192,19 @@ absl::Status PlanOperations::InsertPlanAndTasks(Connection& c, domain::Plan& pla
 }
 
 absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(const domain::Caller& caller,
-                                                         domain::Plan plan,
-                                                         std::vector<domain::Task> tasks,
+                                                         const CreatePlanCommand& command,
                                                          const Idempotency& idempotency) {
+  domain::Violations v;
+  v.RequestId("request_id", caller.actor.request_id);
+  CreatePlanCommand checked = internal::CheckNewPlan(v, command);
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  domain::Plan& plan = checked.plan;
   PlanWithTasks result;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreatePlan, idempotency));
     absl::Time now = clock_();
     if (!replay) {
-      SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, plan, tasks, now));
+      SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, plan, checked.tasks, now));
       SK_RETURN_IF_ERROR(
           internal::RecordCreate(c, kCreatePlan, idempotency, domain::PlanName(plan.id), "", now));
       SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, plan.id, now));
@@ -184,7 +212,7 @@ absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(const domain::Caller& c
       plan.id = domain::ParseCollectionId(replay->resource_name, "plans").value_or(0);
     }
     SK_ASSIGN_OR_RETURN(result.plan, PlanRepository::GetPlan(c, plan.id, /*show_deleted=*/true));
-    SK_ASSIGN_OR_RETURN(result.tasks, AllTasks(c, plan.id));
+    SK_ASSIGN_OR_RETURN(result.tasks, TasksOf(c, plan.id));
     if (replay) return absl::OkStatus();
     return storage::AuditLog::Append(c, caller.actor, domain::PlanName(plan.id), "",
                                      Digest(result.plan), now);
@@ -193,28 +221,37 @@ absl::StatusOr<PlanWithTasks> PlanOperations::CreatePlan(const domain::Caller& c
 }
 
 absl::StatusOr<domain::Plan> PlanOperations::UpdatePlan(const domain::Caller& caller,
-                                                        const domain::Plan& plan,
-                                                        const std::string& expected_etag) {
+                                                        const UpdatePlanCommand& command) {
+  const auto fields = internal::PlanUpdatableFields();
+  // A mask that names nothing changeable is refused before the plan is read.
+  SK_RETURN_IF_ERROR(domain::CheckPaths(command.update.paths, fields));
+  const int64_t id = command.plan_id;
+  const std::string name = domain::PlanName(id);
   domain::Plan updated;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(domain::Plan current, PlanRepository::GetPlan(c, plan.id));
-    if (current.etag != expected_etag) return EtagMismatch(domain::PlanName(plan.id));
+    SK_ASSIGN_OR_RETURN(domain::Plan current,
+                        PlanRepository::GetPlan(c, id, false, caller.sees_internal_plans()));
+    SK_ASSIGN_OR_RETURN(domain::Plan merged,
+                        domain::MergeUpdate(current, current.etag, name, command.update, fields));
+    domain::Violations v;
+    domain::Plan plan = internal::CheckPlan(v, merged, "plan.");
+    SK_RETURN_IF_ERROR(v.ToStatus());
     absl::Time now = clock_();
     SK_RETURN_IF_ERROR(PlanRepository::UpdatePlan(c, plan, now));
-    SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, plan.id, now));
-    SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetPlan(c, plan.id));
-    return storage::AuditLog::Append(c, caller.actor, domain::PlanName(plan.id), Digest(current),
-                                     Digest(updated), now);
+    SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, id, now));
+    SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetPlan(c, id));
+    return storage::AuditLog::Append(c, caller.actor, name, Digest(current), Digest(updated), now);
   }));
   return updated;
 }
 
-absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(const domain::Caller& caller, int64_t id,
-                                                        const std::string& expected_etag) {
+absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(const domain::Caller& caller,
+                                                        const DeletePlanCommand& command) {
+  const int64_t id = command.plan_id;
   domain::Plan deleted;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(domain::Plan current, PlanRepository::GetPlan(c, id));
-    if (!expected_etag.empty() && current.etag != expected_etag) {
+    if (!command.etag.empty() && current.etag != command.etag) {
       return EtagMismatch(domain::PlanName(id));
     }
     absl::Time now = clock_();
@@ -225,80 +262,6 @@ absl::StatusOr<domain::Plan> PlanOperations::DeletePlan(const domain::Caller& ca
                                      Digest(deleted), now);
   }));
   return deleted;
-}
-
-absl::StatusOr<ImportOutcome> PlanOperations::ImportPlan(const domain::Caller& caller,
-                                                         std::string_view text,
-                                                         const ImportOptions& options,
-                                                         const Idempotency& idempotency) {
-  SK_ASSIGN_OR_RETURN(std::vector<importer::DirectoryEntry> entries, directory_.Entries());
-  SK_ASSIGN_OR_RETURN(importer::ImportedPlan imported, importer::ImportPlanText(text, entries));
-  ImportOutcome outcome;
-  outcome.warnings = imported.warnings;
-  if (options.validate_only) {
-    outcome.plan = std::move(imported.plan);
-    outcome.tasks = std::move(imported.tasks);
-    return outcome;
-  }
-  SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kImportPlan, idempotency));
-    int64_t plan_id = 0;
-    if (replay) {
-      plan_id = domain::ParseCollectionId(replay->resource_name, "plans").value_or(0);
-      outcome.warnings.clear();
-      WarningsFromJson(replay->extra, outcome);
-    } else {
-      absl::Time now = clock_();
-      // Units the plan names that the directory lacks: create them (and say
-      // so), or leave the refs out of the assignments.
-      std::map<std::string, int64_t> created;
-      if (options.create_missing_units) {
-        for (const std::string& name : imported.unknown_units) {
-          domain::Unit unit;
-          unit.display_name = name;
-          unit.kind = GuessUnitKind(name);
-          SK_ASSIGN_OR_RETURN(unit.id, UnitRepository::Insert(c, unit, now));
-          SK_RETURN_IF_ERROR(AssignNewMember(c, unit, now));
-          created[name] = unit.id;
-          outcome.created_units.push_back(unit.id);
-          outcome.warnings.push_back(
-              {"UNIT_CREATED", 0, "",
-               absl::StrCat("created ", domain::UnitName(unit.id), " \"", name,
-                            "\" in the directory; check its kind and parent"),
-               absl::StrCat("Đã thêm đơn vị \"", name,
-                            "\" vào danh mục; hãy kiểm tra loại và đơn vị cấp trên")});
-        }
-      }
-      for (auto& task : imported.tasks) {
-        for (auto* refs : {&task.lead_units, &task.coordinating_units}) {
-          for (auto& ref : *refs) {
-            if (ref.id != 0) continue;
-            auto it = created.find(ref.display_name);
-            if (it != created.end()) ref.id = it->second;
-          }
-          std::erase_if(*refs, [](const domain::UnitRef& r) { return r.id == 0; });
-        }
-      }
-      imported.plan.state =
-          options.publish ? domain::PlanState::kPublished : domain::PlanState::kDraft;
-      SK_RETURN_IF_ERROR(InsertPlanAndTasks(c, imported.plan, imported.tasks, now));
-      plan_id = imported.plan.id;
-      for (int64_t unit_id : outcome.created_units) {
-        SK_ASSIGN_OR_RETURN(domain::Unit unit, UnitRepository::Get(c, unit_id));
-        SK_RETURN_IF_ERROR(internal::ExposeUnit(c, unit, now));
-      }
-      SK_RETURN_IF_ERROR(internal::ExposePlanTree(c, plan_id, now));
-      SK_RETURN_IF_ERROR(internal::RecordCreate(
-          c, kImportPlan, idempotency, domain::PlanName(plan_id),
-          WarningsToJson(outcome.warnings, outcome.created_units).dump(), now));
-    }
-    SK_ASSIGN_OR_RETURN(outcome.plan, PlanRepository::GetPlan(c, plan_id, /*show_deleted=*/true));
-    SK_ASSIGN_OR_RETURN(outcome.tasks, AllTasks(c, plan_id));
-    if (replay) return absl::OkStatus();
-    return storage::AuditLog::Append(c, caller.actor, domain::PlanName(plan_id), "",
-                                     Digest(outcome.plan), clock_());
-  }));
-  return outcome;
 }
 
 absl::StatusOr<domain::Plan> PlanOperations::LoadPlan(Connection& c, const domain::Caller& caller,
@@ -361,30 +324,28 @@ absl::StatusOr<domain::ListPage<domain::Task>> PlanOperations::ListTasks(
 }
 
 absl::StatusOr<domain::Task> PlanOperations::UpdateTask(const domain::Caller& caller,
-                                                        const domain::Task& task,
-                                                        const std::string& expected_etag) {
+                                                        const UpdateTaskCommand& command) {
+  const auto fields = internal::TaskUpdatableFields();
+  // A mask that names nothing changeable is refused before the task is read.
+  SK_RETURN_IF_ERROR(domain::CheckPaths(command.update.paths, fields));
+  const int64_t plan_id = command.plan_id;
+  const std::string name = domain::TaskName(plan_id, command.task_id);
   domain::Task updated;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(domain::Task current, PlanRepository::GetTask(c, task.plan_id, task.id));
-    if (current.etag != expected_etag) {
-      return EtagMismatch(domain::TaskName(task.plan_id, task.id));
-    }
+    SK_ASSIGN_OR_RETURN(
+        domain::Task current,
+        PlanRepository::GetTask(c, plan_id, command.task_id, caller.sees_internal_plans()));
+    SK_ASSIGN_OR_RETURN(domain::Task merged,
+                        domain::MergeUpdate(current, current.etag, name, command.update, fields));
+    domain::Violations v;
+    domain::Task task = internal::CheckTask(v, merged, "task.");
+    SK_RETURN_IF_ERROR(v.ToStatus());
     absl::Time now = clock_();
     SK_RETURN_IF_ERROR(PlanRepository::UpdateTask(c, task, now));
-    if (!(current.timeframe == task.timeframe)) {
-      SK_ASSIGN_OR_RETURN(domain::Plan plan, PlanRepository::GetPlan(c, task.plan_id));
-      absl::CivilDay anchor = domain::PlanAnchor(plan, calendar::DayInDistrict(plan.create_time));
-      SK_ASSIGN_OR_RETURN(auto assignments, PlanRepository::AssignmentsOfTask(c, task.id));
-      for (const auto& a : assignments) {
-        SK_ASSIGN_OR_RETURN(auto history, PlanRepository::History(c, task.id, a.unit_id));
-        SK_RETURN_IF_ERROR(PlanRepository::SetAssignmentDue(
-            c, a.id, domain::NextDueDate(task.timeframe, anchor, history)));
-      }
-    }
-    SK_RETURN_IF_ERROR(internal::ExposeTask(c, task.plan_id, task.id, now));
-    SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetTask(c, task.plan_id, task.id));
-    return storage::AuditLog::Append(c, caller.actor, domain::TaskName(task.plan_id, task.id),
-                                     Digest(current), Digest(updated), now);
+    if (!(current.timeframe == task.timeframe)) SK_RETURN_IF_ERROR(MoveDueDates(c, task));
+    SK_RETURN_IF_ERROR(internal::ExposeTask(c, plan_id, task.id, now));
+    SK_ASSIGN_OR_RETURN(updated, PlanRepository::GetTask(c, plan_id, task.id));
+    return storage::AuditLog::Append(c, caller.actor, name, Digest(current), Digest(updated), now);
   }));
   return updated;
 }
@@ -408,8 +369,12 @@ absl::StatusOr<domain::ListPage<domain::Assignment>> PlanOperations::ListAssignm
 }
 
 absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
-    const domain::Caller& caller, int64_t plan_id, domain::ProgressReport report,
+    const domain::Caller& caller, const CreateReportCommand& command,
     const Idempotency& idempotency) {
+  domain::Violations v;
+  v.RequestId("request_id", caller.actor.request_id);
+  domain::ProgressReport report = internal::CheckReport(v, command, Today());
+  SK_RETURN_IF_ERROR(v.ToStatus());
   // Staff act only for their own unit; coordinators and admins may file for
   // any unit (a report handed in on paper, say).
   const auto& who = caller.principal;
@@ -420,17 +385,12 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
                                   " may report only for their own unit"),
                      "Cán bộ chỉ được báo cáo cho đơn vị của mình");
   }
+  const int64_t plan_id = command.plan_id;
   domain::ProgressReport created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreateReport, idempotency));
     if (replay) {
-      constexpr std::string_view kReports = "/progressReports/";
-      auto pos = replay->resource_name.find(kReports);
-      int64_t id = 0;
-      if (pos != std::string::npos) {
-        (void)absl::SimpleAtoi(replay->resource_name.substr(pos + kReports.size()), &id);
-      }
-      SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, id));
+      SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, ReportIdOf(replay->resource_name)));
       return absl::OkStatus();
     }
     SK_ASSIGN_OR_RETURN(domain::Task task, PlanRepository::GetTask(c, plan_id, report.task_id,
@@ -448,7 +408,6 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
                        absl::StrCat(unit.display_name, " không được giao nhiệm vụ ", task.number));
     }
     absl::Time now = clock_();
-    report.plan_id = plan_id;
     report.create_time = now;
     report.covers_due_date = domain::DueDateAnsweredBy(own.front()->next_due_date);
     SK_ASSIGN_OR_RETURN(report.id, PlanRepository::InsertReport(c, report));
@@ -466,14 +425,11 @@ absl::StatusOr<domain::ProgressReport> PlanOperations::CreateReport(
     if (task.status != before.status || task.progress_percent != before.progress_percent) {
       SK_RETURN_IF_ERROR(PlanRepository::UpdateTask(c, task, now));
     }
-    SK_RETURN_IF_ERROR(
-        internal::RecordCreate(c, kCreateReport, idempotency,
-                               domain::ProgressReportName(plan_id, task.id, report.id), "", now));
+    std::string name = domain::ProgressReportName(plan_id, task.id, report.id);
+    SK_RETURN_IF_ERROR(internal::RecordCreate(c, kCreateReport, idempotency, name, "", now));
     SK_RETURN_IF_ERROR(internal::ExposeReport(c, plan_id, task.id, report.id, now));
     SK_ASSIGN_OR_RETURN(created, PlanRepository::GetReport(c, report.id));
-    return storage::AuditLog::Append(c, caller.actor,
-                                     domain::ProgressReportName(plan_id, task.id, report.id), "",
-                                     Digest(created), now);
+    return storage::AuditLog::Append(c, caller.actor, name, "", Digest(created), now);
   }));
   return created;
 }

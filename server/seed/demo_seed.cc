@@ -490,16 +490,18 @@ absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
   communes.member_kinds = {UnitKind::kCommune, UnitKind::kTown};
   SK_RETURN_IF_ERROR(directory.CreateGroup(system, communes).status());
 
-  operations::ImportOptions options;
-  options.publish = true;
-  SK_ASSIGN_OR_RETURN(auto imported, plans.ImportPlan(system, SeedPlanText(), options, {}));
+  operations::ImportPlanCommand seed_plan;
+  seed_plan.text = SeedPlanText();
+  seed_plan.publish = true;
+  SK_ASSIGN_OR_RETURN(auto imported, plans.ImportPlan(system, seed_plan, {}));
 
   // Tân Lập has filed every yearly report on item 4.2 so far; the other
   // communes have not, so the demo shows both.
   for (const auto& task : imported.tasks) {
     if (task.number != "4.2") continue;
     for (int year = 2022; year <= 2025; ++year) {
-      domain::ProgressReport report;
+      operations::CreateReportCommand report;
+      report.plan_id = imported.plan.id;
       report.task_id = task.id;
       report.unit_id = ids["UBND xã Tân Lập"];
       report.report_date = absl::CivilDay(year, 11, 25);
@@ -508,7 +510,7 @@ absl::StatusOr<std::optional<std::vector<DemoToken>>> SeedDemoIfEmpty(
           "Đã rà soát các quy định về quản lý ngân sách, tài sản công, đất đai năm ", year,
           "; đề nghị sửa đổi 2 quy định không còn phù hợp và công khai thủ tục hành chính tại "
           "bộ phận một cửa.");
-      SK_RETURN_IF_ERROR(plans.CreateReport(system, imported.plan.id, report, {}).status());
+      SK_RETURN_IF_ERROR(plans.CreateReport(system, report, {}).status());
     }
   }
 

@@ -56,11 +56,11 @@ int ImportCommand(const std::vector<std::string>& raw_args) {
   }
   operations::DirectoryOperations directory(**db, calendar::SystemClock());
   operations::PlanOperations plans(**db, directory, calendar::SystemClock());
-  operations::ImportOptions options;
-  options.validate_only = dry_run;
-  options.publish = publish;
-  auto outcome =
-      plans.ImportPlan(domain::Caller::System("sangkienctl import"), buffer.str(), options, {});
+  operations::ImportPlanCommand command;
+  command.text = buffer.str();
+  command.validate_only = dry_run;
+  command.publish = publish;
+  auto outcome = plans.ImportPlan(domain::Caller::System("sangkienctl import"), command, {});
   if (!outcome.ok()) {
     std::string vi = ErrorMessageVi(outcome.status());
     std::cerr << "import failed: " << outcome.status().message() << "\n";

@@ -68,7 +68,8 @@ TEST_F(AccessAndAuditTest, DraftsAreInvisibleToThePublicAndToStaff) {
   // Published, everyone sees it.
   domain::Plan publish = draft.plan;
   publish.state = domain::PlanState::kPublished;
-  ASSERT_TRUE(plans_->UpdatePlan(sys_, publish, draft.plan.etag).ok());
+  ASSERT_TRUE(
+      plans_->UpdatePlan(sys_, {draft.plan.id, {publish, {"state"}, draft.plan.etag}}).ok());
   EXPECT_TRUE(plans_->GetPlan(Public(), draft.plan.id, false).ok());
   domain::ListQuery q;
   q.order = {"next_due_date", false};
@@ -78,7 +79,8 @@ TEST_F(AccessAndAuditTest, DraftsAreInvisibleToThePublicAndToStaff) {
 
 TEST_F(AccessAndAuditTest, StaffReportOnlyForTheirOwnUnit) {
   auto plan = MakePlan();
-  domain::ProgressReport r;
+  CreateReportCommand r;
+  r.plan_id = plan.plan.id;
   r.task_id = plan.tasks[1].id;
   r.unit_id = hoa_binh_;
   r.report_date = absl::CivilDay(2022, 11, 20);
@@ -86,12 +88,12 @@ TEST_F(AccessAndAuditTest, StaffReportOnlyForTheirOwnUnit) {
   // Drafts are internal: staff cannot even see the task yet.
   domain::Plan publish = plan.plan;
   publish.state = domain::PlanState::kPublished;
-  ASSERT_TRUE(plans_->UpdatePlan(sys_, publish, plan.plan.etag).ok());
-  auto other = plans_->CreateReport(Staff(tan_lap_), plan.plan.id, r, {});
+  ASSERT_TRUE(plans_->UpdatePlan(sys_, {plan.plan.id, {publish, {"state"}, plan.plan.etag}}).ok());
+  auto other = plans_->CreateReport(Staff(tan_lap_), r, {});
   ASSERT_FALSE(other.ok());
   EXPECT_EQ(other.status().code(), absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(ErrorReason(other.status()), "OTHER_UNIT");
-  EXPECT_TRUE(plans_->CreateReport(Staff(hoa_binh_), plan.plan.id, r, {}).ok());
+  EXPECT_TRUE(plans_->CreateReport(Staff(hoa_binh_), r, {}).ok());
 }
 
 TEST_F(AccessAndAuditTest, EveryWriteLeavesExactlyOneEvent) {
@@ -100,16 +102,18 @@ TEST_F(AccessAndAuditTest, EveryWriteLeavesExactlyOneEvent) {
   EXPECT_EQ(EventCount(), before + 1);
   domain::Plan edit = plan.plan;
   edit.title = "Đổi tên";
-  ASSERT_TRUE(plans_->UpdatePlan(sys_, edit, plan.plan.etag).ok());
+  ASSERT_TRUE(plans_->UpdatePlan(sys_, {plan.plan.id, {edit, {"title"}, plan.plan.etag}}).ok());
   EXPECT_EQ(EventCount(), before + 2);
   // A refused write leaves nothing.
-  EXPECT_FALSE(plans_->UpdatePlan(sys_, edit, plan.plan.etag).ok());
+  EXPECT_FALSE(plans_->UpdatePlan(sys_, {plan.plan.id, {edit, {"title"}, plan.plan.etag}}).ok());
   EXPECT_EQ(EventCount(), before + 2);
   domain::Task task = plan.tasks[0];
   task.progress_percent = 10;
-  ASSERT_TRUE(plans_->UpdateTask(sys_, task, task.etag).ok());
+  ASSERT_TRUE(
+      plans_->UpdateTask(sys_, {task.plan_id, task.id, {task, {"progress_percent"}, task.etag}})
+          .ok());
   EXPECT_EQ(EventCount(), before + 3);
-  ASSERT_TRUE(plans_->DeletePlan(sys_, plan.plan.id, "").ok());
+  ASSERT_TRUE(plans_->DeletePlan(sys_, {plan.plan.id, ""}).ok());
   EXPECT_EQ(EventCount(), before + 4);
   auto check = Verify();
   EXPECT_TRUE(check.intact) << check.problem;
@@ -131,7 +135,8 @@ TEST_F(AccessAndAuditTest, EventsRecordActorMethodAndDigests) {
   auto plan = MakePlan();
   domain::Plan edit = plan.plan;
   edit.title = "Mới";
-  ASSERT_TRUE(plans_->UpdatePlan(coordinator, edit, plan.plan.etag).ok());
+  ASSERT_TRUE(
+      plans_->UpdatePlan(coordinator, {plan.plan.id, {edit, {"title"}, plan.plan.etag}}).ok());
   domain::ListQuery q;
   q.page_size = 500;
   q.filter = {{"resource", domain::FilterOp::kEq, "plans/1", 0}};
@@ -162,7 +167,7 @@ TEST_P(AuditTamperTest, PlainSqlEditIsDetected) {
   auto plan = MakePlan();
   domain::Plan edit = plan.plan;
   edit.title = "Một";
-  ASSERT_TRUE(plans_->UpdatePlan(sys_, edit, plan.plan.etag).ok());
+  ASSERT_TRUE(plans_->UpdatePlan(sys_, {plan.plan.id, {edit, {"title"}, plan.plan.etag}}).ok());
   ASSERT_TRUE(Verify().intact);
   {
     SQLite::Database raw(dir_.File("t.db"), SQLite::OPEN_READWRITE);

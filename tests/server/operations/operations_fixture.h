@@ -66,7 +66,7 @@ class OperationsTest : public ::testing::Test {
     yearly.title = "Rà soát cơ chế";
     yearly.lead_units = {{domain::UnitRef::Kind::kGroup, communes_, "UBND các xã"}};
     yearly.timeframe = calendar::ParseTimeframe("Thường xuyên; định kỳ hàng năm báo cáo trước ngày 30/11");
-    auto created = plans_->CreatePlan(sys_, plan, {quarterly, yearly}, {request_id, "fp"});
+    auto created = plans_->CreatePlan(sys_, {plan, {quarterly, yearly}}, {request_id, "fp"});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? *created : PlanWithTasks{};
   }

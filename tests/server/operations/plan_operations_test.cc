@@ -46,7 +46,7 @@ TEST_F(OperationsTest, CreatePlanRefusesUnknownUnitsAndWritesNothing) {
   domain::Task task;
   task.title = "x";
   task.lead_units = {{domain::UnitRef::Kind::kUnit, 999, "?"}};
-  auto created = plans_->CreatePlan(sys_, plan, {task}, {});
+  auto created = plans_->CreatePlan(sys_, {plan, {task}}, {});
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ErrorFieldViolations(created.status())[0].field, "tasks[0].lead_units");
@@ -61,7 +61,7 @@ TEST_F(OperationsTest, SameRequestIdCreatesOnce) {
   EXPECT_EQ(AssignmentsOf(noi_vu_).size(), 1u);
   domain::Plan other;
   other.title = "Khác";
-  auto reused = plans_->CreatePlan(sys_, other, {}, {"req-1", "another fingerprint"});
+  auto reused = plans_->CreatePlan(sys_, {other, {}}, {"req-1", "another fingerprint"});
   ASSERT_FALSE(reused.ok());
   EXPECT_EQ(reused.status().code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(ErrorReason(reused.status()), "REQUEST_ID_REUSED");
@@ -72,12 +72,12 @@ TEST_F(OperationsTest, StaleEtagIsAbortedAndChangesNothing) {
   auto created = MakePlan();
   domain::Plan edit = created.plan;
   edit.title = "Tên mới";
-  auto updated = plans_->UpdatePlan(sys_, edit, created.plan.etag);
+  auto updated = plans_->UpdatePlan(sys_, {created.plan.id, {edit, {"title"}, created.plan.etag}});
   ASSERT_TRUE(updated.ok()) << updated.status();
   EXPECT_EQ(updated->title, "Tên mới");
   EXPECT_NE(updated->etag, created.plan.etag);
   edit.title = "Ghi đè";
-  auto stale = plans_->UpdatePlan(sys_, edit, created.plan.etag);
+  auto stale = plans_->UpdatePlan(sys_, {created.plan.id, {edit, {"title"}, created.plan.etag}});
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
   EXPECT_EQ(ErrorReason(stale.status()), "ETAG_MISMATCH");
@@ -85,29 +85,37 @@ TEST_F(OperationsTest, StaleEtagIsAbortedAndChangesNothing) {
 
   domain::Task task = created.tasks[0];
   task.progress_percent = 40;
-  ASSERT_TRUE(plans_->UpdateTask(sys_, task, task.etag).ok());
+  ASSERT_TRUE(
+      plans_->UpdateTask(sys_, {task.plan_id, task.id, {task, {"progress_percent"}, task.etag}})
+          .ok());
   task.progress_percent = 90;
-  EXPECT_EQ(plans_->UpdateTask(sys_, task, task.etag).status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(
+      plans_->UpdateTask(sys_, {task.plan_id, task.id, {task, {"progress_percent"}, task.etag}})
+          .status()
+          .code(),
+      absl::StatusCode::kAborted);
   EXPECT_EQ(plans_->GetTask(sys_, task.plan_id, task.id)->progress_percent, 40);
 }
 
 TEST_F(OperationsTest, SoftDeleteHidesPlanTasksAndAssignments) {
   auto created = MakePlan();
-  auto deleted = plans_->DeletePlan(sys_, created.plan.id, "");
+  auto deleted = plans_->DeletePlan(sys_, {created.plan.id, ""});
   ASSERT_TRUE(deleted.ok());
   ASSERT_TRUE(deleted->delete_time.has_value());
-  EXPECT_EQ(plans_->GetPlan(sys_, created.plan.id, false).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(plans_->GetPlan(sys_, created.plan.id, false).status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_TRUE(plans_->GetPlan(sys_, created.plan.id, true).ok());
   EXPECT_EQ(PlanCount(*plans_), 0);
   EXPECT_EQ(plans_->GetTask(sys_, created.plan.id, created.tasks[0].id).status().code(),
             absl::StatusCode::kNotFound);
   EXPECT_TRUE(AssignmentsOf(noi_vu_).empty());
-  EXPECT_EQ(plans_->DeletePlan(sys_, created.plan.id, "").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(plans_->DeletePlan(sys_, {created.plan.id, ""}).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(OperationsTest, DeleteWithStaleEtagKeepsThePlan) {
   auto created = MakePlan();
-  EXPECT_EQ(plans_->DeletePlan(sys_, created.plan.id, "\"999\"").status().code(),
+  EXPECT_EQ(plans_->DeletePlan(sys_, {created.plan.id, "\"999\""}).status().code(),
             absl::StatusCode::kAborted);
   EXPECT_TRUE(plans_->GetPlan(sys_, created.plan.id, false).ok());
 }
@@ -116,17 +124,19 @@ TEST_F(OperationsTest, ReportsAnswerDueDatesAndDriveTaskStatus) {
   auto created = MakePlan();
   const auto& quarterly = created.tasks[0];
   const auto& yearly = created.tasks[1];
-  domain::ProgressReport r;
+  CreateReportCommand r;
+  r.plan_id = created.plan.id;
   r.task_id = yearly.id;
   r.unit_id = hoa_binh_;
   r.report_date = absl::CivilDay(2022, 11, 28);
   r.text = "Báo cáo năm 2022";
   r.progress_percent = 100;
-  auto report = plans_->CreateReport(sys_, created.plan.id, r, {});
+  auto report = plans_->CreateReport(sys_, r, {});
   ASSERT_TRUE(report.ok()) << report.status();
   EXPECT_EQ(report->covers_due_date, absl::CivilDay(2022, 11, 30));
   auto hb = AssignmentsOf(hoa_binh_);
-  auto yearly_hb = std::find_if(hb.begin(), hb.end(), [](auto& a) { return a.task_number == "4.2"; });
+  auto yearly_hb =
+      std::find_if(hb.begin(), hb.end(), [](auto& a) { return a.task_number == "4.2"; });
   ASSERT_NE(yearly_hb, hb.end());
   EXPECT_EQ(yearly_hb->next_due_date, absl::CivilDay(2023, 11, 30));
   EXPECT_EQ(yearly_hb->last_report_id, report->id);
@@ -136,25 +146,27 @@ TEST_F(OperationsTest, ReportsAnswerDueDatesAndDriveTaskStatus) {
   r.task_id = quarterly.id;
   r.unit_id = noi_vu_;
   r.progress_percent = 60;
-  ASSERT_TRUE(plans_->CreateReport(sys_, created.plan.id, r, {}).ok());
+  ASSERT_TRUE(plans_->CreateReport(sys_, r, {}).ok());
   EXPECT_EQ(AssignmentsOf(noi_vu_)[0].next_due_date, absl::CivilDay(2022, 9, 30));
   auto task = plans_->GetTask(sys_, created.plan.id, quarterly.id);
   EXPECT_EQ(task->status, domain::TaskStatus::kInProgress);
   EXPECT_EQ(task->progress_percent, 60);
   r.progress_percent = 100;
-  ASSERT_TRUE(plans_->CreateReport(sys_, created.plan.id, r, {}).ok());
+  ASSERT_TRUE(plans_->CreateReport(sys_, r, {}).ok());
   EXPECT_EQ(AssignmentsOf(noi_vu_)[0].next_due_date, std::nullopt);
-  EXPECT_EQ(plans_->GetTask(sys_, created.plan.id, quarterly.id)->status, domain::TaskStatus::kCompleted);
+  EXPECT_EQ(plans_->GetTask(sys_, created.plan.id, quarterly.id)->status,
+            domain::TaskStatus::kCompleted);
 }
 
 TEST_F(OperationsTest, ReportFromUnassignedUnitIsRefused) {
   auto created = MakePlan();
-  domain::ProgressReport r;
+  CreateReportCommand r;
+  r.plan_id = created.plan.id;
   r.task_id = created.tasks[0].id;
   r.unit_id = tu_phap_;
   r.report_date = absl::CivilDay(2022, 9, 1);
   r.text = "x";
-  auto report = plans_->CreateReport(sys_, created.plan.id, r, {});
+  auto report = plans_->CreateReport(sys_, r, {});
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(ErrorReason(report.status()), "UNIT_NOT_ASSIGNED");
@@ -165,13 +177,14 @@ TEST_F(OperationsTest, ReportFromUnassignedUnitIsRefused) {
 
 TEST_F(OperationsTest, ReportRetryWithSameRequestIdFilesOnce) {
   auto created = MakePlan();
-  domain::ProgressReport r;
+  CreateReportCommand r;
+  r.plan_id = created.plan.id;
   r.task_id = created.tasks[1].id;
   r.unit_id = tan_lap_;
   r.report_date = absl::CivilDay(2022, 11, 20);
   r.text = "y";
-  auto a = plans_->CreateReport(sys_, created.plan.id, r, {"rep-1", "fp"});
-  auto b = plans_->CreateReport(sys_, created.plan.id, r, {"rep-1", "fp"});
+  auto a = plans_->CreateReport(sys_, r, {"rep-1", "fp"});
+  auto b = plans_->CreateReport(sys_, r, {"rep-1", "fp"});
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(a->id, b->id);
   domain::ListQuery q;
@@ -184,7 +197,8 @@ TEST_F(OperationsTest, NewTimeframeMovesAssignmentDueDates) {
   auto created = MakePlan();
   domain::Task task = created.tasks[0];
   task.timeframe = calendar::ParseTimeframe("Quý IV/2027");
-  ASSERT_TRUE(plans_->UpdateTask(sys_, task, task.etag).ok());
+  ASSERT_TRUE(
+      plans_->UpdateTask(sys_, {task.plan_id, task.id, {task, {"timeframe"}, task.etag}}).ok());
   EXPECT_EQ(AssignmentsOf(noi_vu_)[0].next_due_date, absl::CivilDay(2027, 12, 31));
 }
 
