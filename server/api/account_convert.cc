@@ -1,15 +1,17 @@
 #include "api/account_convert.h"
 
 #include "absl/strings/str_cat.h"
+#include "api/enum_convert.h"
 #include "api/proto_convert.h"
 #include "domain/validation.h"
+#include "operations/account_commands.h"
 
 namespace sangkien::api {
 
 void ToProto(const domain::Account& a, v1::Account* out) {
   out->set_name(absl::StrCat("accounts/", a.id));
   out->set_display_name(a.display_name);
-  for (auto r : a.roles) out->add_roles(static_cast<v1::Role>(r));
+  for (auto r : a.roles) out->add_roles(ToProto(r));
   if (a.unit_id != 0) out->set_unit(domain::UnitName(a.unit_id));
   out->set_position(a.position);
   out->set_disabled(a.disabled);
@@ -23,8 +25,14 @@ domain::Account FromProto(const v1::Account& a) {
   domain::Account out;
   out.id = domain::ParseCollectionId(a.name(), "accounts").value_or(0);
   out.display_name = a.display_name();
-  for (int r : a.roles()) out.roles.push_back(static_cast<domain::Role>(r));
-  out.unit_id = domain::ParseCollectionId(a.unit(), "units").value_or(0);
+  // A role the API does not define, or a unit name that does not parse, is
+  // kept as a value the operations refuse with the request's other faults.
+  for (int r : a.roles()) {
+    out.roles.push_back(FromProto(static_cast<v1::Role>(r)).value_or(domain::Role::kUnspecified));
+  }
+  if (!a.unit().empty()) {
+    out.unit_id = domain::ParseCollectionId(a.unit(), "units").value_or(operations::kUnparsedId);
+  }
   out.position = a.position();
   out.disabled = a.disabled();
   out.service_account = a.service_account();
@@ -41,8 +49,8 @@ void ToProto(const domain::Token& t, v1::Token* out) {
   if (t.last_use_time) ToProto(*t.last_use_time, out->mutable_last_use_time());
 }
 
-void ToProto(const storage::AuditEvent& e, v1::AuditEvent* out) {
-  out->set_sequence(e.id);
+void ToProto(const domain::AuditEvent& e, v1::AuditEvent* out) {
+  out->set_sequence(e.sequence);
   ToProto(e.time, out->mutable_time());
   out->set_actor(e.actor);
   out->set_method(e.method);

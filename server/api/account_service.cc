@@ -2,44 +2,23 @@
 
 #include "absl/strings/str_cat.h"
 #include "api/account_convert.h"
-#include "api/field_mask_support.h"
+#include "api/field_paths.h"
 #include "api/list_support.h"
 #include "api/proto_convert.h"
 #include "api/request_fingerprint.h"
 #include "api/unary.h"
-#include "auth/kiosk_pin.h"
 #include "domain/validation.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
-#include "storage/account_repository.h"
 
 namespace sangkien::api {
 namespace {
 
-const std::vector<std::string>& AccountUpdatableFields() {
-  static const std::vector<std::string> kFields = {"display_name", "roles", "unit", "position",
-                                                   "disabled"};
-  return kFields;
-}
-
-absl::StatusOr<domain::Account> CheckAccount(const v1::Account& a) {
-  domain::Violations v;
-  domain::Account out = FromProto(a);
-  out.display_name = v.Text("account.display_name", a.display_name(), domain::kMaxNameLength, true);
-  out.position = v.Text("account.position", a.position(), domain::kMaxNameLength, false);
-  if (a.roles_size() == 0) {
-    v.Add("account.roles", "name at least one role", "cần ít nhất một vai trò");
-  }
-  v.ListSize("account.roles", a.roles_size(), 8);
-  for (int r : a.roles()) {
-    if (r == v1::ROLE_UNSPECIFIED || !v1::Role_IsValid(r)) {
-      v.Add("account.roles", "unknown role", "vai trò không hợp lệ");
-      break;
-    }
-  }
-  out.unit_id = v.Name("account.unit", a.unit(), "units", false);
-  SK_RETURN_IF_ERROR(v.ToStatus());
-  return out;
+// A proto Duration with negative nanos is malformed: kept as zero, which
+// the operation refuses as not positive.
+absl::Duration TtlOf(const google::protobuf::Duration& ttl) {
+  if (ttl.nanos() < 0) return absl::ZeroDuration();
+  return absl::Seconds(ttl.seconds()) + absl::Nanoseconds(ttl.nanos());
 }
 
 // "accounts/3/tokens/9" → {3, 9}.
@@ -70,11 +49,10 @@ absl::Status AccountServiceImpl::DoCreateAccount(const domain::Caller& call,
   domain::Violations v;
   v.RequestId("request_id", req.request_id());
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(domain::Account account, CheckAccount(req.account()));
-  account.id = 0;
+  operations::CreateAccountCommand command{FromProto(req.account()),
+                                           IdempotencyOf(call, req, req.request_id())};
   SK_ASSIGN_OR_RETURN(domain::Account created,
-                      ops_.CreateAccount(WithRequestId(call, req.request_id()).actor, account,
-                                         IdempotencyOf(call, req, req.request_id())));
+                      ops_.CreateAccount(WithRequestId(call, req.request_id()).actor, command));
   ToProto(created, resp);
   return absl::OkStatus();
 }
@@ -93,8 +71,9 @@ absl::Status AccountServiceImpl::DoListAccounts(const domain::Caller& call,
                                                 const v1::ListAccountsRequest& req,
                                                 v1::ListAccountsResponse* resp) {
   ListParams params{"ListAccounts", "", req.page_size(), req.page_token(), req.filter(), ""};
-  ListSpec spec{&storage::AccountRepository::AccountFilterFields(), nullptr, {"id", false}};
-  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
+  SK_ASSIGN_OR_RETURN(
+      domain::ListQuery query,
+      BuildListQuery(tokens_, params, operations::AccountOperations::ListAccountsSpec()));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListAccounts(query));
   for (const auto& a : page.items) ToProto(a, resp->add_accounts());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
@@ -107,17 +86,9 @@ absl::Status AccountServiceImpl::DoUpdateAccount(const domain::Caller& call,
   domain::Violations v;
   int64_t id = v.Name("account.name", req.account().name(), "accounts", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_RETURN_IF_ERROR(CheckUpdateMask(req.update_mask(), AccountUpdatableFields()));
-  SK_ASSIGN_OR_RETURN(domain::Account current, ops_.GetAccount(call.principal, id));
-  std::string expected = req.account().etag().empty() ? current.etag : req.account().etag();
-  if (expected != current.etag) return EtagMismatch(req.account().name());
-  v1::Account merged;
-  ToProto(current, &merged);
-  ApplyUpdateMask(req.update_mask(), req.account(), &merged);
-  SK_ASSIGN_OR_RETURN(domain::Account account, CheckAccount(merged));
-  account.id = id;
-  account.service_account = current.service_account;
-  SK_ASSIGN_OR_RETURN(domain::Account updated, ops_.UpdateAccount(call.actor, account, expected));
+  operations::UpdateAccountCommand command{
+      id, {FromProto(req.account()), FieldPathsOf(req.update_mask()), req.account().etag()}};
+  SK_ASSIGN_OR_RETURN(domain::Account updated, ops_.UpdateAccount(call.actor, command));
   ToProto(updated, resp);
   return absl::OkStatus();
 }
@@ -127,19 +98,10 @@ absl::Status AccountServiceImpl::DoCreateToken(const domain::Caller& call,
                                                v1::CreateTokenResponse* resp) {
   domain::Violations v;
   int64_t account_id = v.Name("parent", req.parent(), "accounts", true);
-  std::string display_name =
-      v.Text("display_name", req.display_name(), domain::kMaxNameLength, false);
-  std::optional<absl::Duration> ttl;
-  if (req.has_ttl()) {
-    if (req.ttl().seconds() <= 0 || req.ttl().nanos() < 0) {
-      v.Add("ttl", "must be positive", "thời hạn phải dương");
-    } else {
-      ttl = absl::Seconds(req.ttl().seconds()) + absl::Nanoseconds(req.ttl().nanos());
-    }
-  }
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(auto created,
-                      ops_.CreateToken(call.principal, call.actor, account_id, display_name, ttl));
+  operations::CreateTokenCommand command{account_id, req.display_name(), std::nullopt};
+  if (req.has_ttl()) command.ttl = TtlOf(req.ttl());
+  SK_ASSIGN_OR_RETURN(auto created, ops_.CreateToken(call.principal, call.actor, command));
   ToProto(created.token, resp->mutable_token());
   resp->set_secret(created.secret);
   return absl::OkStatus();
@@ -152,8 +114,9 @@ absl::Status AccountServiceImpl::DoListTokens(const domain::Caller& call,
   int64_t account_id = v.Name("parent", req.parent(), "accounts", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
   ListParams params{"ListTokens", req.parent(), req.page_size(), req.page_token(), "", ""};
-  ListSpec spec{nullptr, nullptr, {"id", false}};
-  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
+  SK_ASSIGN_OR_RETURN(
+      domain::ListQuery query,
+      BuildListQuery(tokens_, params, operations::AccountOperations::ListTokensSpec()));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListTokens(call.principal, account_id, query));
   for (const auto& t : page.items) ToProto(t, resp->add_tokens());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
@@ -204,10 +167,11 @@ absl::Status AccountServiceImpl::DoSignInWithPin(const domain::Caller& call,
                                                  v1::SignInWithPinResponse* resp) {
   domain::Violations v;
   int64_t account_id = v.Name("account", req.account(), "accounts", true);
-  if (!auth::WellFormedPin(req.pin())) {
-    v.Add("pin", "must be six digits", "mã PIN gồm sáu chữ số");
+  if (!v.ok()) {
+    // Reported with the PIN's own fault, if any, in one answer.
+    operations::CheckPinForm("pin", req.pin(), v);
+    return v.ToStatus();
   }
-  SK_RETURN_IF_ERROR(v.ToStatus());
   SK_ASSIGN_OR_RETURN(auto session,
                       ops_.SignInWithPin(call.principal, call.actor, account_id, req.pin()));
   ToProto(session.token.token, resp->mutable_token());

@@ -4,7 +4,6 @@
 #include "api/list_support.h"
 #include "api/unary.h"
 #include "status/status_macros.h"
-#include "storage/audit_log.h"
 
 namespace sangkien::api {
 
@@ -12,13 +11,10 @@ absl::Status AuditServiceImpl::DoListAuditEvents(const domain::Caller& call,
                                                  const v1::ListAuditEventsRequest& req,
                                                  v1::ListAuditEventsResponse* resp) {
   ListParams params{"ListAuditEvents", "", req.page_size(), req.page_token(), req.filter(), ""};
-  ListSpec spec{&storage::AuditLog::FilterFields(), nullptr, {"sequence", false}};
-  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
-  domain::ListPage<storage::AuditEvent> page;
-  SK_RETURN_IF_ERROR(db_.Read([&](storage::Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(page, storage::AuditLog::List(c, query));
-    return absl::OkStatus();
-  }));
+  SK_ASSIGN_OR_RETURN(
+      domain::ListQuery query,
+      BuildListQuery(tokens_, params, operations::AuditOperations::ListEventsSpec()));
+  SK_ASSIGN_OR_RETURN(auto page, ops_.ListEvents(query));
   for (const auto& e : page.items) ToProto(e, resp->add_events());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
   return absl::OkStatus();
@@ -27,11 +23,7 @@ absl::Status AuditServiceImpl::DoListAuditEvents(const domain::Caller& call,
 absl::Status AuditServiceImpl::DoVerifyAuditChain(const domain::Caller& call,
                                                   const v1::VerifyAuditChainRequest& req,
                                                   v1::VerifyAuditChainResponse* resp) {
-  storage::ChainCheck check;
-  SK_RETURN_IF_ERROR(db_.Read([&](storage::Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(check, storage::AuditLog::Verify(c));
-    return absl::OkStatus();
-  }));
+  SK_ASSIGN_OR_RETURN(domain::AuditChainCheck check, ops_.VerifyChain());
   resp->set_intact(check.intact);
   resp->set_events_checked(check.events_checked);
   resp->set_first_broken_sequence(check.first_broken_sequence);

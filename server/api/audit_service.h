@@ -2,6 +2,7 @@
 #ifndef SANGKIEN_SERVER_API_AUDIT_SERVICE_H_
 #define SANGKIEN_SERVER_API_AUDIT_SERVICE_H_
 
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -9,16 +10,27 @@
 #include "absl/time/time.h"
 #include "api/call_gate.h"
 #include "domain/page_token.h"
+#include "operations/audit_operations.h"
 #include "sangkien/v1/audit_service.grpc.pb.h"
-#include "storage/database.h"
 
 namespace sangkien::api {
 
+// Shared by the gRPC threads and the metrics scrape: last_verification_ is
+// guarded by mu_.
 class AuditServiceImpl final : public v1::AuditService::CallbackService {
  public:
+  // `ops` must outlive the service.
+  AuditServiceImpl(operations::AuditOperations& ops, const domain::PageTokenCodec& tokens,
+                   const CallGate& gate)
+      : ops_(ops), tokens_(tokens), gate_(gate) {}
+  // Owns AuditOperations over `db`; goes once the server is assembled with
+  // the constructor above.
   AuditServiceImpl(storage::Database& db, const domain::PageTokenCodec& tokens,
                    const CallGate& gate)
-      : db_(db), tokens_(tokens), gate_(gate) {}
+      : owned_ops_(std::make_unique<operations::AuditOperations>(db)),
+        ops_(*owned_ops_),
+        tokens_(tokens),
+        gate_(gate) {}
   const CallGate& gate() const { return gate_; }
 
   grpc::ServerUnaryReactor* ListAuditEvents(grpc::CallbackServerContext* ctx,
@@ -43,7 +55,8 @@ class AuditServiceImpl final : public v1::AuditService::CallbackService {
   std::optional<Verification> last_verification() const;
 
  private:
-  storage::Database& db_;
+  std::unique_ptr<operations::AuditOperations> owned_ops_;  // the Database constructor's
+  operations::AuditOperations& ops_;
   const domain::PageTokenCodec& tokens_;
   const CallGate& gate_;
 

@@ -1,8 +1,8 @@
 #include "api/calendar_service.h"
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "api/field_mask_support.h"
+#include "api/enum_convert.h"
+#include "api/field_paths.h"
 #include "api/list_support.h"
 #include "api/proto_convert.h"
 #include "api/request_fingerprint.h"
@@ -11,23 +11,16 @@
 #include "domain/validation.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
-#include "storage/holiday_repository.h"
 
 namespace sangkien::api {
 namespace {
 
-constexpr int kMaxWorkingDays = 3660;
 constexpr std::string_view kHolidays = "holidays/";
-
-const std::vector<std::string>& HolidayUpdatableFields() {
-  static const std::vector<std::string> kFields = {"kind", "display_name", "source", "status"};
-  return kFields;
-}
 
 void ToProto(const domain::Holiday& h, v1::Holiday* out) {
   out->set_name(domain::HolidayName(h.day.date));
   api::ToProto(h.day.date, out->mutable_date());
-  out->set_kind(static_cast<v1::HolidayKind>(h.day.kind));
+  out->set_kind(api::ToProto(h.day.kind));
   out->set_display_name(h.day.name);
   out->set_source(h.day.source);
   out->set_status(h.day.status);
@@ -71,45 +64,16 @@ std::optional<absl::CivilDay> RequiredDate(domain::Violations& v, std::string_vi
   return day;
 }
 
-// Checks a day as a client sent it (its date already known) and returns the
-// NFC form to store.
-absl::StatusOr<calendar::CalendarDay> CheckHoliday(const v1::Holiday& holiday,
-                                                   absl::CivilDay date) {
-  domain::Violations v;
+// The day a client sent, on `date`. An undefined kind becomes
+// kUnspecified, which the operations refuse.
+calendar::CalendarDay DayOf(const v1::Holiday& holiday, absl::CivilDay date) {
   calendar::CalendarDay day;
   day.date = date;
-  day.kind = static_cast<calendar::HolidayKind>(holiday.kind());
-  if (holiday.kind() == v1::HOLIDAY_KIND_UNSPECIFIED || !v1::HolidayKind_IsValid(holiday.kind())) {
-    v.Add("holiday.kind", "is required: DAY_OFF or MAKEUP_WORKDAY",
-          "cần chọn loại ngày: ngày nghỉ hoặc ngày làm bù");
-  } else if (day.kind == calendar::HolidayKind::kMakeupWorkday && !calendar::IsWeekend(date)) {
-    v.Add("holiday.kind",
-          absl::StrCat(calendar::FormatIsoDate(date),
-                       " is a weekday, already a working day: a make-up day is a Saturday or "
-                       "Sunday"),
-          absl::StrCat("Ngày ", calendar::FormatDate(date),
-                       " đã là ngày làm việc: ngày làm bù phải là thứ Bảy hoặc Chủ nhật"));
-  }
-  day.name = v.Text("holiday.display_name", holiday.display_name(), domain::kMaxNameLength, true);
-  day.source = v.Text("holiday.source", holiday.source(), domain::kMaxShortTextLength, false);
-  day.status = v.Text("holiday.status", holiday.status(), domain::kMaxNameLength, false);
-  SK_RETURN_IF_ERROR(v.ToStatus());
+  day.kind = FromProto(holiday.kind()).value_or(calendar::HolidayKind::kUnspecified);
+  day.name = holiday.display_name();
+  day.source = holiday.source();
+  day.status = holiday.status();
   return day;
-}
-
-// `year` is compared as text: only four digits make sense.
-absl::Status CheckYearTerms(const domain::ListQuery& query) {
-  for (const auto& term : query.filter) {
-    if (term.field != "year") continue;
-    bool digits = term.value.size() == 4;
-    for (char c : term.value) digits = digits && absl::ascii_isdigit(static_cast<unsigned char>(c));
-    if (!digits) {
-      return InvalidField(
-          "filter", absl::StrCat("year takes four digits (year = 2025), got \"", term.value, "\""),
-          "year cần bốn chữ số (year = 2025)");
-    }
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -119,11 +83,9 @@ absl::Status CalendarServiceImpl::DoListHolidays(const domain::Caller& call,
                                                  v1::ListHolidaysResponse* resp) {
   ListParams params{"ListHolidays",   "",           req.page_size(),
                     req.page_token(), req.filter(), req.order_by()};
-  ListSpec spec{&storage::HolidayRepository::FilterFields(),
-                &storage::HolidayRepository::OrderFields(),
-                {"date", false}};
-  SK_ASSIGN_OR_RETURN(domain::ListQuery query, BuildListQuery(tokens_, params, spec));
-  SK_RETURN_IF_ERROR(CheckYearTerms(query));
+  SK_ASSIGN_OR_RETURN(
+      domain::ListQuery query,
+      BuildListQuery(tokens_, params, operations::CalendarOperations::ListHolidaysSpec()));
   SK_ASSIGN_OR_RETURN(auto page, ops_.ListHolidays(query));
   for (const auto& h : page.items) ToProto(h, resp->add_holidays());
   resp->set_next_page_token(NextPageToken(tokens_, params, page.next));
@@ -148,10 +110,10 @@ absl::Status CalendarServiceImpl::DoCreateHoliday(const domain::Caller& call,
   v.RequestId("request_id", req.request_id());
   std::optional<absl::CivilDay> date = RequiredDate(v, "holiday.date", req.holiday().date());
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_ASSIGN_OR_RETURN(calendar::CalendarDay day, CheckHoliday(req.holiday(), *date));
+  operations::CreateHolidayCommand command{DayOf(req.holiday(), *date),
+                                           IdempotencyOf(call, req, req.request_id())};
   SK_ASSIGN_OR_RETURN(domain::Holiday created,
-                      ops_.CreateHoliday(WithRequestId(call, req.request_id()), day,
-                                         IdempotencyOf(call, req, req.request_id())));
+                      ops_.CreateHoliday(WithRequestId(call, req.request_id()), command));
   ToProto(created, resp);
   return absl::OkStatus();
 }
@@ -162,15 +124,9 @@ absl::Status CalendarServiceImpl::DoUpdateHoliday(const domain::Caller& call,
   domain::Violations v;
   std::optional<absl::CivilDay> date = HolidayDate(v, "holiday.name", req.holiday().name());
   SK_RETURN_IF_ERROR(v.ToStatus());
-  SK_RETURN_IF_ERROR(CheckUpdateMask(req.update_mask(), HolidayUpdatableFields()));
-  SK_ASSIGN_OR_RETURN(domain::Holiday current, ops_.GetHoliday(*date));
-  std::string expected = req.holiday().etag().empty() ? current.etag : req.holiday().etag();
-  if (expected != current.etag) return EtagMismatch(req.holiday().name());
-  v1::Holiday merged;
-  ToProto(current, &merged);
-  ApplyUpdateMask(req.update_mask(), req.holiday(), &merged);
-  SK_ASSIGN_OR_RETURN(calendar::CalendarDay day, CheckHoliday(merged, *date));
-  SK_ASSIGN_OR_RETURN(domain::Holiday updated, ops_.UpdateHoliday(call, day, expected));
+  operations::UpdateHolidayCommand command{
+      *date, {DayOf(req.holiday(), *date), FieldPathsOf(req.update_mask()), req.holiday().etag()}};
+  SK_ASSIGN_OR_RETURN(domain::Holiday updated, ops_.UpdateHoliday(call, command));
   ToProto(updated, resp);
   return absl::OkStatus();
 }
@@ -189,16 +145,12 @@ absl::Status CalendarServiceImpl::DoAddWorkingDays(const domain::Caller& call,
                                                    v1::AddWorkingDaysResponse* resp) {
   domain::Violations v;
   std::optional<absl::CivilDay> date = RequiredDate(v, "date", req.date());
-  if (req.days() < -kMaxWorkingDays || req.days() > kMaxWorkingDays) {
-    v.Add("days", absl::StrCat("must be between -", kMaxWorkingDays, " and ", kMaxWorkingDays),
-          absl::StrCat("phải nằm trong khoảng -", kMaxWorkingDays, " đến ", kMaxWorkingDays));
+  if (!v.ok()) {
+    // Reported with the count's own fault, if any, in one answer.
+    operations::CheckWorkingDayCount("days", req.days(), v);
+    return v.ToStatus();
   }
-  SK_RETURN_IF_ERROR(v.ToStatus());
-  absl::CivilDay result = ops_.Current()->AddWorkingDays(*date, req.days());
-  if (result.year() < 1 || result.year() > 9999) {
-    return InvalidField("days", "the result falls outside years 1 to 9999",
-                        "kết quả nằm ngoài khoảng năm 1 đến 9999");
-  }
+  SK_ASSIGN_OR_RETURN(absl::CivilDay result, ops_.AddWorkingDays(*date, req.days()));
   ToProto(result, resp->mutable_date());
   return absl::OkStatus();
 }

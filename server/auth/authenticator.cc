@@ -3,7 +3,6 @@
 #include "auth/bearer_token.h"
 #include "status/errors.h"
 #include "status/status_macros.h"
-#include "storage/account_repository.h"
 
 namespace sangkien::auth {
 namespace {
@@ -14,9 +13,8 @@ absl::Status Unauthenticated(std::string_view reason, std::string_view en, std::
 
 }  // namespace
 
-Authenticator::Authenticator(storage::Database& db, calendar::Clock clock,
-                             AuthenticatorOptions options)
-    : db_(db), clock_(std::move(clock)), options_(options) {}
+Authenticator::Authenticator(TokenStore& store, calendar::Clock clock, AuthenticatorOptions options)
+    : store_(store), clock_(std::move(clock)), options_(options) {}
 
 bool Authenticator::LockedOut(const std::string& prefix, absl::Time now) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -63,18 +61,15 @@ absl::StatusOr<domain::Principal> Authenticator::Authenticate(
                      "too many failed attempts with this token; wait a few minutes",
                      "Thử sai quá nhiều lần với mã này; hãy đợi vài phút");
   }
-  domain::Token token;
-  domain::Account account;
-  absl::Status lookup = db_.Read([&](storage::Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(token, storage::AccountRepository::TokenByPrefix(c, *prefix));
-    SK_ASSIGN_OR_RETURN(account, storage::AccountRepository::Get(c, token.account_id));
-    return absl::OkStatus();
-  });
-  if (absl::IsNotFound(lookup) || (lookup.ok() && !SameHash(token.secret_hash, HashToken(secret)))) {
+  absl::StatusOr<TokenHolder> found = store_.FindByPrefix(*prefix);
+  if (absl::IsNotFound(found.status()) ||
+      (found.ok() && !SameHash(found->token.secret_hash, HashToken(secret)))) {
     RecordFailure(*prefix, now);
     return Unauthenticated("UNKNOWN_TOKEN", "the token is not valid", "Mã truy cập không hợp lệ");
   }
-  SK_RETURN_IF_ERROR(lookup);
+  SK_RETURN_IF_ERROR(found.status());
+  const domain::Token& token = found->token;
+  const domain::Account& account = found->account;
   if (token.revoke_time) {
     return Unauthenticated("TOKEN_REVOKED", "the token was revoked", "Mã truy cập đã bị thu hồi");
   }
@@ -82,14 +77,11 @@ absl::StatusOr<domain::Principal> Authenticator::Authenticate(
     return Unauthenticated("TOKEN_EXPIRED", "the token has expired", "Mã truy cập đã hết hạn");
   }
   if (account.disabled) {
-    return Unauthenticated("ACCOUNT_DISABLED", "the account is disabled",
-                           "Tài khoản đã bị khoá");
+    return Unauthenticated("ACCOUNT_DISABLED", "the account is disabled", "Tài khoản đã bị khoá");
   }
   if (!token.last_use_time || now - *token.last_use_time >= options_.touch_interval) {
     // Best effort: a busy database must not fail the caller's request.
-    (void)db_.Write([&](storage::Connection& c) {
-      return storage::AccountRepository::TouchToken(c, token.id, now);
-    });
+    (void)store_.Touch(token.id, now);
   }
   domain::Principal p;
   p.account_id = account.id;

@@ -3,6 +3,7 @@
 #define SANGKIEN_SERVER_AUTH_AUTHENTICATOR_H_
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -10,9 +11,13 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "auth/token_store.h"
 #include "calendar/clock.h"
 #include "domain/account.h"
-#include "storage/database.h"
+
+namespace sangkien::storage {
+class Database;
+}  // namespace sangkien::storage
 
 namespace sangkien::auth {
 
@@ -25,8 +30,16 @@ struct AuthenticatorOptions {
   absl::Duration touch_interval = absl::Minutes(1);
 };
 
+// Shared by every gRPC thread: the failure counts are guarded by mu_, the
+// store is thread-safe itself.
 class Authenticator {
  public:
+  // `store` must outlive the authenticator.
+  Authenticator(TokenStore& store, calendar::Clock clock, AuthenticatorOptions options = {});
+  // Reads tokens through an operations::StoredTokens over `db` that the
+  // authenticator owns. Defined in the operations library
+  // (operations/stored_tokens.cc); goes once the server is assembled with
+  // the constructor above.
   Authenticator(storage::Database& db, calendar::Clock clock, AuthenticatorOptions options = {});
 
   // No header: the public. A header that is not "Bearer <token>", or a token
@@ -39,7 +52,8 @@ class Authenticator {
   bool LockedOut(const std::string& prefix, absl::Time now);
   void RecordFailure(const std::string& prefix, absl::Time now);
 
-  storage::Database& db_;
+  std::unique_ptr<TokenStore> owned_store_;  // set by the Database constructor only
+  TokenStore& store_;
   calendar::Clock clock_;
   AuthenticatorOptions options_;
 

@@ -21,7 +21,6 @@ using storage::Connection;
 namespace {
 
 constexpr std::string_view kCreateAccount = "CreateAccount";
-constexpr absl::Duration kMaxTtl = absl::Hours(24 * 3660);
 
 std::string AccountName(int64_t id) { return absl::StrCat("accounts/", id); }
 std::string TokenName(int64_t account, int64_t token) {
@@ -30,6 +29,55 @@ std::string TokenName(int64_t account, int64_t token) {
 
 bool IsSelf(const domain::Principal& p, int64_t account_id) {
   return !p.is_public() && p.account_id == account_id;
+}
+
+using AccountField = domain::UpdatableField<domain::Account>;
+
+// The fields UpdateAccount may change, in the API's spelling.
+constexpr AccountField kAccountFields[] = {
+    {"display_name",
+     [](const domain::Account& f, domain::Account& t) { t.display_name = f.display_name; }},
+    {"roles", [](const domain::Account& f, domain::Account& t) { t.roles = f.roles; }},
+    {"unit", [](const domain::Account& f, domain::Account& t) { t.unit_id = f.unit_id; }},
+    {"position", [](const domain::Account& f, domain::Account& t) { t.position = f.position; }},
+    {"disabled", [](const domain::Account& f, domain::Account& t) { t.disabled = f.disabled; }},
+};
+
+bool KnownRole(domain::Role r) { return r >= domain::Role::kKiosk && r <= domain::Role::kAdmin; }
+
+// The checks that need no database: text limits (stored in NFC), roles and
+// the unit's name. Refuses with every bad field at once.
+absl::Status CheckAccountFields(domain::Account& a) {
+  domain::Violations v;
+  a.display_name = v.Text("account.display_name", a.display_name, domain::kMaxNameLength, true);
+  a.position = v.Text("account.position", a.position, domain::kMaxNameLength, false);
+  if (a.roles.empty()) {
+    v.Add("account.roles", "name at least one role", "cần ít nhất một vai trò");
+  }
+  v.ListSize("account.roles", a.roles.size(), kMaxRoles);
+  for (domain::Role r : a.roles) {
+    if (!KnownRole(r)) {
+      v.Add("account.roles", "unknown role", "vai trò không hợp lệ");
+      break;
+    }
+  }
+  RefuseUnparsed("account.unit", a.unit_id, "units", v);
+  return v.ToStatus();
+}
+
+// A token's display name in NFC, or every reason the command is refused.
+absl::StatusOr<std::string> CheckTokenFields(const CreateTokenCommand& command) {
+  domain::Violations v;
+  std::string display_name =
+      v.Text("display_name", command.display_name, domain::kMaxNameLength, false);
+  if (command.ttl && *command.ttl <= absl::ZeroDuration()) {
+    v.Add("ttl", "must be positive", "thời hạn phải dương");
+  } else if (command.ttl && *command.ttl > kMaxTokenTtl) {
+    v.Add("ttl", "must be positive and at most ten years",
+          "thời hạn phải dương và không quá mười năm");
+  }
+  SK_RETURN_IF_ERROR(v.ToStatus());
+  return display_name;
 }
 
 absl::Status CheckScope(Connection& c, const domain::Account& a) {
@@ -84,10 +132,6 @@ absl::StatusOr<CreatedToken> InsertToken(Connection& c, const domain::Actor& act
                                          int64_t account_id, const std::string& display_name,
                                          std::optional<absl::Duration> ttl, absl::Time now) {
   SK_RETURN_IF_ERROR(AccountRepository::Get(c, account_id).status());
-  if (ttl && (*ttl <= absl::ZeroDuration() || *ttl > kMaxTtl)) {
-    return InvalidField("ttl", "must be positive and at most ten years",
-                        "thời hạn phải dương và không quá mười năm");
-  }
   auth::NewToken fresh = auth::GenerateToken();
   domain::Token token;
   token.account_id = account_id;
@@ -115,9 +159,22 @@ absl::StatusOr<domain::Account> AccountOperations::WhoAmI(const domain::Principa
   return account;
 }
 
-absl::StatusOr<domain::Account> AccountOperations::CreateAccount(const domain::Actor& actor,
-                                                                 domain::Account account,
-                                                                 const Idempotency& idempotency) {
+const domain::ListSpec& AccountOperations::ListAccountsSpec() {
+  static const domain::ListSpec kSpec{
+      &AccountRepository::AccountFilterFields(), nullptr, {"id", false}};
+  return kSpec;
+}
+
+const domain::ListSpec& AccountOperations::ListTokensSpec() {
+  static const domain::ListSpec kSpec{nullptr, nullptr, {"id", false}};
+  return kSpec;
+}
+
+absl::StatusOr<domain::Account> AccountOperations::CreateAccount(
+    const domain::Actor& actor, const CreateAccountCommand& command) {
+  domain::Account account = command.account;
+  SK_RETURN_IF_ERROR(CheckAccountFields(account));
+  const Idempotency& idempotency = command.idempotency;
   domain::Account created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreateAccount, idempotency));
@@ -160,42 +217,48 @@ absl::StatusOr<domain::ListPage<domain::Account>> AccountOperations::ListAccount
   return page;
 }
 
-absl::StatusOr<domain::Account> AccountOperations::UpdateAccount(const domain::Actor& actor,
-                                                                 const domain::Account& account,
-                                                                 const std::string& expected_etag) {
+absl::StatusOr<domain::Account> AccountOperations::UpdateAccount(
+    const domain::Actor& actor, const UpdateAccountCommand& command) {
+  // A bad mask is refused before the account is looked up.
+  SK_RETURN_IF_ERROR(domain::CheckPaths<domain::Account>(command.update.paths, kAccountFields));
+  std::string name = AccountName(command.id);
   domain::Account updated;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(domain::Account current, AccountRepository::Get(c, account.id));
-    if (current.etag != expected_etag) return EtagMismatch(AccountName(account.id));
-    SK_RETURN_IF_ERROR(CheckScope(c, account));
+    SK_ASSIGN_OR_RETURN(domain::Account current, AccountRepository::Get(c, command.id));
+    SK_ASSIGN_OR_RETURN(domain::Account merged,
+                        domain::MergeUpdate<domain::Account>(current, current.etag, name,
+                                                             command.update, kAccountFields));
+    SK_RETURN_IF_ERROR(CheckAccountFields(merged));
+    SK_RETURN_IF_ERROR(CheckScope(c, merged));
     absl::Time now = clock_();
-    SK_RETURN_IF_ERROR(AccountRepository::Update(c, account, now));
-    SK_ASSIGN_OR_RETURN(updated, AccountRepository::Get(c, account.id));
-    return AuditLog::Append(c, actor, AccountName(account.id), Digest(current), Digest(updated),
-                            now);
+    SK_RETURN_IF_ERROR(AccountRepository::Update(c, merged, now));
+    SK_ASSIGN_OR_RETURN(updated, AccountRepository::Get(c, command.id));
+    return AuditLog::Append(c, actor, name, Digest(current), Digest(updated), now);
   }));
   return updated;
 }
 
 absl::StatusOr<CreatedToken> AccountOperations::CreateToken(const domain::Principal& principal,
                                                             const domain::Actor& actor,
-                                                            int64_t account_id,
-                                                            const std::string& display_name,
-                                                            std::optional<absl::Duration> ttl) {
-  if (!IsSelf(principal, account_id) && !principal.Has(domain::Role::kAdmin)) {
-    return internal::RefuseTokenChange(db_, principal, account_id, std::nullopt);
+                                                            const CreateTokenCommand& command) {
+  SK_RETURN_IF_ERROR(CheckTokenFields(command).status());
+  if (!IsSelf(principal, command.account_id) && !principal.Has(domain::Role::kAdmin)) {
+    return internal::RefuseTokenChange(db_, principal, command.account_id, std::nullopt);
   }
-  return IssueToken(actor, account_id, display_name, ttl);
+  return IssueToken(actor, command);
+}
+
+absl::Status AccountOperations::CheckCreateToken(const CreateTokenCommand& command) {
+  return CheckTokenFields(command).status();
 }
 
 absl::StatusOr<CreatedToken> AccountOperations::IssueToken(const domain::Actor& actor,
-                                                           int64_t account_id,
-                                                           const std::string& display_name,
-                                                           std::optional<absl::Duration> ttl) {
+                                                           const CreateTokenCommand& command) {
+  SK_ASSIGN_OR_RETURN(std::string display_name, CheckTokenFields(command));
   CreatedToken created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(created,
-                        internal::InsertToken(c, actor, account_id, display_name, ttl, clock_()));
+    SK_ASSIGN_OR_RETURN(created, internal::InsertToken(c, actor, command.account_id, display_name,
+                                                       command.ttl, clock_()));
     return absl::OkStatus();
   }));
   return created;

@@ -65,6 +65,11 @@ bool IsLocked(const domain::KioskPin& pin, absl::Time now) {
 
 }  // namespace
 
+void CheckPinForm(std::string_view field, std::string_view pin, domain::Violations& v) {
+  if (!auth::WellFormedPin(pin))
+    v.Add(std::string(field), "must be six digits", "mã PIN gồm sáu chữ số");
+}
+
 absl::StatusOr<IssuedPin> AccountOperations::IssueKioskPin(const domain::Principal& principal,
                                                            const domain::Actor& actor,
                                                            int64_t account_id) {
@@ -129,6 +134,9 @@ absl::StatusOr<KioskSession> AccountOperations::SignInWithPin(const domain::Prin
                                                               const domain::Actor& actor,
                                                               int64_t account_id,
                                                               const std::string& pin) {
+  domain::Violations v;
+  CheckPinForm("pin", pin, v);
+  SK_RETURN_IF_ERROR(v.ToStatus());
   domain::KioskPin stored;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
     auto account = AccountRepository::Get(c, account_id);

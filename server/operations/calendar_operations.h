@@ -18,10 +18,14 @@
 #include "domain/account.h"
 #include "domain/holiday.h"
 #include "domain/list_query.h"
-#include "operations/directory_operations.h"
+#include "domain/validation.h"
+#include "operations/calendar_commands.h"
 #include "storage/database.h"
 
 namespace sangkien::operations {
+
+// Adds a violation on `field` unless `days` is within ±kMaxWorkingDays.
+void CheckWorkingDayCount(std::string_view field, int days, domain::Violations& v);
 
 class CalendarOperations {
  public:
@@ -43,17 +47,28 @@ class CalendarOperations {
   absl::StatusOr<int> LoadShippedDays(const domain::Caller& caller,
                                       const std::vector<calendar::CalendarDay>& days);
 
+  // What ListHolidays accepts (filter and order fields).
+  static const domain::ListSpec& ListHolidaysSpec();
+
+  // The day; NOT_FOUND when the date is an ordinary one.
   absl::StatusOr<domain::Holiday> GetHoliday(absl::CivilDay date);
+  // One page; INVALID_ARGUMENT on "filter" for a year that is not four
+  // digits.
   absl::StatusOr<domain::ListPage<domain::Holiday>> ListHolidays(const domain::ListQuery& query);
-  // ALREADY_EXISTS (HOLIDAY_EXISTS) when the date is taken: one day, one row.
+  // Returns the stored day (for a retried request id, the first one).
+  // INVALID_ARGUMENT, nothing written, for no kind, a make-up day that is not
+  // a Saturday or Sunday, a blank or over-long name, an over-long source or
+  // status; ALREADY_EXISTS (HOLIDAY_EXISTS) when the date is taken.
   absl::StatusOr<domain::Holiday> CreateHoliday(const domain::Caller& caller,
-                                                const calendar::CalendarDay& day,
-                                                const Idempotency& idempotency);
-  // Replaces kind, name, source and status of the day on `day.date` when
-  // `expected_etag` is current.
+                                                const CreateHolidayCommand& command);
+  // Returns the stored day. INVALID_ARGUMENT on "update_mask" for a path that
+  // cannot change (before anything is read); NOT_FOUND when absent; ABORTED
+  // on a stale etag; the merged day is then refused as CreateHoliday refuses.
   absl::StatusOr<domain::Holiday> UpdateHoliday(const domain::Caller& caller,
-                                                const calendar::CalendarDay& day,
-                                                const std::string& expected_etag);
+                                                const UpdateHolidayCommand& command);
+  // `date` moved by `days` working days of Current(). INVALID_ARGUMENT on
+  // "days" beyond ±kMaxWorkingDays or when the result leaves years 1-9999.
+  absl::StatusOr<absl::CivilDay> AddWorkingDays(absl::CivilDay date, int days) const;
   // Removes the day; `expected_etag`, when not empty, must be current.
   absl::Status DeleteHoliday(const domain::Caller& caller, absl::CivilDay date,
                              const std::string& expected_etag);

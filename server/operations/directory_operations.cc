@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "calendar/civil_date.h"
 #include "domain/assignment_rules.h"
+#include "domain/field_mask.h"
 #include "domain/validation.h"
 #include "operations/audit_digest.h"
 #include "operations/exposure.h"
@@ -24,6 +25,43 @@ using storage::UnitRepository;
 namespace {
 
 constexpr std::string_view kCreateUnit = "CreateUnit";
+
+using UnitField = domain::UpdatableField<domain::Unit>;
+
+// The fields UpdateUnit may change, in the API's spelling.
+constexpr UnitField kUnitFields[] = {
+    {"display_name",
+     [](const domain::Unit& f, domain::Unit& t) { t.display_name = f.display_name; }},
+    {"short_name", [](const domain::Unit& f, domain::Unit& t) { t.short_name = f.short_name; }},
+    {"aliases", [](const domain::Unit& f, domain::Unit& t) { t.aliases = f.aliases; }},
+    {"kind", [](const domain::Unit& f, domain::Unit& t) { t.kind = f.kind; }},
+    {"parent", [](const domain::Unit& f, domain::Unit& t) { t.parent_id = f.parent_id; }},
+};
+
+bool KnownKind(domain::UnitKind kind) {
+  return kind >= domain::UnitKind::kPeoplesCommittee && kind <= domain::UnitKind::kOther;
+}
+
+// The checks that need no database: text limits (stored in NFC), aliases,
+// the kind and the parent's name. Refuses with every bad field at once.
+absl::Status CheckUnitFields(domain::Unit& unit) {
+  domain::Violations v;
+  unit.display_name = v.Text("unit.display_name", unit.display_name, domain::kMaxNameLength, true);
+  unit.short_name = v.Text("unit.short_name", unit.short_name, kMaxUnitShortNameLength, false);
+  v.ListSize("unit.aliases", unit.aliases.size(), kMaxUnitAliases);
+  std::vector<std::string> aliases;
+  for (size_t i = 0; i < unit.aliases.size(); ++i) {
+    std::string alias = v.Text(absl::StrCat("unit.aliases[", i, "]"), unit.aliases[i],
+                               domain::kMaxNameLength, true);
+    if (!alias.empty()) aliases.push_back(std::move(alias));
+  }
+  unit.aliases = std::move(aliases);
+  if (!KnownKind(unit.kind)) {
+    v.Add("unit.kind", "is required: one of the UnitKind values", "cần chọn loại đơn vị");
+  }
+  RefuseUnparsed("unit.parent", unit.parent_id, "units", v);
+  return v.ToStatus();
+}
 
 absl::Status CheckParent(Connection& c, int64_t unit_id, int64_t parent_id) {
   if (parent_id == 0) return absl::OkStatus();
@@ -101,6 +139,18 @@ domain::UnitKind GuessUnitKind(std::string_view display_name) {
   return domain::UnitKind::kOther;
 }
 
+const domain::ListSpec& DirectoryOperations::ListUnitsSpec() {
+  static const domain::ListSpec kSpec{&UnitRepository::UnitFilterFields(),
+                                      &UnitRepository::UnitOrderFields(),
+                                      {"display_name", false}};
+  return kSpec;
+}
+
+const domain::ListSpec& DirectoryOperations::ListGroupsSpec() {
+  static const domain::ListSpec kSpec{nullptr, nullptr, {"id", false}};
+  return kSpec;
+}
+
 absl::StatusOr<domain::Unit> DirectoryOperations::GetUnit(int64_t id) {
   domain::Unit unit;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
@@ -121,8 +171,11 @@ absl::StatusOr<domain::ListPage<domain::Unit>> DirectoryOperations::ListUnits(
 }
 
 absl::StatusOr<domain::Unit> DirectoryOperations::CreateUnit(const domain::Caller& caller,
-                                                             domain::Unit unit,
-                                                             const Idempotency& idempotency) {
+                                                             const CreateUnitCommand& command) {
+  domain::Unit unit = command.unit;
+  unit.id = 0;
+  SK_RETURN_IF_ERROR(CheckUnitFields(unit));
+  const Idempotency& idempotency = command.idempotency;
   domain::Unit created;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(auto replay, internal::FindReplay(c, kCreateUnit, idempotency));
@@ -147,20 +200,24 @@ absl::StatusOr<domain::Unit> DirectoryOperations::CreateUnit(const domain::Calle
 }
 
 absl::StatusOr<domain::Unit> DirectoryOperations::UpdateUnit(const domain::Caller& caller,
-                                                             const domain::Unit& unit,
-                                                             const std::string& expected_etag) {
+                                                             const UpdateUnitCommand& command) {
+  // A bad mask is refused before the unit is looked up.
+  SK_RETURN_IF_ERROR(domain::CheckPaths<domain::Unit>(command.update.paths, kUnitFields));
+  std::string name = domain::UnitName(command.id);
   domain::Unit updated;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
-    SK_ASSIGN_OR_RETURN(domain::Unit current, UnitRepository::Get(c, unit.id));
-    if (current.etag != expected_etag) return EtagMismatch(domain::UnitName(unit.id));
+    SK_ASSIGN_OR_RETURN(domain::Unit current, UnitRepository::Get(c, command.id));
+    SK_ASSIGN_OR_RETURN(domain::Unit unit,
+                        domain::MergeUpdate<domain::Unit>(current, current.etag, name,
+                                                          command.update, kUnitFields));
+    SK_RETURN_IF_ERROR(CheckUnitFields(unit));
     SK_RETURN_IF_ERROR(CheckParent(c, unit.id, unit.parent_id));
     SK_RETURN_IF_ERROR(CheckNameFree(c, unit));
     absl::Time now = clock_();
     SK_RETURN_IF_ERROR(UnitRepository::Update(c, unit, now));
     SK_ASSIGN_OR_RETURN(updated, UnitRepository::Get(c, unit.id));
     SK_RETURN_IF_ERROR(internal::ExposeUnit(c, updated, now));
-    return storage::AuditLog::Append(c, caller.actor, domain::UnitName(unit.id), Digest(current),
-                                     Digest(updated), now);
+    return storage::AuditLog::Append(c, caller.actor, name, Digest(current), Digest(updated), now);
   }));
   return updated;
 }

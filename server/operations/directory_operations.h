@@ -13,33 +13,58 @@
 #include "domain/list_query.h"
 #include "domain/unit.h"
 #include "importer/plan_importer.h"
+#include "operations/directory_commands.h"
 #include "storage/database.h"
 
 namespace sangkien::operations {
-
-// A create that may be a retry: the request's id and a digest of its content.
-struct Idempotency {
-  std::string request_id;   // empty: not idempotent
-  std::string fingerprint;  // digest of the request without request_id
-};
 
 class DirectoryOperations {
  public:
   DirectoryOperations(storage::Database& db, calendar::Clock clock)
       : db_(db), clock_(std::move(clock)) {}
 
-  absl::StatusOr<domain::Unit> GetUnit(int64_t id);
-  absl::StatusOr<domain::ListPage<domain::Unit>> ListUnits(const domain::ListQuery& query);
-  // Creates the unit and gives it the assignments of every task that names a
-  // group it now belongs to.
-  absl::StatusOr<domain::Unit> CreateUnit(const domain::Caller& caller, domain::Unit unit,
-                                          const Idempotency& idempotency);
-  // Replaces the stored unit with `unit` when `expected_etag` is current.
-  absl::StatusOr<domain::Unit> UpdateUnit(const domain::Caller& caller, const domain::Unit& unit,
-                                          const std::string& expected_etag);
+  // What ListUnits and ListGroups accept (filter and order fields).
+  static const domain::ListSpec& ListUnitsSpec();
+  static const domain::ListSpec& ListGroupsSpec();
 
+  // The unit; NOT_FOUND when absent.
+  absl::StatusOr<domain::Unit> GetUnit(int64_t id);
+  // One page in the query's order; an error only when the database fails.
+  absl::StatusOr<domain::ListPage<domain::Unit>> ListUnits(const domain::ListQuery& query);
+  // Returns the stored unit (for a retried request id, the one created
+  // first) and gives it the assignments of every task that names a group it
+  // now belongs to. INVALID_ARGUMENT, nothing written, for a blank or
+  // over-long display name, an over-long short name, too many or bad aliases,
+  // no kind, or a parent that is malformed, absent or the unit itself;
+  // ALREADY_EXISTS (UNIT_NAME_TAKEN) when a sibling has the same name.
+  absl::StatusOr<domain::Unit> CreateUnit(const domain::Caller& caller,
+                                          const CreateUnitCommand& command);
+  // As above; for the demo seed and tests.
+  absl::StatusOr<domain::Unit> CreateUnit(const domain::Caller& caller, const domain::Unit& unit,
+                                          const Idempotency& idempotency) {
+    return CreateUnit(caller, CreateUnitCommand{unit, idempotency});
+  }
+  // Returns the stored unit. INVALID_ARGUMENT on "update_mask" for a path
+  // that cannot change (before anything is read); NOT_FOUND when absent;
+  // ABORTED on a stale etag; the merged unit is then refused as CreateUnit
+  // refuses, nothing written.
+  absl::StatusOr<domain::Unit> UpdateUnit(const domain::Caller& caller,
+                                          const UpdateUnitCommand& command);
+  // As above with every changeable field taken from `unit`.
+  absl::StatusOr<domain::Unit> UpdateUnit(const domain::Caller& caller, const domain::Unit& unit,
+                                          const std::string& expected_etag) {
+    return UpdateUnit(
+        caller,
+        UpdateUnitCommand{
+            unit.id,
+            {unit, {"display_name", "short_name", "aliases", "kind", "parent"}, expected_etag}});
+  }
+
+  // The group with its members resolved; NOT_FOUND when absent.
   absl::StatusOr<domain::UnitGroup> GetGroup(int64_t id);
+  // One page by id; an error only when the database fails.
   absl::StatusOr<domain::ListPage<domain::UnitGroup>> ListGroups(const domain::ListQuery& query);
+  // The new group's id (groups come from seeding, not from the API).
   absl::StatusOr<int64_t> CreateGroup(const domain::Caller& caller, const domain::UnitGroup& group);
 
   // Every name (and alias) the directory knows, for the importer.

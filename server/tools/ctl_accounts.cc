@@ -1,6 +1,7 @@
 // sangkienctl account create|list|disable|enable and token create|list|revoke.
-// Writes go through AccountOperations as the system caller, so each leaves
-// an audit event.
+// The arguments become the same commands the API builds, and go through
+// AccountOperations as the system caller: the same rules refuse them with the
+// same words, and each write leaves an audit event.
 #include <iostream>
 #include <optional>
 #include <string>
@@ -63,16 +64,25 @@ std::string TokenName(const domain::Token& t) {
   return absl::StrCat("accounts/", t.account_id, "/tokens/", t.id);
 }
 
+// --ttl-days as a duration; how long a token may live is the operation's
+// rule, not the parser's.
 std::optional<absl::Duration> ParseTtl(const Args& args, bool* ok) {
   *ok = true;
   if (!args.Has("--ttl-days")) return std::nullopt;
   auto days = ParsePositive(args.Value("--ttl-days"));
-  if (!days || *days > 3650) {
-    std::cerr << "sangkienctl: --ttl-days must be a whole number of days from 1 to 3650\n";
+  if (!days) {
+    std::cerr << "sangkienctl: --ttl-days must be a whole number of days\n";
     *ok = false;
     return std::nullopt;
   }
-  return absl::Hours(24 * *days);
+  return absl::Hours(24) * *days;
+}
+
+// "units/3" → 3; "" → no unit; anything else is left for the operation to
+// refuse with the API's words.
+int64_t UnitId(const std::string& name) {
+  if (name.empty()) return 0;
+  return domain::ParseCollectionId(name, "units").value_or(operations::kUnparsedId);
 }
 
 // "accounts/3" → 3, after printing why not.
@@ -102,43 +112,41 @@ int AccountCreate(const std::vector<std::string>& raw) {
                  "         [--ttl-days N] [--no-token] [--db PATH]\n";
     return kUsage;
   }
-  domain::Violations v;
-  domain::Account account;
-  account.display_name = v.Text("--name", args->Value("--name"), domain::kMaxNameLength, true);
-  account.position = v.Text("--position", args->Value("--position"), domain::kMaxNameLength, false);
-  account.unit_id = v.Name("--unit", args->Value("--unit"), "units", false);
+  operations::CreateAccountCommand command;
+  domain::Account& account = command.account;
+  account.display_name = args->Value("--name");
+  account.position = args->Value("--position");
+  account.unit_id = UnitId(args->Value("--unit"));
   account.service_account = args->Has("--service");
   for (const std::string& text : args->Values("--role")) {
     auto role = ParseRole(text);
     if (!role) {
-      v.Add("--role",
-            absl::StrCat("unknown role ", text, "; one of admin, inspector, approver, ",
-                         "coordinator, publisher, staff, kiosk"),
-            "vai trò không hợp lệ");
-      continue;
+      std::cerr << "sangkienctl: unknown role " << text
+                << "; one of admin, inspector, approver, coordinator, publisher, staff, kiosk\n";
+      return kUsage;
     }
     if (std::find(account.roles.begin(), account.roles.end(), *role) == account.roles.end()) {
       account.roles.push_back(*role);
     }
   }
-  if (!v.ok()) {
-    PrintError("cannot create the account", v.ToStatus());
-    return kUsage;
-  }
   bool ttl_ok = true;
-  std::optional<absl::Duration> ttl = ParseTtl(*args, &ttl_ok);
+  operations::CreateTokenCommand token_command{0, args->Value("--token-name", "sangkienctl"),
+                                               ParseTtl(*args, &ttl_ok)};
   if (!ttl_ok) return kUsage;
-  std::string token_name = args->Value("--token-name", "sangkienctl");
-  if (token_name.size() > domain::kMaxNameLength) {
-    std::cerr << "sangkienctl: --token-name is too long\n";
-    return kUsage;
+  if (!args->Has("--no-token")) {
+    // Refused before the account is written, so a bad token leaves nothing.
+    absl::Status token_ok = operations::AccountOperations::CheckCreateToken(token_command);
+    if (!token_ok.ok()) {
+      PrintError("cannot create the account's token", token_ok);
+      return kFailed;
+    }
   }
 
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
   operations::AccountOperations accounts(*db, calendar::SystemClock());
   auto caller = domain::Caller::System("sangkienctl account create");
-  auto created = accounts.CreateAccount(caller.actor, account, {});
+  auto created = accounts.CreateAccount(caller.actor, command);
   if (!created.ok()) {
     PrintError("cannot create the account", created.status());
     return kFailed;
@@ -146,8 +154,9 @@ int AccountCreate(const std::vector<std::string>& raw) {
   std::cout << "account: " << AccountName(created->id) << " (" << created->display_name << "; "
             << RolesText(created->roles) << ")\n";
   if (args->Has("--no-token")) return kOk;
-  auto token = accounts.IssueToken(domain::Caller::System("sangkienctl token create").actor,
-                                   created->id, token_name, ttl);
+  token_command.account_id = created->id;
+  auto token =
+      accounts.IssueToken(domain::Caller::System("sangkienctl token create").actor, token_command);
   if (!token.ok()) {
     PrintError(absl::StrCat("the account was created, but not its token (try: sangkienctl token "
                             "create ",
@@ -218,9 +227,9 @@ int AccountSetDisabled(const std::vector<std::string>& raw, bool disabled) {
     std::cout << AccountName(*id) << " is already " << verb << "d\n";
     return kOk;
   }
-  domain::Account changed = *current;
-  changed.disabled = disabled;
-  auto updated = accounts.UpdateAccount(caller.actor, changed, current->etag);
+  operations::UpdateAccountCommand command{*id, {{}, {"disabled"}, current->etag}};
+  command.update.patch.disabled = disabled;
+  auto updated = accounts.UpdateAccount(caller.actor, command);
   if (!updated.ok()) {
     PrintError(absl::StrCat("cannot ", verb, " ", AccountName(*id)), updated.status());
     return kFailed;
@@ -240,15 +249,9 @@ int TokenCreate(const std::vector<std::string>& raw) {
   auto id = AccountId(args->positional()[0]);
   if (!id) return kUsage;
   bool ttl_ok = true;
-  std::optional<absl::Duration> ttl = ParseTtl(*args, &ttl_ok);
+  operations::CreateTokenCommand command{*id, args->Value("--name", "sangkienctl"),
+                                         ParseTtl(*args, &ttl_ok)};
   if (!ttl_ok) return kUsage;
-  domain::Violations v;
-  std::string name =
-      v.Text("--name", args->Value("--name", "sangkienctl"), domain::kMaxNameLength, false);
-  if (!v.ok()) {
-    PrintError("cannot create the token", v.ToStatus());
-    return kUsage;
-  }
   auto db = OpenExistingDatabase(args->db());
   if (!db) return kFailed;
   operations::AccountOperations accounts(*db, calendar::SystemClock());
@@ -258,7 +261,7 @@ int TokenCreate(const std::vector<std::string>& raw) {
     PrintError("cannot create the token", account.status());
     return kFailed;
   }
-  auto token = accounts.IssueToken(caller.actor, *id, name, ttl);
+  auto token = accounts.IssueToken(caller.actor, command);
   if (!token.ok()) {
     PrintError("cannot create the token", token.status());
     return kFailed;
