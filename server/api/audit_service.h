@@ -23,14 +23,6 @@ class AuditServiceImpl final : public v1::AuditService::CallbackService {
   AuditServiceImpl(operations::AuditOperations& ops, const domain::PageTokenCodec& tokens,
                    const CallGate& gate)
       : ops_(ops), tokens_(tokens), gate_(gate) {}
-  // Owns AuditOperations over `db`; goes once the server is assembled with
-  // the constructor above.
-  AuditServiceImpl(storage::Database& db, const domain::PageTokenCodec& tokens,
-                   const CallGate& gate)
-      : owned_ops_(std::make_unique<operations::AuditOperations>(db)),
-        ops_(*owned_ops_),
-        tokens_(tokens),
-        gate_(gate) {}
   const CallGate& gate() const { return gate_; }
 
   grpc::ServerUnaryReactor* ListAuditEvents(grpc::CallbackServerContext* ctx,
@@ -55,7 +47,6 @@ class AuditServiceImpl final : public v1::AuditService::CallbackService {
   std::optional<Verification> last_verification() const;
 
  private:
-  std::unique_ptr<operations::AuditOperations> owned_ops_;  // the Database constructor's
   operations::AuditOperations& ops_;
   const domain::PageTokenCodec& tokens_;
   const CallGate& gate_;

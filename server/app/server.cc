@@ -359,7 +359,7 @@ absl::Status Server::OpenCore(const ServerOptions& options, Impl& impl) {
 
 absl::Status Server::BuildServices(const ServerOptions& options, Impl& impl) {
   operations::Core& core = *impl.core;
-  impl.authenticator = std::make_unique<auth::Authenticator>(core.database(), options.clock);
+  impl.authenticator = std::make_unique<auth::Authenticator>(core.token_store(), options.clock);
   SK_ASSIGN_OR_RETURN(
       MethodTable methods,
       MethodTable::Build(
@@ -380,7 +380,7 @@ absl::Status Server::BuildServices(const ServerOptions& options, Impl& impl) {
   impl.account_service =
       std::make_unique<AccountServiceImpl>(core.accounts(), core.page_tokens(), *impl.gate);
   impl.audit_service =
-      std::make_unique<AuditServiceImpl>(core.database(), core.page_tokens(), *impl.gate);
+      std::make_unique<AuditServiceImpl>(core.audit(), core.page_tokens(), *impl.gate);
   impl.calendar_service =
       std::make_unique<CalendarServiceImpl>(core.calendar(), core.page_tokens(), *impl.gate);
   impl.search_service =

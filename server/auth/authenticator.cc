@@ -17,7 +17,7 @@ Authenticator::Authenticator(TokenStore& store, calendar::Clock clock, Authentic
     : store_(store), clock_(std::move(clock)), options_(options) {}
 
 bool Authenticator::LockedOut(const std::string& prefix, absl::Time now) {
-  std::lock_guard<std::mutex> lock(mu_);
+  absl::MutexLock lock(&mu_);
   auto it = failures_.find(prefix);
   if (it == failures_.end()) return false;
   if (now - it->second.window_start > options_.failure_window) {
@@ -28,7 +28,7 @@ bool Authenticator::LockedOut(const std::string& prefix, absl::Time now) {
 }
 
 void Authenticator::RecordFailure(const std::string& prefix, absl::Time now) {
-  std::lock_guard<std::mutex> lock(mu_);
+  absl::MutexLock lock(&mu_);
   // Bound the table: a flood of random prefixes must not grow memory.
   if (failures_.size() > 100000) failures_.clear();
   Failures& f = failures_[prefix];

@@ -3,21 +3,17 @@
 #define SANGKIEN_SERVER_AUTH_AUTHENTICATOR_H_
 
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "auth/token_store.h"
 #include "calendar/clock.h"
 #include "domain/account.h"
-
-namespace sangkien::storage {
-class Database;
-}  // namespace sangkien::storage
 
 namespace sangkien::auth {
 
@@ -36,11 +32,6 @@ class Authenticator {
  public:
   // `store` must outlive the authenticator.
   Authenticator(TokenStore& store, calendar::Clock clock, AuthenticatorOptions options = {});
-  // Reads tokens through an operations::StoredTokens over `db` that the
-  // authenticator owns. Defined in the operations library
-  // (operations/stored_tokens.cc); goes once the server is assembled with
-  // the constructor above.
-  Authenticator(storage::Database& db, calendar::Clock clock, AuthenticatorOptions options = {});
 
   // No header: the public. A header that is not "Bearer <token>", or a token
   // that is unknown, wrong, expired or revoked, or whose account is disabled:
@@ -52,7 +43,6 @@ class Authenticator {
   bool LockedOut(const std::string& prefix, absl::Time now);
   void RecordFailure(const std::string& prefix, absl::Time now);
 
-  std::unique_ptr<TokenStore> owned_store_;  // set by the Database constructor only
   TokenStore& store_;
   calendar::Clock clock_;
   AuthenticatorOptions options_;
@@ -61,8 +51,8 @@ class Authenticator {
     int count = 0;
     absl::Time window_start;
   };
-  std::mutex mu_;
-  std::map<std::string, Failures> failures_;  // guarded by mu_
+  absl::Mutex mu_;
+  std::map<std::string, Failures> failures_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace sangkien::auth

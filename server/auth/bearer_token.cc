@@ -12,7 +12,7 @@ namespace sangkien::auth {
 namespace {
 
 constexpr std::string_view kScheme = "skt_";
-constexpr size_t kPrefixHex = 16;   // 64 bits: finds the row, not secret
+constexpr size_t kPrefixHex = 16;    // 64 bits: finds the row, not secret
 constexpr size_t kSecretBytes = 32;  // 256 bits
 constexpr size_t kSecretChars = 43;  // base64url of 32 bytes, unpadded
 

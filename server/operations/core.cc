@@ -66,6 +66,8 @@ absl::StatusOr<std::unique_ptr<Core>> Core::Open(const CoreOptions& options) {
   core->publicity_ = std::make_unique<PublicityOperations>(db, clock);
   core->search_ = std::make_unique<SearchOperations>(db, clock);
   core->sync_ = std::make_unique<SyncOperations>(db, clock, *core->proposals_, *core->publicity_);
+  core->audit_ = std::make_unique<AuditOperations>(db);
+  core->token_store_ = std::make_unique<StoredTokens>(db);
   return core;
 }
 

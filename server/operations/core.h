@@ -8,15 +8,18 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "auth/token_store.h"
 #include "calendar/clock.h"
 #include "domain/page_token.h"
 #include "operations/account_operations.h"
+#include "operations/audit_operations.h"
 #include "operations/calendar_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/plan_operations.h"
 #include "operations/proposal_operations.h"
 #include "operations/publicity_operations.h"
 #include "operations/search_operations.h"
+#include "operations/stored_tokens.h"
 #include "operations/sync_operations.h"
 
 namespace sangkien::storage {
@@ -62,6 +65,9 @@ class Core {
   PublicityOperations& publicity() { return *publicity_; }
   SearchOperations& search() { return *search_; }
   SyncOperations& sync() { return *sync_; }
+  AuditOperations& audit() { return *audit_; }
+  // Tokens and their accounts as the authenticator reads them.
+  auth::TokenStore& token_store() { return *token_store_; }
 
   // Seals page tokens and change markers with this database's own key, so
   // a restored copy (which gets a new key) refuses the old ones.
@@ -78,10 +84,6 @@ class Core {
   const std::string& database_path() const { return options_.database_path; }
   const calendar::Clock& clock() const { return options_.clock; }
 
-  // The database under the use cases, for what is assembled beside them
-  // (the authenticator); nothing outside operations reads it.
-  storage::Database& database() { return *db_; }
-
  private:
   explicit Core(CoreOptions options);
 
@@ -96,6 +98,8 @@ class Core {
   std::unique_ptr<PublicityOperations> publicity_;
   std::unique_ptr<SearchOperations> search_;
   std::unique_ptr<SyncOperations> sync_;
+  std::unique_ptr<AuditOperations> audit_;
+  std::unique_ptr<StoredTokens> token_store_;
 };
 
 }  // namespace sangkien::operations

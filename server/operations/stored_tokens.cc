@@ -28,16 +28,3 @@ absl::Status StoredTokens::Touch(int64_t token_id, absl::Time when) {
 }
 
 }  // namespace sangkien::operations
-
-namespace sangkien::auth {
-
-// Declared in auth/authenticator.h: the server is still assembled with the
-// database, and auth cannot build a store over it itself.
-Authenticator::Authenticator(storage::Database& db, calendar::Clock clock,
-                             AuthenticatorOptions options)
-    : owned_store_(std::make_unique<operations::StoredTokens>(db)),
-      store_(*owned_store_),
-      clock_(std::move(clock)),
-      options_(options) {}
-
-}  // namespace sangkien::auth

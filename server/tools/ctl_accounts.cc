@@ -11,7 +11,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/list_query.h"
 #include "domain/validation.h"
@@ -142,9 +141,9 @@ int AccountCreate(const std::vector<std::string>& raw) {
     }
   }
 
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::AccountOperations& accounts = core->accounts();
   auto caller = domain::Caller::System("sangkienctl account create");
   auto created = accounts.CreateAccount(caller.actor, command);
   if (!created.ok()) {
@@ -174,9 +173,9 @@ int AccountList(const std::vector<std::string>& raw) {
     std::cerr << "usage: sangkienctl account list [--db PATH]\n";
     return kUsage;
   }
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::AccountOperations& accounts = core->accounts();
   domain::ListQuery query;
   query.order = {"id", false};
   query.page_size = domain::kMaxPageSize;
@@ -214,9 +213,9 @@ int AccountSetDisabled(const std::vector<std::string>& raw, bool disabled) {
   }
   auto id = AccountId(args->positional()[0]);
   if (!id) return kUsage;
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::AccountOperations& accounts = core->accounts();
   auto caller = domain::Caller::System(absl::StrCat("sangkienctl account ", verb));
   auto current = accounts.GetAccount(caller.principal, *id);
   if (!current.ok()) {
@@ -252,9 +251,9 @@ int TokenCreate(const std::vector<std::string>& raw) {
   operations::CreateTokenCommand command{*id, args->Value("--name", "sangkienctl"),
                                          ParseTtl(*args, &ttl_ok)};
   if (!ttl_ok) return kUsage;
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::AccountOperations& accounts = core->accounts();
   auto caller = domain::Caller::System("sangkienctl token create");
   auto account = accounts.GetAccount(caller.principal, *id);
   if (!account.ok()) {
@@ -282,9 +281,9 @@ int TokenList(const std::vector<std::string>& raw) {
   }
   auto id = AccountId(args->positional()[0]);
   if (!id) return kUsage;
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::AccountOperations& accounts = core->accounts();
   auto caller = domain::Caller::System("sangkienctl token list");
   domain::ListQuery query;
   query.order = {"id", false};
@@ -337,9 +336,9 @@ int TokenRevoke(const std::vector<std::string>& raw) {
               << "\n";
     return kUsage;
   }
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::AccountOperations& accounts = core->accounts();
   auto caller = domain::Caller::System("sangkienctl token revoke");
   // Revoking twice changes nothing; say so rather than print a new time.
   domain::ListQuery query;
@@ -377,9 +376,9 @@ int AccountPin(const std::vector<std::string>& raw) {
   }
   auto id = AccountId(args->positional()[0]);
   if (!id) return kUsage;
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::AccountOperations accounts(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::AccountOperations& accounts = core->accounts();
   auto caller = domain::Caller::System("sangkienctl account pin");
   auto issued = accounts.IssueKioskPinAsSystem(caller.actor, *id);
   if (!issued.ok()) {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "storage/backup.h"
+#include "operations/maintenance.h"
 #include "tools/ctl_common.h"
 
 namespace sangkien::ctl {
@@ -16,7 +16,7 @@ int AuditVerify(const std::vector<std::string>& raw) {
     std::cerr << "usage: sangkienctl audit verify [--db PATH]\n";
     return kUsage;
   }
-  auto check = storage::VerifyAuditTrail(args->db());
+  auto check = operations::VerifyAuditTrail(args->db());
   if (!check.ok()) {
     PrintError("cannot verify the audit trail", check.status());
     return kFailed;

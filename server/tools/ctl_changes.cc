@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "domain/account.h"
-#include "operations/proposal_operations.h"
+#include "operations/core.h"
 #include "operations/sync_operations.h"
 #include "tools/ctl_common.h"
 
@@ -27,12 +27,9 @@ int ChangesCompact(const std::vector<std::string>& raw) {
     }
     through = *n;
   }
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::ProposalOperations proposals(*db, calendar::SystemClock(),
-                                           operations::WeekendsOnlyCalendar());
-  operations::PublicityOperations publicity(*db, calendar::SystemClock());
-  operations::SyncOperations sync(*db, calendar::SystemClock(), proposals, publicity);
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::SyncOperations& sync = core->sync();
   auto latest = sync.LatestSeq();
   auto dropped = sync.Compact(domain::Caller::System("sangkienctl changes compact"), through);
   if (!latest.ok() || !dropped.ok()) {

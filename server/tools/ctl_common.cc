@@ -71,28 +71,10 @@ void PrintError(const std::string& what, const absl::Status& status) {
   }
 }
 
-std::unique_ptr<storage::Database> OpenExistingDatabase(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    std::cerr << "sangkienctl: no database at " << path << " (start sangkien-server once with --db "
-              << path << " to create it, or pass --db PATH)\n";
-    return nullptr;
-  }
-  storage::DatabaseOptions options;
-  options.path = path;
-  options.reader_count = 1;
-  auto db = storage::Database::Open(options);
-  if (!db.ok()) {
-    PrintError(absl::StrCat("cannot open ", path), db.status());
-    return nullptr;
-  }
-  return std::move(*db);
-}
-
-std::unique_ptr<operations::Core> OpenCore(const std::string& path) {
+std::unique_ptr<operations::Core> OpenCore(const std::string& path, bool must_exist) {
   operations::CoreOptions options;
   options.database_path = path;
-  options.must_exist = true;
+  options.must_exist = must_exist;
   auto core = operations::Core::Open(options);
   if (absl::IsNotFound(core.status())) {
     std::cerr << "sangkienctl: no database at " << path << " (start sangkien-server once with --db "

@@ -13,7 +13,6 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "operations/core.h"
-#include "storage/database.h"
 
 namespace sangkien::ctl {
 
@@ -54,15 +53,11 @@ class Args {
 // field violations to stderr.
 void PrintError(const std::string& what, const absl::Status& status);
 
-// Opens an existing database (migrating it like the server would); nullptr
-// after printing why when it does not exist or cannot be opened.
-std::unique_ptr<storage::Database> OpenExistingDatabase(const std::string& path);
-
-// Opens an existing database (migrating it like the server would) and the
-// use cases over it; nullptr after printing why when it does not exist or
-// cannot be opened. Commands reach the data only through these use cases,
-// so they keep the same rules as the API.
-std::unique_ptr<operations::Core> OpenCore(const std::string& path);
+// Opens the database (migrating it like the server would) and the use cases
+// over it; nullptr after printing why when it cannot be opened, or when
+// `must_exist` and there is none. Commands reach the data only through these
+// use cases, so they keep the same rules as the API.
+std::unique_ptr<operations::Core> OpenCore(const std::string& path, bool must_exist = true);
 
 // "2026-11-27 09:00 +07:00" in the machine's time zone.
 std::string DisplayTime(absl::Time time);

@@ -8,10 +8,9 @@
 #include "calendar/civil_date.h"
 #include "calendar/clock.h"
 #include "calendar/timeframe.h"
-#include "operations/directory_operations.h"
+#include "operations/core.h"
 #include "operations/plan_operations.h"
 #include "status/errors.h"
-#include "storage/database.h"
 #include "tools/ctl_common.h"
 
 namespace sangkien::ctl {
@@ -47,15 +46,10 @@ int ImportCommand(const std::vector<std::string>& raw_args) {
   std::stringstream buffer;
   buffer << in.rdbuf();
 
-  storage::DatabaseOptions db_options;
-  db_options.path = args->db();
-  auto db = storage::Database::Open(db_options);
-  if (!db.ok()) {
-    std::cerr << db.status() << "\n";
-    return kFailed;
-  }
-  operations::DirectoryOperations directory(**db, calendar::SystemClock());
-  operations::PlanOperations plans(**db, directory, calendar::SystemClock());
+  // Importing may start a new database.
+  std::unique_ptr<operations::Core> core = OpenCore(args->db(), /*must_exist=*/false);
+  if (!core) return kFailed;
+  operations::PlanOperations& plans = core->plans();
   operations::ImportPlanCommand command;
   command.text = buffer.str();
   command.validate_only = dry_run;

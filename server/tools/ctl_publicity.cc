@@ -8,7 +8,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/time/time.h"
-#include "calendar/clock.h"
 #include "domain/account.h"
 #include "domain/field_mask.h"
 #include "domain/validation.h"
@@ -181,9 +180,9 @@ int PublicityCommand(const std::vector<std::string>& raw) {
                  " | unpublish NAME | delete NAME [--db PATH]\n";
     return kUsage;
   }
-  auto db = OpenExistingDatabase(args->db());
-  if (!db) return kFailed;
-  operations::PublicityOperations ops(*db, calendar::SystemClock());
+  std::unique_ptr<operations::Core> core = OpenCore(args->db());
+  if (!core) return kFailed;
+  operations::PublicityOperations& ops = core->publicity();
   domain::Caller caller = domain::Caller::System("sangkienctl publicity " + verb);
   if (listing) return List(ops, caller);
   return Change(ops, caller, verb, args->positional()[0], *args);
