@@ -42,9 +42,9 @@ class AuditLog {
   static const std::vector<domain::FilterField>& FilterFields();
 
   // Appends one event in the caller's transaction.
-  static absl::Status Append(Connection& c, const domain::Actor& actor,
-                             const std::string& resource, const std::string& before_digest,
-                             const std::string& after_digest, absl::Time now);
+  static absl::Status Append(Connection& c, const domain::Actor& actor, const std::string& resource,
+                             const std::string& before_digest, const std::string& after_digest,
+                             absl::Time now);
   static absl::StatusOr<domain::ListPage<AuditEvent>> List(Connection& c,
                                                            const domain::ListQuery& query);
   // Walks the whole chain.

@@ -11,7 +11,11 @@ namespace sangkien::storage {
 using domain::PublicationState;
 using internal::BindValue;
 using internal::Column;
+using internal::OverridesFromJson;
+using internal::OverridesToJson;
 using internal::Query;
+using internal::TimesFromJson;
+using internal::TimesToJson;
 
 namespace {
 
@@ -23,49 +27,6 @@ const std::vector<std::string>& StateNames() {
 std::optional<absl::Time> OptionalTime(SQLite::Column col) {
   if (col.isNull()) return std::nullopt;
   return internal::FromMicros(col.getInt64());
-}
-
-std::string TimesToJson(const std::vector<absl::Time>& times) {
-  nlohmann::json out = nlohmann::json::array();
-  for (absl::Time t : times) out.push_back(internal::Micros(t));
-  return out.dump();
-}
-
-std::vector<absl::Time> TimesFromJson(const std::string& text) {
-  std::vector<absl::Time> out;
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& v : j) out.push_back(internal::FromMicros(v.get<int64_t>()));
-  return out;
-}
-
-std::string OverridesToJson(const std::vector<domain::AiringOverride>& overrides) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& o : overrides) {
-    nlohmann::json j = {{"original", internal::Micros(o.original_start_time)},
-                        {"cancelled", o.cancelled},
-                        {"note", o.note}};
-    if (o.start_time) j["start"] = internal::Micros(*o.start_time);
-    if (o.duration) j["duration_us"] = absl::ToInt64Microseconds(*o.duration);
-    out.push_back(std::move(j));
-  }
-  return out.dump();
-}
-
-std::vector<domain::AiringOverride> OverridesFromJson(const std::string& text) {
-  std::vector<domain::AiringOverride> out;
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& v : j) {
-    domain::AiringOverride o;
-    o.original_start_time = internal::FromMicros(v.value("original", int64_t{0}));
-    o.cancelled = v.value("cancelled", false);
-    o.note = v.value("note", std::string());
-    if (v.contains("start")) o.start_time = internal::FromMicros(v["start"].get<int64_t>());
-    if (v.contains("duration_us")) o.duration = absl::Microseconds(v["duration_us"].get<int64_t>());
-    out.push_back(std::move(o));
-  }
-  return out;
 }
 
 // The public sees a row when it is published and inside its window.

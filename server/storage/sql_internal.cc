@@ -157,6 +157,48 @@ std::vector<calendar::AnnualDate> AnnualDatesFromJson(const std::string& text) {
   return out;
 }
 
+std::string TimesToJson(const std::vector<absl::Time>& times) {
+  nlohmann::json out = nlohmann::json::array();
+  for (absl::Time t : times) out.push_back(Micros(t));
+  return out.dump();
+}
+
+std::vector<absl::Time> TimesFromJson(const std::string& text) {
+  std::vector<absl::Time> out;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) out.push_back(FromMicros(v.get<int64_t>()));
+  return out;
+}
+
+std::string OverridesToJson(const std::vector<domain::AiringOverride>& overrides) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& o : overrides) {
+    nlohmann::json j = {
+        {"original", Micros(o.original_start_time)}, {"cancelled", o.cancelled}, {"note", o.note}};
+    if (o.start_time) j["start"] = Micros(*o.start_time);
+    if (o.duration) j["duration_us"] = absl::ToInt64Microseconds(*o.duration);
+    out.push_back(std::move(j));
+  }
+  return out.dump();
+}
+
+std::vector<domain::AiringOverride> OverridesFromJson(const std::string& text) {
+  std::vector<domain::AiringOverride> out;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    domain::AiringOverride o;
+    o.original_start_time = FromMicros(v.value("original", int64_t{0}));
+    o.cancelled = v.value("cancelled", false);
+    o.note = v.value("note", std::string());
+    if (v.contains("start")) o.start_time = FromMicros(v["start"].get<int64_t>());
+    if (v.contains("duration_us")) o.duration = absl::Microseconds(v["duration_us"].get<int64_t>());
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 namespace {
 const char* OpSql(domain::FilterOp op) {
   switch (op) {

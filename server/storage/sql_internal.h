@@ -18,6 +18,7 @@
 #include "calendar/timeframe.h"
 #include "domain/list_query.h"
 #include "domain/plan.h"
+#include "domain/publicity.h"
 #include "domain/task.h"
 #include "storage/database.h"
 #include "storage/query.h"
@@ -46,6 +47,11 @@ nlohmann::json UnitRefsToJson(const std::vector<domain::UnitRef>& refs);
 std::vector<domain::UnitRef> UnitRefsFromJson(const std::string& text);
 nlohmann::json AnnualDatesToJson(const std::vector<calendar::AnnualDate>& dates);
 std::vector<calendar::AnnualDate> AnnualDatesFromJson(const std::string& text);
+// Instants as a JSON array of Unix microseconds.
+std::string TimesToJson(const std::vector<absl::Time>& times);
+std::vector<absl::Time> TimesFromJson(const std::string& text);
+std::string OverridesToJson(const std::vector<domain::AiringOverride>& overrides);
+std::vector<domain::AiringOverride> OverridesFromJson(const std::string& text);
 
 // How a filter field or order key maps onto SQL.
 struct Column {
