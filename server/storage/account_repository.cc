@@ -8,6 +8,7 @@ namespace sangkien::storage {
 
 using internal::BindValue;
 using internal::Column;
+using internal::Query;
 
 namespace {
 
@@ -70,17 +71,14 @@ domain::Token ReadToken(SQLite::Statement& q) {
   return t;
 }
 
-void BindAccount(SQLite::Statement& q, const domain::Account& a) {
-  q.bind(1, a.display_name);
-  q.bind(2, RolesJson(a.roles));
-  if (a.unit_id == 0) {
-    q.bind(3);
-  } else {
-    q.bind(3, static_cast<int64_t>(a.unit_id));
-  }
-  q.bind(4, a.position);
-  q.bind(5, a.disabled ? 1 : 0);
-  q.bind(6, a.service_account ? 1 : 0);
+// The account's stored fields, by the names Insert and Update use.
+void BindAccount(Query& q, const domain::Account& a) {
+  q.Bind(":display_name", a.display_name)
+      .Bind(":roles", RolesJson(a.roles))
+      .BindIdOrNull(":unit", a.unit_id)
+      .Bind(":position", a.position)
+      .Bind(":disabled", a.disabled)
+      .Bind(":service", a.service_account);
 }
 
 }  // namespace
@@ -101,34 +99,32 @@ const std::vector<domain::FilterField>& AccountRepository::AccountFilterFields()
 
 absl::StatusOr<int64_t> AccountRepository::Insert(Connection& c, const domain::Account& account,
                                                   absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO accounts (display_name, roles, unit_id, position, disabled, service_account, "
-      "revision, create_time, update_time) VALUES (?,?,?,?,?,?,1,?,?)");
+  Query q(c,
+          "INSERT INTO accounts (display_name, roles, unit_id, position, disabled, "
+          "service_account, revision, create_time, update_time) VALUES (:display_name, :roles, "
+          ":unit, :position, :disabled, :service, 1, :now, :now)");
   BindAccount(q, account);
-  q.bind(7, internal::Micros(now));
-  q.bind(8, internal::Micros(now));
-  q.exec();
-  return c.last_insert_rowid();
+  q.Bind(":now", now).Run();
+  return q.last_insert_rowid();
 }
 
 absl::Status AccountRepository::Update(Connection& c, const domain::Account& account,
                                        absl::Time now) {
-  auto& q = c.Prepare(
-      "UPDATE accounts SET display_name = ?, roles = ?, unit_id = ?, position = ?, disabled = ?, "
-      "service_account = ?, revision = revision + 1, update_time = ? WHERE id = ?");
+  Query q(c,
+          "UPDATE accounts SET display_name = :display_name, roles = :roles, unit_id = :unit, "
+          "position = :position, disabled = :disabled, service_account = :service, "
+          "revision = revision + 1, update_time = :now WHERE id = :id");
   BindAccount(q, account);
-  q.bind(7, internal::Micros(now));
-  q.bind(8, static_cast<int64_t>(account.id));
-  q.exec();
-  if (c.changes() == 0) return NotFound(absl::StrCat("accounts/", account.id));
+  if (q.Bind(":now", now).Bind(":id", account.id).Run() == 0) {
+    return NotFound(absl::StrCat("accounts/", account.id));
+  }
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::Account> AccountRepository::Get(Connection& c, int64_t id) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kAccountColumns, " FROM accounts a WHERE a.id = ?"));
-  q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) return NotFound(absl::StrCat("accounts/", id));
-  return ReadAccount(q);
+  Query q(c, absl::StrCat("SELECT ", kAccountColumns, " FROM accounts a WHERE a.id = :id"));
+  if (!q.Bind(":id", id).Step()) return NotFound(absl::StrCat("accounts/", id));
+  return ReadAccount(q.row());
 }
 
 absl::StatusOr<domain::ListPage<domain::Account>> AccountRepository::List(
@@ -137,9 +133,11 @@ absl::StatusOr<domain::ListPage<domain::Account>> AccountRepository::List(
       absl::StrCat("SELECT ", kAccountColumns, ", a.id FROM accounts a"));
   for (const auto& term : query.filter) {
     if (term.field == "role") {
-      std::string exists = "EXISTS (SELECT 1 FROM json_each(a.roles) r WHERE r.value = ?)";
+      std::string role = select.UniqueName(":role");
+      std::string exists =
+          absl::StrCat("EXISTS (SELECT 1 FROM json_each(a.roles) r WHERE r.value = ", role, ")");
       select.Where(term.op == domain::FilterOp::kNe ? absl::StrCat("NOT ", exists) : exists,
-                   {BindValue::Int(term.int_value)});
+                   {{role, BindValue::Int(term.int_value)}});
     }
   }
   select.Filter(query.filter, {{"unit", {"a.unit_id", BindValue::Type::kInt}},
@@ -148,73 +146,67 @@ absl::StatusOr<domain::ListPage<domain::Account>> AccountRepository::List(
   domain::ListQuery by_id = query;
   by_id.order = {"id", false};
   select.Page(by_id, order, "a.id");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  Query q(c, select.sql());
+  q.BindAll(select.params());
   return internal::ReadPage<domain::Account>(q, query, 10, order.type, ReadAccount);
 }
 
 absl::StatusOr<int64_t> AccountRepository::InsertToken(Connection& c, const domain::Token& t) {
-  auto& q = c.Prepare(
-      "INSERT INTO tokens (account_id, display_name, prefix, secret_hash, create_time, "
-      "expire_time) VALUES (?,?,?,?,?,?)");
-  q.bind(1, static_cast<int64_t>(t.account_id));
-  q.bind(2, t.display_name);
-  q.bind(3, t.prefix);
-  q.bind(4, t.secret_hash.data(), static_cast<int>(t.secret_hash.size()));
-  q.bind(5, internal::Micros(t.create_time));
-  if (t.expire_time) {
-    q.bind(6, internal::Micros(*t.expire_time));
-  } else {
-    q.bind(6);
-  }
-  q.exec();
-  return c.last_insert_rowid();
+  Query q(c,
+          "INSERT INTO tokens (account_id, display_name, prefix, secret_hash, create_time, "
+          "expire_time) VALUES (:account, :display_name, :prefix, :hash, :create_time, :expire)");
+  q.Bind(":account", t.account_id)
+      .Bind(":display_name", t.display_name)
+      .Bind(":prefix", t.prefix)
+      .BindBlob(":hash", t.secret_hash)
+      .Bind(":create_time", t.create_time)
+      .Bind(":expire", t.expire_time)
+      .Run();
+  return q.last_insert_rowid();
 }
 
 absl::StatusOr<domain::Token> AccountRepository::TokenByPrefix(Connection& c,
                                                                const std::string& prefix) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kTokenColumns, " FROM tokens t WHERE t.prefix = ?"));
-  q.bind(1, prefix);
-  if (!q.executeStep()) return absl::NotFoundError("no such token");
-  return ReadToken(q);
+  Query q(c, absl::StrCat("SELECT ", kTokenColumns, " FROM tokens t WHERE t.prefix = :prefix"));
+  if (!q.Bind(":prefix", prefix).Step()) return absl::NotFoundError("no such token");
+  return ReadToken(q.row());
 }
 
 absl::StatusOr<domain::Token> AccountRepository::GetToken(Connection& c, int64_t account_id,
                                                           int64_t token_id) {
-  auto& q = c.Prepare(
-      absl::StrCat("SELECT ", kTokenColumns, " FROM tokens t WHERE t.id = ? AND t.account_id = ?"));
-  q.bind(1, static_cast<int64_t>(token_id));
-  q.bind(2, static_cast<int64_t>(account_id));
-  if (!q.executeStep())
+  Query q(c, absl::StrCat("SELECT ", kTokenColumns,
+                          " FROM tokens t WHERE t.id = :token AND t.account_id = :account"));
+  if (!q.Bind(":token", token_id).Bind(":account", account_id).Step()) {
     return NotFound(absl::StrCat("accounts/", account_id, "/tokens/", token_id));
-  return ReadToken(q);
+  }
+  return ReadToken(q.row());
 }
 
 absl::StatusOr<domain::ListPage<domain::Token>> AccountRepository::ListTokens(
     Connection& c, int64_t account_id, const domain::ListQuery& query) {
   internal::SelectBuilder select(absl::StrCat("SELECT ", kTokenColumns, ", t.id FROM tokens t"));
-  select.Where("t.account_id = ?", {BindValue::Int(account_id)});
+  select.Where("t.account_id = :account", {{":account", BindValue::Int(account_id)}});
   domain::ListQuery by_id = query;
   by_id.order = {"id", false};
   select.Page(by_id, {"t.id", BindValue::Type::kInt}, "t.id");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  Query q(c, select.sql());
+  q.BindAll(select.params());
   return internal::ReadPage<domain::Token>(q, query, 9, BindValue::Type::kInt, ReadToken);
 }
 
 absl::Status AccountRepository::RevokeToken(Connection& c, int64_t token_id, absl::Time now) {
-  auto& q = c.Prepare("UPDATE tokens SET revoke_time = ? WHERE id = ? AND revoke_time IS NULL");
-  q.bind(1, internal::Micros(now));
-  q.bind(2, static_cast<int64_t>(token_id));
-  q.exec();
+  Query(c, "UPDATE tokens SET revoke_time = :now WHERE id = :id AND revoke_time IS NULL")
+      .Bind(":now", now)
+      .Bind(":id", token_id)
+      .Run();
   return absl::OkStatus();
 }
 
 absl::Status AccountRepository::TouchToken(Connection& c, int64_t token_id, absl::Time now) {
-  auto& q = c.Prepare("UPDATE tokens SET last_use_time = ? WHERE id = ?");
-  q.bind(1, internal::Micros(now));
-  q.bind(2, static_cast<int64_t>(token_id));
-  q.exec();
+  Query(c, "UPDATE tokens SET last_use_time = :now WHERE id = :id")
+      .Bind(":now", now)
+      .Bind(":id", token_id)
+      .Run();
   return absl::OkStatus();
 }
 
@@ -245,55 +237,51 @@ domain::KioskPin ReadPin(SQLite::Statement& q, int first) {
 
 absl::StatusOr<std::optional<domain::KioskPin>> AccountRepository::GetKioskPin(Connection& c,
                                                                                int64_t account_id) {
-  auto& q =
-      c.Prepare(absl::StrCat("SELECT ", kPinColumns, " FROM kiosk_pins p WHERE account_id = ?"));
-  q.bind(1, static_cast<int64_t>(account_id));
-  if (!q.executeStep()) return std::nullopt;
-  return ReadPin(q, 0);
+  Query q(c,
+          absl::StrCat("SELECT ", kPinColumns, " FROM kiosk_pins p WHERE account_id = :account"));
+  if (!q.Bind(":account", account_id).Step()) return std::nullopt;
+  return ReadPin(q.row(), 0);
 }
 
 absl::Status AccountRepository::PutKioskPin(Connection& c, const domain::KioskPin& pin) {
-  auto& q = c.Prepare(
-      "INSERT INTO kiosk_pins (account_id, salt, hash, iterations, issue_time, failed_attempts, "
-      "locked_until) VALUES (?, ?, ?, ?, ?, 0, NULL) ON CONFLICT (account_id) DO UPDATE SET "
-      "salt = excluded.salt, hash = excluded.hash, iterations = excluded.iterations, "
-      "issue_time = excluded.issue_time, failed_attempts = 0, locked_until = NULL");
-  q.bind(1, static_cast<int64_t>(pin.account_id));
-  q.bind(2, pin.salt.data(), static_cast<int>(pin.salt.size()));
-  q.bind(3, pin.hash.data(), static_cast<int>(pin.hash.size()));
-  q.bind(4, pin.iterations);
-  q.bind(5, internal::Micros(pin.issue_time));
-  q.exec();
+  Query(c,
+        "INSERT INTO kiosk_pins (account_id, salt, hash, iterations, issue_time, "
+        "failed_attempts, locked_until) VALUES (:account, :salt, :hash, :iterations, :issued, 0, "
+        "NULL) ON CONFLICT (account_id) DO UPDATE SET salt = excluded.salt, hash = excluded.hash, "
+        "iterations = excluded.iterations, issue_time = excluded.issue_time, failed_attempts = 0, "
+        "locked_until = NULL")
+      .Bind(":account", pin.account_id)
+      .BindBlob(":salt", pin.salt)
+      .BindBlob(":hash", pin.hash)
+      .Bind(":iterations", pin.iterations)
+      .Bind(":issued", pin.issue_time)
+      .Run();
   return absl::OkStatus();
 }
 
 absl::Status AccountRepository::SetPinAttempts(Connection& c, int64_t account_id,
                                                int failed_attempts,
                                                std::optional<absl::Time> locked_until) {
-  auto& q =
-      c.Prepare("UPDATE kiosk_pins SET failed_attempts = ?, locked_until = ? WHERE account_id = ?");
-  q.bind(1, failed_attempts);
-  if (locked_until) {
-    q.bind(2, internal::Micros(*locked_until));
-  } else {
-    q.bind(2);
-  }
-  q.bind(3, static_cast<int64_t>(account_id));
-  q.exec();
+  Query(c,
+        "UPDATE kiosk_pins SET failed_attempts = :failed, locked_until = :locked_until "
+        "WHERE account_id = :account")
+      .Bind(":failed", failed_attempts)
+      .Bind(":locked_until", locked_until)
+      .Bind(":account", account_id)
+      .Run();
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<std::pair<domain::Account, domain::KioskPin>>>
 AccountRepository::KioskStaff(Connection& c, int64_t unit_id) {
-  auto& q = c.Prepare(absl::StrCat(
-      "SELECT ", kAccountColumns, ", ", kPinColumns,
-      " FROM accounts a JOIN kiosk_pins p ON p.account_id = a.id WHERE a.unit_id = ? AND "
-      "a.disabled = 0 AND EXISTS (SELECT 1 FROM json_each(a.roles) r WHERE r.value = ?) "
-      "ORDER BY a.id"));
-  q.bind(1, static_cast<int64_t>(unit_id));
-  q.bind(2, static_cast<int>(domain::Role::kStaff));
+  Query q(
+      c, absl::StrCat("SELECT ", kAccountColumns, ", ", kPinColumns,
+                      " FROM accounts a JOIN kiosk_pins p ON p.account_id = a.id WHERE a.unit_id = "
+                      ":unit AND a.disabled = 0 AND EXISTS (SELECT 1 FROM json_each(a.roles) r "
+                      "WHERE r.value = :role) ORDER BY a.id"));
+  q.Bind(":unit", unit_id).Bind(":role", domain::Role::kStaff);
   std::vector<std::pair<domain::Account, domain::KioskPin>> out;
-  while (q.executeStep()) out.emplace_back(ReadAccount(q), ReadPin(q, 10));
+  while (q.Step()) out.emplace_back(ReadAccount(q.row()), ReadPin(q.row(), 10));
   return out;
 }
 

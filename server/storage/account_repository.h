@@ -15,6 +15,13 @@
 
 namespace sangkien::storage {
 
+// Contract of every function below, unless its own comment says otherwise:
+// Get*/Update*/Delete* return the row (or OK) on success and NOT_FOUND
+// naming the resource when no row matches; Insert* return the new id;
+// List*, *Of and other queries return an empty page or list when nothing
+// matches. SQLite failures are thrown, not returned: the enclosing
+// Database::Read/Write answers them as INTERNAL or UNAVAILABLE. Stateless;
+// safe from any thread on the Connection of its own transaction.
 class AccountRepository {
  public:
   // Filter fields: role, unit, disabled.
@@ -35,7 +42,9 @@ class AccountRepository {
   static absl::StatusOr<domain::ListPage<domain::Token>> ListTokens(Connection& c,
                                                                     int64_t account_id,
                                                                     const domain::ListQuery& query);
+  // OK also when the token is unknown or already revoked.
   static absl::Status RevokeToken(Connection& c, int64_t token_id, absl::Time now);
+  // OK also when the token is unknown.
   static absl::Status TouchToken(Connection& c, int64_t token_id, absl::Time now);
 
   // The account's kiosk PIN; nullopt when it holds none.

@@ -51,11 +51,10 @@ struct Head {
 };
 
 Head ReadHead(Connection& c) {
-  auto& q = c.Prepare("SELECT value FROM meta WHERE key = ?");
-  q.bind(1, kHeadKey);
+  internal::Query q(c, "SELECT value FROM meta WHERE key = :key");
   Head head;
-  if (q.executeStep()) {
-    auto col = q.getColumn(0);
+  if (q.Bind(":key", kHeadKey).Step()) {
+    auto col = q.Column(0);
     std::string value(static_cast<const char*>(col.getBlob()), col.getBytes());
     auto colon = value.find(':');
     if (colon != std::string::npos) {
@@ -108,25 +107,26 @@ absl::Status AuditLog::Append(Connection& c, const domain::Actor& actor,
   e.after_digest = after_digest;
   e.previous_hash = head.hash;
   e.hash = EventHash(e);
-  auto& q = c.Prepare(absl::StrCat("INSERT INTO audit_events (", kColumns,
-                                   ") VALUES (?,?,?,?,?,?,?,?,?,?)"));
-  q.bind(1, static_cast<int64_t>(e.id));
-  q.bind(2, internal::Micros(e.time));
-  q.bind(3, e.actor);
-  q.bind(4, e.method);
-  q.bind(5, e.resource);
-  q.bind(6, e.request_id);
-  q.bind(7, e.before_digest);
-  q.bind(8, e.after_digest);
-  q.bind(9, e.previous_hash);
-  q.bind(10, e.hash);
-  q.exec();
-  std::string value = absl::StrCat(e.id, ":", e.hash);
-  auto& h = c.Prepare("INSERT INTO meta (key, value) VALUES (?, ?) "
-                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  h.bind(1, kHeadKey);
-  h.bind(2, value.data(), static_cast<int>(value.size()));
-  h.exec();
+  internal::Query(c, absl::StrCat("INSERT INTO audit_events (", kColumns,
+                                  ") VALUES (:sequence, :time, :actor, :method, :resource, "
+                                  ":request, :before, :after, :previous_hash, :hash)"))
+      .Bind(":sequence", e.id)
+      .Bind(":time", e.time)
+      .Bind(":actor", e.actor)
+      .Bind(":method", e.method)
+      .Bind(":resource", e.resource)
+      .Bind(":request", e.request_id)
+      .Bind(":before", e.before_digest)
+      .Bind(":after", e.after_digest)
+      .Bind(":previous_hash", e.previous_hash)
+      .Bind(":hash", e.hash)
+      .Run();
+  internal::Query(c,
+                  "INSERT INTO meta (key, value) VALUES (:key, :value) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .Bind(":key", kHeadKey)
+      .BindBlob(":value", absl::StrCat(e.id, ":", e.hash))
+      .Run();
   return absl::OkStatus();
 }
 
@@ -139,8 +139,8 @@ absl::StatusOr<domain::ListPage<AuditEvent>> AuditLog::List(Connection& c,
   domain::ListQuery by_sequence = query;
   by_sequence.order = {"sequence", false};
   select.Page(by_sequence, {"sequence", BindValue::Type::kInt}, "sequence");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  internal::Query q(c, select.sql());
+  q.BindAll(select.params());
   return internal::ReadPage<AuditEvent>(q, query, 10, BindValue::Type::kInt, ReadEvent);
 }
 
@@ -153,9 +153,9 @@ absl::StatusOr<ChainCheck> AuditLog::Verify(Connection& c) {
     check.first_broken_sequence = sequence;
     check.problem = std::move(problem);
   };
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kColumns, " FROM audit_events ORDER BY sequence"));
-  while (q.executeStep()) {
-    AuditEvent e = ReadEvent(q);
+  internal::Query q(c, absl::StrCat("SELECT ", kColumns, " FROM audit_events ORDER BY sequence"));
+  while (q.Step()) {
+    AuditEvent e = ReadEvent(q.row());
     ++check.events_checked;
     if (e.id != expected) {
       fail(expected, absl::StrCat("event ", expected, " is missing (next is ", e.id, ")"));
@@ -172,7 +172,7 @@ absl::StatusOr<ChainCheck> AuditLog::Verify(Connection& c) {
     previous = e.hash;
     ++expected;
   }
-  q.reset();
+  q.Reset();
   if (check.intact) {
     Head head = ReadHead(c);
     if (head.sequence != expected - 1 || head.hash != previous) {

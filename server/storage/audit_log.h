@@ -37,14 +37,21 @@ struct ChainCheck {
   std::string head_hash;
 };
 
+// Contract of every function below, unless its own comment says otherwise:
+// Get*/Update*/Delete* return the row (or OK) on success and NOT_FOUND
+// naming the resource when no row matches; Insert* return the new id;
+// List*, *Of and other queries return an empty page or list when nothing
+// matches. SQLite failures are thrown, not returned: the enclosing
+// Database::Read/Write answers them as INTERNAL or UNAVAILABLE. Stateless;
+// safe from any thread on the Connection of its own transaction.
 class AuditLog {
  public:
   static const std::vector<domain::FilterField>& FilterFields();
 
   // Appends one event in the caller's transaction.
-  static absl::Status Append(Connection& c, const domain::Actor& actor,
-                             const std::string& resource, const std::string& before_digest,
-                             const std::string& after_digest, absl::Time now);
+  static absl::Status Append(Connection& c, const domain::Actor& actor, const std::string& resource,
+                             const std::string& before_digest, const std::string& after_digest,
+                             absl::Time now);
   static absl::StatusOr<domain::ListPage<AuditEvent>> List(Connection& c,
                                                            const domain::ListQuery& query);
   // Walks the whole chain.

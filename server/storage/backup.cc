@@ -18,6 +18,7 @@
 #include "absl/strings/str_join.h"
 #include "status/status_macros.h"
 #include "storage/migrations.h"
+#include "storage/query.h"
 #include "storage/request_log.h"
 
 namespace sangkien::storage {
@@ -340,10 +341,11 @@ absl::StatusOr<ChainCheck> VerifyAuditTrail(const std::string& path) {
     return absl::NotFoundError(absl::StrCat("no database at ", path));
   try {
     Connection c(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY, kBusyTimeoutMs));
-    c.Exec("BEGIN");
-    absl::StatusOr<ChainCheck> check = AuditLog::Verify(c);
-    c.ResetStatements();
-    c.Exec("COMMIT");
+    absl::StatusOr<ChainCheck> check;
+    SK_RETURN_IF_ERROR(ReadSnapshot(c, [&] {
+      check = AuditLog::Verify(c);
+      return absl::OkStatus();
+    }));
     return check;
   } catch (const std::exception& e) {
     return absl::UnavailableError(

@@ -4,6 +4,8 @@
 
 namespace sangkien::storage {
 
+using internal::Query;
+
 namespace {
 
 constexpr const char* kCompactedKey = "changes_compacted_through";
@@ -16,39 +18,35 @@ absl::Status ChangeLog::Record(Connection& c, const std::string& resource, bool 
   // what the public has seen.
   bool seen = public_now;
   {
-    auto& q = c.Prepare("SELECT public_seen FROM changes WHERE resource = ?");
-    q.bind(1, resource);
-    if (q.executeStep()) seen = seen || q.getColumn(0).getInt() != 0;
-    q.reset();
+    Query q(c, "SELECT public_seen FROM changes WHERE resource = :resource");
+    if (q.Bind(":resource", resource).Step()) seen = seen || q.Column(0).getInt() != 0;
+    q.Reset();
   }
-  auto& d = c.Prepare("DELETE FROM changes WHERE resource = ?");
-  d.bind(1, resource);
-  d.exec();
-  auto& i = c.Prepare(
-      "INSERT INTO changes (resource, deleted, public_seen, "
-      "change_time) VALUES (?, ?, ?, ?)");
-  i.bind(1, resource);
-  i.bind(2, deleted ? 1 : 0);
-  i.bind(3, seen ? 1 : 0);
-  i.bind(4, static_cast<int64_t>(internal::Micros(now)));
-  i.exec();
+  Query(c, "DELETE FROM changes WHERE resource = :resource").Bind(":resource", resource).Run();
+  Query(c,
+        "INSERT INTO changes (resource, deleted, public_seen, change_time) "
+        "VALUES (:resource, :deleted, :seen, :now)")
+      .Bind(":resource", resource)
+      .Bind(":deleted", deleted)
+      .Bind(":seen", seen)
+      .Bind(":now", now)
+      .Run();
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<ChangeRow>> ChangeLog::After(Connection& c, int64_t seq, int limit) {
-  auto& q = c.Prepare(
-      "SELECT seq, resource, deleted, public_seen, change_time FROM changes "
-      "WHERE seq > ? ORDER BY seq LIMIT ?");
-  q.bind(1, static_cast<int64_t>(seq));
-  q.bind(2, limit);
+  Query q(c,
+          "SELECT seq, resource, deleted, public_seen, change_time FROM changes "
+          "WHERE seq > :seq ORDER BY seq LIMIT :limit");
+  q.Bind(":seq", seq).Bind(":limit", limit);
   std::vector<ChangeRow> rows;
-  while (q.executeStep()) {
+  while (q.Step()) {
     ChangeRow r;
-    r.seq = q.getColumn(0).getInt64();
-    r.resource = q.getColumn(1).getString();
-    r.deleted = q.getColumn(2).getInt() != 0;
-    r.public_seen = q.getColumn(3).getInt() != 0;
-    r.change_time = internal::FromMicros(q.getColumn(4).getInt64());
+    r.seq = q.Column(0).getInt64();
+    r.resource = q.Column(1).getString();
+    r.deleted = q.Column(2).getInt() != 0;
+    r.public_seen = q.Column(3).getInt() != 0;
+    r.change_time = internal::FromMicros(q.Column(4).getInt64());
     rows.push_back(std::move(r));
   }
   return rows;
@@ -56,76 +54,69 @@ absl::StatusOr<std::vector<ChangeRow>> ChangeLog::After(Connection& c, int64_t s
 
 absl::StatusOr<int64_t> ChangeLog::LatestSeq(Connection& c) {
   // The sequence table also remembers seqs whose rows were replaced.
-  auto& q = c.Prepare("SELECT seq FROM sqlite_sequence WHERE name = 'changes'");
-  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  Query q(c, "SELECT seq FROM sqlite_sequence WHERE name = 'changes'");
+  return q.Step() ? q.Column(0).getInt64() : 0;
 }
 
 absl::StatusOr<int64_t> ChangeLog::CompactedThrough(Connection& c) {
-  auto& q = c.Prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?");
-  q.bind(1, kCompactedKey);
-  return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  Query q(c, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = :key");
+  return q.Bind(":key", kCompactedKey).Step() ? q.Column(0).getInt64() : 0;
 }
 
 absl::StatusOr<int64_t> ChangeLog::Compact(Connection& c, int64_t through_seq) {
-  auto& d = c.Prepare("DELETE FROM changes WHERE deleted = 1 AND seq <= ?");
-  d.bind(1, static_cast<int64_t>(through_seq));
-  d.exec();
-  int64_t dropped = c.changes();
+  int64_t dropped = Query(c, "DELETE FROM changes WHERE deleted = 1 AND seq <= :through")
+                        .Bind(":through", through_seq)
+                        .Run();
   auto previous = CompactedThrough(c);
   if (!previous.ok()) return previous.status();
   if (through_seq > *previous) {
-    std::string value = std::to_string(through_seq);
-    auto& m = c.Prepare(
-        "INSERT INTO meta (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    m.bind(1, kCompactedKey);
-    m.bind(2, value.data(), static_cast<int>(value.size()));
-    m.exec();
+    Query(c,
+          "INSERT INTO meta (key, value) VALUES (:key, :value) "
+          "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .Bind(":key", kCompactedKey)
+        .BindBlob(":value", std::to_string(through_seq))
+        .Run();
   }
   return dropped;
 }
 
 absl::Status ChangeLog::Schedule(Connection& c, const std::string& resource,
                                  const std::vector<ScheduledVisibility>& moments) {
-  auto& d = c.Prepare("DELETE FROM visibility_schedule WHERE resource = ?");
-  d.bind(1, resource);
-  d.exec();
+  Query(c, "DELETE FROM visibility_schedule WHERE resource = :resource")
+      .Bind(":resource", resource)
+      .Run();
   for (const auto& m : moments) {
-    auto& i = c.Prepare(
-        "INSERT OR REPLACE INTO visibility_schedule (resource, "
-        "at, opens) VALUES (?, ?, ?)");
-    i.bind(1, resource);
-    i.bind(2, static_cast<int64_t>(internal::Micros(m.at)));
-    i.bind(3, m.opens ? 1 : 0);
-    i.exec();
+    Query(c,
+          "INSERT OR REPLACE INTO visibility_schedule (resource, at, opens) "
+          "VALUES (:resource, :at, :opens)")
+        .Bind(":resource", resource)
+        .Bind(":at", m.at)
+        .Bind(":opens", m.opens)
+        .Run();
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<ScheduledVisibility>> ChangeLog::TakeDue(Connection& c, absl::Time now) {
-  int64_t at = internal::Micros(now);
   std::vector<ScheduledVisibility> due;
   {
-    auto& q = c.Prepare(
-        "SELECT resource, at, opens FROM visibility_schedule "
-        "WHERE at <= ? ORDER BY at, resource");
-    q.bind(1, static_cast<int64_t>(at));
-    while (q.executeStep()) {
-      due.push_back({q.getColumn(0).getString(), internal::FromMicros(q.getColumn(1).getInt64()),
-                     q.getColumn(2).getInt() != 0});
+    Query q(c,
+            "SELECT resource, at, opens FROM visibility_schedule "
+            "WHERE at <= :now ORDER BY at, resource");
+    q.Bind(":now", now);
+    while (q.Step()) {
+      due.push_back({q.Column(0).getString(), internal::FromMicros(q.Column(1).getInt64()),
+                     q.Column(2).getInt() != 0});
     }
-    q.reset();
+    q.Reset();
   }
-  auto& d = c.Prepare("DELETE FROM visibility_schedule WHERE at <= ?");
-  d.bind(1, static_cast<int64_t>(at));
-  d.exec();
+  Query(c, "DELETE FROM visibility_schedule WHERE at <= :now").Bind(":now", now).Run();
   return due;
 }
 
 absl::StatusOr<bool> ChangeLog::AnyDue(Connection& c, absl::Time now) {
-  auto& q = c.Prepare("SELECT 1 FROM visibility_schedule WHERE at <= ? LIMIT 1");
-  q.bind(1, static_cast<int64_t>(internal::Micros(now)));
-  return q.executeStep();
+  Query q(c, "SELECT 1 FROM visibility_schedule WHERE at <= :now LIMIT 1");
+  return q.Bind(":now", now).Step();
 }
 
 }  // namespace sangkien::storage

@@ -4,12 +4,14 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "log/log.h"
 #include "status/errors.h"
 #include "storage/connection_hook.h"
 #include "storage/migrations.h"
+#include "storage/query.h"
 
 namespace sangkien::storage {
 
@@ -18,7 +20,7 @@ Connection::~Connection() {
   cache_.clear();  // statements must finalise before the connection closes
 }
 
-SQLite::Statement& Connection::Prepare(const std::string& sql) {
+SQLite::Statement& Connection::Prepare(std::string_view sql) {
   for (auto& [text, stmt] : cache_) {
     if (text == sql) {
       stmt->reset();
@@ -26,7 +28,9 @@ SQLite::Statement& Connection::Prepare(const std::string& sql) {
       return *stmt;
     }
   }
-  cache_.emplace_back(sql, std::make_unique<SQLite::Statement>(*db_, sql));
+  std::string text(sql);
+  auto stmt = std::make_unique<SQLite::Statement>(*db_, text);
+  cache_.emplace_back(std::move(text), std::move(stmt));
   return *cache_.back().second;
 }
 
@@ -36,7 +40,17 @@ void Connection::ResetStatements() {
   for (auto& entry : cache_) entry.second->reset();
 }
 int64_t Connection::last_insert_rowid() const { return db_->getLastInsertRowid(); }
-int Connection::changes() const { return db_->getChanges(); }
+bool Connection::InTransaction() {
+  return db_->getHandle() != nullptr && sqlite3_get_autocommit(db_->getHandle()) == 0;
+}
+
+absl::Status ReadSnapshot(Connection& c, absl::FunctionRef<absl::Status()> fn) {
+  c.Exec("BEGIN");
+  absl::Status status = fn();
+  c.ResetStatements();
+  c.Exec("COMMIT");
+  return status;
+}
 
 absl::Status StatusFromException(const std::exception& e) {
   if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) {
@@ -62,11 +76,8 @@ Database::~Database() = default;
 
 namespace {
 
-std::mutex hook_mu;
-ConnectionHook& Hook() {
-  static ConnectionHook* hook = new ConnectionHook();
-  return *hook;
-}
+absl::Mutex hook_mu(absl::kConstInit);
+ConnectionHook* hook ABSL_GUARDED_BY(hook_mu) = nullptr;
 
 std::unique_ptr<Connection> OpenConnection(const DatabaseOptions& options, bool writer) {
   int flags = writer ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
@@ -81,17 +92,18 @@ std::unique_ptr<Connection> OpenConnection(const DatabaseOptions& options, bool 
   // Readers never write, but sorting large result sets wants memory, not disk.
   db->exec("PRAGMA temp_store = MEMORY");
   {
-    std::lock_guard lock(hook_mu);
-    if (Hook()) Hook()(*db, writer);
+    absl::MutexLock lock(&hook_mu);
+    if (hook != nullptr && *hook) (*hook)(*db, writer);
   }
   return std::make_unique<Connection>(std::move(db));
 }
 
 }  // namespace
 
-void SetConnectionHook(ConnectionHook hook) {
-  std::lock_guard lock(hook_mu);
-  Hook() = std::move(hook);
+void SetConnectionHook(ConnectionHook replacement) {
+  absl::MutexLock lock(&hook_mu);
+  if (hook == nullptr) hook = new ConnectionHook();  // never destroyed: used until exit
+  *hook = std::move(replacement);
 }
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
@@ -108,7 +120,9 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& 
   if (absl::Status s = db->Migrate(); !s.ok()) return s;
   try {
     for (int i = 0; i < std::max(1, options.reader_count); ++i) {
-      db->idle_readers_.push_back(OpenConnection(options, /*writer=*/false));
+      auto reader = OpenConnection(options, /*writer=*/false);
+      absl::MutexLock lock(&db->pool_mu_);
+      db->idle_readers_.push_back(std::move(reader));
     }
   } catch (const std::exception& e) {
     return absl::UnavailableError(absl::StrCat("cannot open reader: ", e.what()));
@@ -156,13 +170,33 @@ struct Database::PendingWrite {
   bool done = false;
 };
 
-namespace {
-
-bool InTransaction(Connection& c) {
-  return c.raw().getHandle() != nullptr && sqlite3_get_autocommit(c.raw().getHandle()) == 0;
+bool Database::RunInSavepoint(PendingWrite& w) {
+  absl::Status status;
+  try {
+    writer_->Exec("SAVEPOINT w");
+    status = w.fn(*writer_);
+    writer_->ResetStatements();
+  } catch (const std::exception& e) {
+    status = StatusFromException(e);
+  }
+  bool kept = true;
+  try {
+    if (!status.ok()) {
+      writer_->ResetStatements();
+      if (writer_->InTransaction()) writer_->Exec("ROLLBACK TO w");
+    }
+    if (writer_->InTransaction()) {
+      writer_->Exec("RELEASE w");
+    } else {
+      kept = false;
+    }
+  } catch (const std::exception& e) {
+    kept = false;
+    if (status.ok()) status = StatusFromException(e);
+  }
+  w.status = status;
+  return kept;
 }
-
-}  // namespace
 
 bool Database::CommitBatch(const std::vector<PendingWrite*>& batch) {
   try {
@@ -173,49 +207,17 @@ bool Database::CommitBatch(const std::vector<PendingWrite*>& batch) {
   }
   // Each write in its own savepoint: a failure undoes that write only. If
   // SQLite ends the whole transaction instead, every write in it fails.
-  bool transaction_lost = false;
-  absl::Status lost;
-  for (PendingWrite* w : batch) {
-    if (transaction_lost) {
-      w->status = lost;
-      continue;
+  for (auto it = batch.begin(); it != batch.end(); ++it) {
+    if (RunInSavepoint(**it)) continue;
+    absl::Status lost =
+        (*it)->status.ok() ? absl::InternalError("the write transaction was lost") : (*it)->status;
+    for (auto earlier = batch.begin(); earlier != it; ++earlier) {
+      if ((*earlier)->status.ok()) (*earlier)->status = lost;
     }
-    absl::Status status;
-    try {
-      writer_->Exec("SAVEPOINT w");
-      status = w->fn(*writer_);
-      writer_->ResetStatements();
-    } catch (const std::exception& e) {
-      status = StatusFromException(e);
-    }
-    try {
-      if (!status.ok()) {
-        writer_->ResetStatements();
-        if (InTransaction(*writer_)) writer_->Exec("ROLLBACK TO w");
-      }
-      if (InTransaction(*writer_)) {
-        writer_->Exec("RELEASE w");
-      } else {
-        transaction_lost = true;
-      }
-    } catch (const std::exception& e) {
-      transaction_lost = true;
-      if (status.ok()) status = StatusFromException(e);
-    }
-    w->status = status;
-    if (transaction_lost) {
-      lost = status.ok() ? absl::InternalError("the write transaction was lost") : status;
-      for (PendingWrite* earlier : batch) {
-        if (earlier == w) break;
-        if (earlier->status.ok()) earlier->status = lost;
-      }
-      w->status = lost;
-    }
-  }
-  if (transaction_lost) {
+    for (auto rest = it; rest != batch.end(); ++rest) (*rest)->status = lost;
     try {
       writer_->ResetStatements();
-      if (InTransaction(*writer_)) writer_->Exec("ROLLBACK");
+      if (writer_->InTransaction()) writer_->Exec("ROLLBACK");
     } catch (const std::exception&) {
     }
     return false;
@@ -230,7 +232,7 @@ bool Database::CommitBatch(const std::vector<PendingWrite*>& batch) {
       if (w->status.ok()) w->status = failed;
     }
     try {
-      if (InTransaction(*writer_)) writer_->Exec("ROLLBACK");
+      if (writer_->InTransaction()) writer_->Exec("ROLLBACK");
     } catch (const std::exception&) {
     }
   }
@@ -241,11 +243,11 @@ absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
   PendingWrite mine{fn, absl::OkStatus(), false};
   size_t max_batch =
       options_.group_commit ? static_cast<size_t>(std::max(1, options_.max_batch)) : 1;
-  std::unique_lock lock(queue_mu_);
+  absl::MutexLock lock(&queue_mu_);
   queue_.push_back(&mine);
   write_stats_.waiting.fetch_add(1, std::memory_order_relaxed);
   for (;;) {
-    queue_cv_.wait(lock, [&] { return mine.done || !leader_active_; });
+    while (!mine.done && leader_active_) queue_cv_.Wait(&queue_mu_);
     if (mine.done) return mine.status;
     // No one is committing: lead one batch of whatever is queued, oldest
     // first, then hand over.
@@ -254,20 +256,20 @@ absl::Status Database::Write(absl::FunctionRef<absl::Status(Connection&)> fn) {
     std::vector<PendingWrite*> batch(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
     queue_.erase(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
     write_stats_.waiting.fetch_sub(static_cast<int64_t>(n), std::memory_order_relaxed);
-    lock.unlock();
+    queue_mu_.Unlock();
     if (CommitBatch(batch)) write_stats_.RecordCommit(batch.size());
-    lock.lock();
+    queue_mu_.Lock();
     for (PendingWrite* w : batch) w->done = true;
     leader_active_ = false;
-    queue_cv_.notify_all();
+    queue_cv_.SignalAll();
   }
 }
 
 absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection&)> fn) {
   std::unique_ptr<Connection> conn;
   {
-    std::unique_lock<std::mutex> lock(pool_mu_);
-    pool_cv_.wait(lock, [this] { return !idle_readers_.empty(); });
+    absl::MutexLock lock(&pool_mu_);
+    while (idle_readers_.empty()) pool_cv_.Wait(&pool_mu_);
     conn = std::move(idle_readers_.back());
     idle_readers_.pop_back();
   }
@@ -281,15 +283,15 @@ absl::Status Database::Read(absl::FunctionRef<absl::Status(Connection&)> fn) {
     status = StatusFromException(e);
     try {
       conn->ResetStatements();
-      if (sqlite3_get_autocommit(conn->raw().getHandle()) == 0) conn->Exec("ROLLBACK");
+      if (conn->InTransaction()) conn->Exec("ROLLBACK");
     } catch (const std::exception&) {
     }
   }
   {
-    std::lock_guard<std::mutex> lock(pool_mu_);
+    absl::MutexLock lock(&pool_mu_);
     idle_readers_.push_back(std::move(conn));
   }
-  pool_cv_.notify_one();
+  pool_cv_.Signal();
   return status;
 }
 

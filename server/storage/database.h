@@ -4,16 +4,16 @@
 #ifndef SANGKIEN_SERVER_STORAGE_DATABASE_H_
 #define SANGKIEN_SERVER_STORAGE_DATABASE_H_
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "storage/write_stats.h"
 
 namespace SQLite {
@@ -37,7 +37,16 @@ struct DatabaseOptions {
   int max_batch = 128;
 };
 
-// One connection with a cache of prepared statements.
+namespace internal {
+class Query;
+}  // namespace internal
+class RawSqlForTests;  // tests/server/storage/testing_raw_sql.h
+
+// One SQLite connection with its cache of prepared statements, handed to a
+// Database::Read/Write callback and from there to the repositories. It has
+// no public SQL: only storage's own code reaches SQLite (through
+// internal::Query), and tests through RawSqlForTests. Used by one thread
+// at a time: the one running the transaction it belongs to.
 class Connection {
  public:
   explicit Connection(std::unique_ptr<SQLite::Database> db);
@@ -45,38 +54,57 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
+ private:
+  friend class Database;
+  friend class internal::Query;
+  friend class RawSqlForTests;
+  friend absl::Status ReadSnapshot(Connection& c, absl::FunctionRef<absl::Status()> fn);
+
   // A prepared statement for `sql`, compiled once per connection; it comes
-  // back reset with its bindings cleared.
-  SQLite::Statement& Prepare(const std::string& sql);
-  // Runs statements that return no rows (DDL, BEGIN, …).
+  // back reset with its bindings cleared. Throws SQLite::Exception when the
+  // SQL does not compile.
+  SQLite::Statement& Prepare(std::string_view sql);
+  // Runs statements that return no rows (DDL, BEGIN, …); throws
+  // SQLite::Exception on error.
   void Exec(const std::string& sql);
   // Resets every cached statement. A statement left mid-result keeps its
   // transaction's snapshot alive past COMMIT, so this runs before each
   // transaction ends.
   void ResetStatements();
+  bool InTransaction();
   int64_t last_insert_rowid() const;
-  int changes() const;
   SQLite::Database& raw() { return *db_; }
 
- private:
   std::unique_ptr<SQLite::Database> db_;
   std::vector<std::pair<std::string, std::unique_ptr<SQLite::Statement>>> cache_;
 };
 
+// The database. Shared by every thread of the server: Read and Write may be
+// called concurrently from any thread; the write queue and the reader pool
+// are guarded by their own mutexes, the writer connection belongs to
+// whichever writer currently leads a batch.
 class Database {
  public:
+  // Opens (creating if need be) the file at options.path, applies the
+  // pragmas and every pending migration. Returns INVALID_ARGUMENT for an
+  // empty or ":memory:" path, UNAVAILABLE when the file cannot be opened,
+  // FAILED_PRECONDITION when its schema is newer than this program, INTERNAL
+  // when a migration fails.
   static absl::StatusOr<std::unique_ptr<Database>> Open(const DatabaseOptions& options);
   ~Database();
 
   // Runs `fn` in a write transaction on the writer connection and returns
-  // once it is committed (durable with synchronous=FULL). A non-OK status or
-  // an exception from `fn` undoes `fn`'s changes only; SQLite errors become
-  // INTERNAL (or UNAVAILABLE when the database stays busy). With group
-  // commit, writes that arrive while one is committing go together in the
-  // next transaction.
+  // once it is committed (durable with synchronous=FULL). Returns OK when
+  // `fn` returned OK and the commit succeeded; otherwise `fn`'s status, or
+  // for an exception from `fn` (SQLite error, misused Query) INTERNAL, or
+  // UNAVAILABLE when the database stays busy or the disk fails; `fn`'s
+  // changes are then undone, and only `fn`'s. With group commit, writes that
+  // arrive while one is committing go together in the next transaction.
   absl::Status Write(absl::FunctionRef<absl::Status(Connection&)> fn);
   // Runs `fn` in a read transaction on a pooled reader (a consistent
-  // snapshot, so a page of results never mixes two states).
+  // snapshot, so a page of results never mixes two states); waits for a
+  // free reader. Returns `fn`'s status, or for an exception from `fn`
+  // INTERNAL / UNAVAILABLE as for Write.
   absl::Status Read(absl::FunctionRef<absl::Status(Connection&)> fn);
 
   // PRAGMA user_version after migrations.
@@ -97,23 +125,29 @@ class Database {
   // Runs `batch` in one transaction on the writer; sets each one's status.
   // True when the transaction committed.
   bool CommitBatch(const std::vector<PendingWrite*>& batch);
+  // Runs one write of a batch in its own savepoint. False when SQLite ended
+  // the whole transaction.
+  bool RunInSavepoint(PendingWrite& w);
 
   // Writers queue here; the first to find no leader commits batches for
   // everyone until the queue is empty.
-  std::mutex queue_mu_;
-  std::condition_variable queue_cv_;
-  std::vector<PendingWrite*> queue_;    // guarded by queue_mu_
-  bool leader_active_ = false;          // guarded by queue_mu_
-  std::unique_ptr<Connection> writer_;  // used only by the leader
-  WriteStats write_stats_;
+  absl::Mutex queue_mu_;
+  absl::CondVar queue_cv_;
+  std::vector<PendingWrite*> queue_ ABSL_GUARDED_BY(queue_mu_);
+  bool leader_active_ ABSL_GUARDED_BY(queue_mu_) = false;
+  // Used only by the writer that set leader_active_, outside queue_mu_ (a
+  // commit must not block the queue).
+  std::unique_ptr<Connection> writer_;
+  WriteStats write_stats_;  // atomics
 
-  std::mutex pool_mu_;
-  std::condition_variable pool_cv_;
-  std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by pool_mu_
+  absl::Mutex pool_mu_;
+  absl::CondVar pool_cv_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_ ABSL_GUARDED_BY(pool_mu_);
 };
 
-// Converts an exception thrown by SQLiteCpp into a status; the SQL text is
-// logged, never returned to callers.
+// Converts an exception thrown inside a transaction into a status:
+// UNAVAILABLE for a busy database or a failing disk, INTERNAL otherwise. The
+// SQL text is logged, never returned to callers.
 absl::Status StatusFromException(const std::exception& e);
 
 }  // namespace sangkien::storage

@@ -9,6 +9,7 @@ namespace sangkien::storage {
 
 using internal::BindValue;
 using internal::Column;
+using internal::Query;
 
 namespace {
 
@@ -61,49 +62,47 @@ const std::vector<std::string>& HolidayRepository::OrderFields() {
 
 absl::Status HolidayRepository::Insert(Connection& c, const calendar::CalendarDay& day,
                                        absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO holidays (date, kind, name, source, status, revision, create_time, "
-      "update_time) VALUES (?, ?, ?, ?, ?, 1, ?, ?)");
-  q.bind(1, calendar::FormatIsoDate(day.date));
-  q.bind(2, static_cast<int>(day.kind));
-  q.bind(3, day.name);
-  q.bind(4, day.source);
-  q.bind(5, day.status);
-  q.bind(6, internal::Micros(now));
-  q.bind(7, internal::Micros(now));
-  q.exec();
+  Query(c,
+        "INSERT INTO holidays (date, kind, name, source, status, revision, create_time, "
+        "update_time) VALUES (:date, :kind, :name, :source, :status, 1, :now, :now)")
+      .Bind(":date", day.date)
+      .Bind(":kind", day.kind)
+      .Bind(":name", day.name)
+      .Bind(":source", day.source)
+      .Bind(":status", day.status)
+      .Bind(":now", now)
+      .Run();
   return absl::OkStatus();
 }
 
 absl::Status HolidayRepository::Update(Connection& c, const calendar::CalendarDay& day,
                                        absl::Time now) {
-  auto& q = c.Prepare(
-      "UPDATE holidays SET kind = ?, name = ?, source = ?, status = ?, revision = revision + 1, "
-      "update_time = ? WHERE date = ?");
-  q.bind(1, static_cast<int>(day.kind));
-  q.bind(2, day.name);
-  q.bind(3, day.source);
-  q.bind(4, day.status);
-  q.bind(5, internal::Micros(now));
-  q.bind(6, calendar::FormatIsoDate(day.date));
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::HolidayName(day.date));
+  int changed = Query(c,
+                      "UPDATE holidays SET kind = :kind, name = :name, source = :source, "
+                      "status = :status, revision = revision + 1, update_time = :now "
+                      "WHERE date = :date")
+                    .Bind(":kind", day.kind)
+                    .Bind(":name", day.name)
+                    .Bind(":source", day.source)
+                    .Bind(":status", day.status)
+                    .Bind(":now", now)
+                    .Bind(":date", day.date)
+                    .Run();
+  if (changed == 0) return NotFound(domain::HolidayName(day.date));
   return absl::OkStatus();
 }
 
 absl::Status HolidayRepository::Delete(Connection& c, absl::CivilDay date) {
-  auto& q = c.Prepare("DELETE FROM holidays WHERE date = ?");
-  q.bind(1, calendar::FormatIsoDate(date));
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::HolidayName(date));
+  if (Query(c, "DELETE FROM holidays WHERE date = :date").Bind(":date", date).Run() == 0) {
+    return NotFound(domain::HolidayName(date));
+  }
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::Holiday> HolidayRepository::Get(Connection& c, absl::CivilDay date) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kColumns, " FROM holidays h WHERE h.date = ?"));
-  q.bind(1, calendar::FormatIsoDate(date));
-  if (!q.executeStep()) return NotFound(domain::HolidayName(date));
-  return ReadHoliday(q);
+  Query q(c, absl::StrCat("SELECT ", kColumns, " FROM holidays h WHERE h.date = :date"));
+  if (!q.Bind(":date", date).Step()) return NotFound(domain::HolidayName(date));
+  return ReadHoliday(q.row());
 }
 
 absl::StatusOr<domain::ListPage<domain::Holiday>> HolidayRepository::List(
@@ -115,48 +114,45 @@ absl::StatusOr<domain::ListPage<domain::Holiday>> HolidayRepository::List(
                                {"date", {"h.date", BindValue::Type::kText}}});
   const Column order{"h.date", BindValue::Type::kText};
   select.Page(query, order, kDayNumber);
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  Query q(c, select.sql());
+  q.BindAll(select.params());
   domain::ListPage<domain::Holiday> page;
   std::string last_sort;
   int64_t last_id = 0;
-  while (q.executeStep()) {
+  while (q.Step()) {
     if (static_cast<int>(page.items.size()) == query.page_size) {
       page.next = domain::PageCursor{last_sort, last_id};
       break;
     }
-    page.items.push_back(ReadHoliday(q));
-    last_sort = internal::SortValue(q.getColumn(8), order.type);
-    last_id = q.getColumn(9).getInt64();
+    page.items.push_back(ReadHoliday(q.row()));
+    last_sort = internal::SortValue(q.Column(8), order.type);
+    last_id = q.Column(9).getInt64();
   }
   return page;
 }
 
 absl::StatusOr<std::vector<calendar::CalendarDay>> HolidayRepository::All(Connection& c) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kColumns, " FROM holidays h ORDER BY h.date"));
+  Query q(c, absl::StrCat("SELECT ", kColumns, " FROM holidays h ORDER BY h.date"));
   std::vector<calendar::CalendarDay> out;
-  while (q.executeStep()) out.push_back(ReadDay(q));
+  while (q.Step()) out.push_back(ReadDay(q.row()));
   return out;
 }
 
 absl::StatusOr<int64_t> HolidayRepository::Count(Connection& c) {
-  auto& q = c.Prepare("SELECT COUNT(*) FROM holidays");
-  q.executeStep();
-  return q.getColumn(0).getInt64();
+  Query q(c, "SELECT COUNT(*) FROM holidays");
+  q.Step();
+  return q.Column(0).getInt64();
 }
 
 absl::StatusOr<bool> HolidayRepository::ShippedDaysLoaded(Connection& c) {
-  auto& q = c.Prepare("SELECT 1 FROM meta WHERE key = ?");
-  q.bind(1, std::string(kShippedKey));
-  return q.executeStep();
+  return Query(c, "SELECT 1 FROM meta WHERE key = :key").Bind(":key", kShippedKey).Step();
 }
 
 absl::Status HolidayRepository::MarkShippedDaysLoaded(Connection& c, absl::Time now) {
-  auto& q = c.Prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
-  std::string value = absl::FormatTime(absl::RFC3339_sec, now, absl::UTCTimeZone());
-  q.bind(1, std::string(kShippedKey));
-  q.bind(2, value.data(), static_cast<int>(value.size()));
-  q.exec();
+  Query(c, "INSERT OR REPLACE INTO meta (key, value) VALUES (:key, :value)")
+      .Bind(":key", kShippedKey)
+      .BindBlob(":value", absl::FormatTime(absl::RFC3339_sec, now, absl::UTCTimeZone()))
+      .Run();
   return absl::OkStatus();
 }
 

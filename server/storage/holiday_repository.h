@@ -17,6 +17,13 @@
 
 namespace sangkien::storage {
 
+// Contract of every function below, unless its own comment says otherwise:
+// Get*/Update*/Delete* return the row (or OK) on success and NOT_FOUND
+// naming the resource when no row matches; Insert* return the new id;
+// List*, *Of and other queries return an empty page or list when nothing
+// matches. SQLite failures are thrown, not returned: the enclosing
+// Database::Read/Write answers them as INTERNAL or UNAVAILABLE. Stateless;
+// safe from any thread on the Connection of its own transaction.
 class HolidayRepository {
  public:
   // Filter fields the List understands: year (= 2025), kind (= DAY_OFF),

@@ -18,6 +18,13 @@
 
 namespace sangkien::storage {
 
+// Contract of every function below, unless its own comment says otherwise:
+// Get*/Update*/Delete* return the row (or OK) on success and NOT_FOUND
+// naming the resource when no row matches; Insert* return the new id;
+// List*, *Of and other queries return an empty page or list when nothing
+// matches. SQLite failures are thrown, not returned: the enclosing
+// Database::Read/Write answers them as INTERNAL or UNAVAILABLE. Stateless;
+// safe from any thread on the Connection of its own transaction.
 class PlanRepository {
  public:
   static const std::vector<domain::FilterField>& PlanFilterFields();
@@ -58,6 +65,7 @@ class PlanRepository {
                                                                     int64_t group_id);
 
   // Assignments.
+  // OK also when the assignment exists already (it is left as it is).
   static absl::Status InsertAssignment(Connection& c, int64_t plan_id, int64_t task_id,
                                        const domain::AssignmentSeed& seed,
                                        const std::optional<absl::CivilDay>& next_due_date);
@@ -70,6 +78,7 @@ class PlanRepository {
   static absl::StatusOr<domain::Assignment> GetAssignment(Connection& c, int64_t assignment_id);
   // Plans holding an assignment for `unit_id`.
   static absl::StatusOr<std::vector<int64_t>> PlansAssigningUnit(Connection& c, int64_t unit_id);
+  // These two return OK also when no assignment has this id.
   static absl::Status SetAssignmentProgress(Connection& c, int64_t assignment_id,
                                             const std::optional<absl::CivilDay>& next_due_date,
                                             int64_t last_report_id, int progress_percent);

@@ -5,6 +5,7 @@
 #include "domain/proposal_rules.h"
 #include "domain/validation.h"
 #include "status/errors.h"
+#include "storage/proposal_json.h"
 #include "storage/sql_internal.h"
 #include "text/vietnamese.h"
 
@@ -12,6 +13,12 @@ namespace sangkien::storage {
 
 using internal::BindValue;
 using internal::Column;
+using internal::ContentsFromJson;
+using internal::ContentsJson;
+using internal::Day;
+using internal::Query;
+using internal::RecordFromJson;
+using internal::RecordJson;
 using nlohmann::json;
 
 namespace {
@@ -21,230 +28,6 @@ constexpr const char* kPolicyKey = "proposal_submission_policy";
 constexpr const char* kPublicStates = "p.state IN (4, 7, 8, 9, 10, 11, 13)";
 
 std::string ProposalName(int64_t id) { return absl::StrCat("proposals/", id); }
-
-// ---- JSON for the record columns ----
-
-json Day(const std::optional<absl::CivilDay>& d) {
-  return d ? json(calendar::FormatIsoDate(*d)) : json(nullptr);
-}
-std::optional<absl::CivilDay> Day(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return calendar::ParseIsoDate(it->get<std::string>());
-}
-json Time(const std::optional<absl::Time>& t) {
-  return t ? json(absl::ToUnixMicros(*t)) : json(nullptr);
-}
-std::optional<absl::Time> Time(const json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number_integer()) return std::nullopt;
-  return absl::FromUnixMicros(it->get<int64_t>());
-}
-std::string Str(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-int Int(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number_integer() ? it->get<int>() : 0;
-}
-bool Bool(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-std::vector<std::string> Strings(const json& j, const char* key) {
-  std::vector<std::string> out;
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) return out;
-  for (const auto& e : *it) {
-    if (e.is_string()) out.push_back(e.get<std::string>());
-  }
-  return out;
-}
-
-json ContentsJson(const domain::ProposalContents& c) {
-  return {{"bottleneck", c.bottleneck},
-          {"necessity", c.necessity},
-          {"solutions", c.solutions},
-          {"scope", c.scope},
-          {"implementers", c.implementers},
-          {"pilot_start", Day(c.pilot_start)},
-          {"pilot_end", Day(c.pilot_end)},
-          {"resources", c.resources},
-          {"feasibility", c.feasibility},
-          {"positive_impact", c.positive_impact},
-          {"negative_impact", c.negative_impact},
-          {"expected_results", c.expected_results},
-          {"evaluation_date", Day(c.evaluation_date)}};
-}
-
-domain::ProposalContents ContentsFromJson(const json& j) {
-  domain::ProposalContents c;
-  if (!j.is_object()) return c;
-  c.bottleneck = Str(j, "bottleneck");
-  c.necessity = Str(j, "necessity");
-  c.solutions = Str(j, "solutions");
-  c.scope = Str(j, "scope");
-  c.implementers = Str(j, "implementers");
-  c.pilot_start = Day(j, "pilot_start");
-  c.pilot_end = Day(j, "pilot_end");
-  c.resources = Str(j, "resources");
-  c.feasibility = Str(j, "feasibility");
-  c.positive_impact = Str(j, "positive_impact");
-  c.negative_impact = Str(j, "negative_impact");
-  c.expected_results = Str(j, "expected_results");
-  c.evaluation_date = Day(j, "evaluation_date");
-  return c;
-}
-
-json RecordJson(const domain::Proposal& p) {
-  json r = json::object();
-  if (p.appraisal) {
-    const auto& a = *p.appraisal;
-    r["appraisal"] = {{"appraiser", a.appraiser},
-                      {"notes", a.notes},
-                      {"recommendation", static_cast<int>(a.recommendation)},
-                      {"record_time", Time(a.record_time)}};
-  }
-  if (p.decision) {
-    const auto& d = *p.decision;
-    json ballots = json::array();
-    for (const auto& b : d.ballots)
-      ballots.push_back({{"member", b.member}, {"choice", static_cast<int>(b.choice)}});
-    r["decision"] = {{"meeting_date", Day(d.meeting_date)},
-                     {"members_present", d.members_present},
-                     {"head", d.head},
-                     {"ballots", ballots},
-                     {"head_override", d.head_override},
-                     {"override_statement", d.override_statement},
-                     {"document_symbol", d.document_symbol},
-                     {"document_date", Day(d.document_date)},
-                     {"deliberation", d.deliberation},
-                     {"votes_for", d.votes_for},
-                     {"votes_against", d.votes_against},
-                     {"votes_abstaining", d.votes_abstaining},
-                     {"passed_by_vote", d.passed_by_vote},
-                     {"tie_decided_by_head", d.tie_decided_by_head},
-                     {"result", static_cast<int>(d.result)},
-                     {"recorded_by", d.recorded_by},
-                     {"record_time", Time(d.record_time)}};
-  }
-  json pilot = {{"start_date", Day(p.pilot.start_date)}};
-  json checks = json::array();
-  for (const auto& c : p.pilot.checks) {
-    checks.push_back({{"check_date", Day(c.check_date)},
-                      {"notes", c.notes},
-                      {"adjusted_parts", c.adjusted_parts},
-                      {"contents_version", c.contents_version},
-                      {"checked_by", c.checked_by}});
-  }
-  pilot["checks"] = checks;
-  if (p.pilot.completion_report) {
-    const auto& cr = *p.pilot.completion_report;
-    pilot["completion_report"] = {
-        {"text", cr.text}, {"report_date", Day(cr.report_date)}, {"filed_by", cr.filed_by}};
-  }
-  r["pilot"] = pilot;
-  if (p.evaluation) {
-    const auto& e = *p.evaluation;
-    r["evaluation"] = {{"outcome", static_cast<int>(e.outcome)},
-                       {"objective_causes", e.objective_causes},
-                       {"subjective_causes", e.subjective_causes},
-                       {"motives_pure", e.motives_pure},
-                       {"notes", e.notes},
-                       {"evaluation_date", Day(e.evaluation_date)},
-                       {"evaluated_by", e.evaluated_by}};
-  }
-  if (p.responsibility) {
-    const auto& d = *p.responsibility;
-    r["responsibility"] = {{"kind", static_cast<int>(d.kind)},
-                           {"grounds", d.grounds},
-                           {"document_symbol", d.document_symbol},
-                           {"document_date", Day(d.document_date)},
-                           {"decided_by", d.decided_by}};
-  }
-  if (p.halt) {
-    const auto& h = *p.halt;
-    r["halt"] = {{"reason", h.reason},
-                 {"halted_by", h.halted_by},
-                 {"halt_date", Day(h.halt_date)},
-                 {"before_evaluation_date", h.before_evaluation_date}};
-  }
-  return r;
-}
-
-void RecordFromJson(const json& r, domain::Proposal& p) {
-  if (!r.is_object()) return;
-  if (auto it = r.find("appraisal"); it != r.end() && it->is_object()) {
-    const json& a = *it;
-    p.appraisal = domain::Appraisal{Str(a, "appraiser"), Str(a, "notes"),
-                                    static_cast<domain::Recommendation>(Int(a, "recommendation")),
-                                    Time(a, "record_time")};
-  }
-  if (auto it = r.find("decision"); it != r.end() && it->is_object()) {
-    const json& d = *it;
-    domain::LeadershipDecision out;
-    out.meeting_date = Day(d, "meeting_date");
-    out.members_present = Strings(d, "members_present");
-    out.head = Str(d, "head");
-    if (auto b = d.find("ballots"); b != d.end() && b->is_array()) {
-      for (const auto& e : *b) {
-        out.ballots.push_back(
-            {Str(e, "member"), static_cast<domain::VoteChoice>(Int(e, "choice"))});
-      }
-    }
-    out.head_override = Bool(d, "head_override");
-    out.override_statement = Str(d, "override_statement");
-    out.document_symbol = Str(d, "document_symbol");
-    out.document_date = Day(d, "document_date");
-    out.deliberation = Str(d, "deliberation");
-    out.votes_for = Int(d, "votes_for");
-    out.votes_against = Int(d, "votes_against");
-    out.votes_abstaining = Int(d, "votes_abstaining");
-    out.passed_by_vote = Bool(d, "passed_by_vote");
-    out.tie_decided_by_head = Bool(d, "tie_decided_by_head");
-    out.result = static_cast<domain::ProposalState>(Int(d, "result"));
-    out.recorded_by = Str(d, "recorded_by");
-    out.record_time = Time(d, "record_time");
-    p.decision = std::move(out);
-  }
-  if (auto it = r.find("pilot"); it != r.end() && it->is_object()) {
-    const json& pj = *it;
-    p.pilot.start_date = Day(pj, "start_date");
-    if (auto c = pj.find("checks"); c != pj.end() && c->is_array()) {
-      for (const auto& e : *c) {
-        p.pilot.checks.push_back({Day(e, "check_date"), Str(e, "notes"),
-                                  Strings(e, "adjusted_parts"), Int(e, "contents_version"),
-                                  Str(e, "checked_by")});
-      }
-    }
-    if (auto cr = pj.find("completion_report"); cr != pj.end() && cr->is_object()) {
-      p.pilot.completion_report =
-          domain::CompletionReport{Str(*cr, "text"), Day(*cr, "report_date"), Str(*cr, "filed_by")};
-    }
-  }
-  if (auto it = r.find("evaluation"); it != r.end() && it->is_object()) {
-    const json& e = *it;
-    p.evaluation = domain::Evaluation{static_cast<domain::PilotOutcome>(Int(e, "outcome")),
-                                      Str(e, "objective_causes"),
-                                      Str(e, "subjective_causes"),
-                                      Bool(e, "motives_pure"),
-                                      Str(e, "notes"),
-                                      Day(e, "evaluation_date"),
-                                      Str(e, "evaluated_by")};
-  }
-  if (auto it = r.find("responsibility"); it != r.end() && it->is_object()) {
-    const json& d = *it;
-    p.responsibility = domain::ResponsibilityDecision{
-        static_cast<domain::ResponsibilityKind>(Int(d, "kind")), Str(d, "grounds"),
-        Str(d, "document_symbol"), Day(d, "document_date"), Str(d, "decided_by")};
-  }
-  if (auto it = r.find("halt"); it != r.end() && it->is_object()) {
-    const json& h = *it;
-    p.halt = domain::Halt{Str(h, "reason"), Str(h, "halted_by"), Day(h, "halt_date"),
-                          Bool(h, "before_evaluation_date")};
-  }
-}
 
 // ---- rows ----
 
@@ -289,43 +72,30 @@ domain::Proposal Read(SQLite::Statement& q) {
   return p;
 }
 
-void BindOptDate(SQLite::Statement& q, int index, const std::optional<absl::CivilDay>& d) {
-  if (d) {
-    q.bind(index, calendar::FormatIsoDate(*d));
-  } else {
-    q.bind(index);
-  }
+// The written fields, by the names Insert and Update use.
+void BindFields(Query& q, const domain::Proposal& p) {
+  q.Bind(":title", p.title)
+      .BindBlob(":title_key", text::VietnameseSortKey(p.title))
+      .Bind(":unit", p.unit_id)
+      .Bind(":state", p.state)
+      .Bind(":contents", ContentsJson(p.contents).dump())
+      .Bind(":contents_version", p.contents_version)
+      .Bind(":record", RecordJson(p).dump())
+      .Bind(":submit_date", p.submit_date)
+      .Bind(":decision_date", p.decision_date)
+      .Bind(":decision_due", internal::DateText(p.deadlines.decision_due))
+      .Bind(":report_due", internal::DateText(p.deadlines.report_due))
+      .Bind(":evaluation_due", internal::DateText(p.deadlines.evaluation_due))
+      .Bind(":decision_published", p.decision_published)
+      .Bind(":responsibility_published", p.responsibility_published)
+      .Bind(":submit_time", p.submit_time);
 }
 
-// Binds the written fields at 1..15.
-void BindFields(SQLite::Statement& q, const domain::Proposal& p) {
-  std::string key = text::VietnameseSortKey(p.title);
-  q.bind(1, p.title);
-  q.bind(2, key.data(), static_cast<int>(key.size()));
-  q.bind(3, static_cast<int64_t>(p.unit_id));
-  q.bind(4, static_cast<int>(p.state));
-  q.bind(5, ContentsJson(p.contents).dump());
-  q.bind(6, p.contents_version);
-  q.bind(7, RecordJson(p).dump());
-  BindOptDate(q, 8, p.submit_date);
-  BindOptDate(q, 9, p.decision_date);
-  q.bind(10, internal::DateText(p.deadlines.decision_due));
-  q.bind(11, internal::DateText(p.deadlines.report_due));
-  q.bind(12, internal::DateText(p.deadlines.evaluation_due));
-  q.bind(13, p.decision_published ? 1 : 0);
-  q.bind(14, p.responsibility_published ? 1 : 0);
-  if (p.submit_time) {
-    q.bind(15, internal::Micros(*p.submit_time));
-  } else {
-    q.bind(15);
-  }
-}
-
-std::string ScopeClause(const ProposalScope& scope, std::vector<BindValue>& binds) {
+std::string ScopeClause(const ProposalScope& scope, std::vector<internal::Param>& params) {
   if (scope.internal) return "";
   if (scope.own_proposer == 0) return kPublicStates;
-  binds.push_back(BindValue::Int(scope.own_proposer));
-  return absl::StrCat("(", kPublicStates, " OR p.proposer_id = ?)");
+  params.push_back({":own_proposer", BindValue::Int(scope.own_proposer)});
+  return absl::StrCat("(", kPublicStates, " OR p.proposer_id = :own_proposer)");
 }
 
 std::vector<std::string> StateNames() {
@@ -355,44 +125,41 @@ const std::vector<std::string>& ProposalRepository::OrderFields() {
 
 absl::StatusOr<int64_t> ProposalRepository::Insert(Connection& c, const domain::Proposal& p,
                                                    absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO proposals (title, title_sort_key, unit_id, state, contents, contents_version, "
-      "record, submit_date, decision_date, decision_due_date, report_due_date, "
-      "evaluation_due_date, decision_published, responsibility_published, submit_time, "
-      "proposer_id, revision, create_time, update_time) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?)");
+  Query q(c,
+          "INSERT INTO proposals (title, title_sort_key, unit_id, state, contents, "
+          "contents_version, record, submit_date, decision_date, decision_due_date, "
+          "report_due_date, evaluation_due_date, decision_published, responsibility_published, "
+          "submit_time, proposer_id, revision, create_time, update_time) VALUES (:title, "
+          ":title_key, :unit, :state, :contents, :contents_version, :record, :submit_date, "
+          ":decision_date, :decision_due, :report_due, :evaluation_due, :decision_published, "
+          ":responsibility_published, :submit_time, :proposer, 1, :now, :now)");
   BindFields(q, p);
-  q.bind(16, static_cast<int64_t>(p.proposer_id));
-  q.bind(17, internal::Micros(now));
-  q.bind(18, internal::Micros(now));
-  q.exec();
-  return c.last_insert_rowid();
+  q.Bind(":proposer", p.proposer_id).Bind(":now", now).Run();
+  return q.last_insert_rowid();
 }
 
 absl::Status ProposalRepository::Update(Connection& c, const domain::Proposal& p, absl::Time now) {
-  auto& q = c.Prepare(
-      "UPDATE proposals SET title = ?, title_sort_key = ?, unit_id = ?, state = ?, contents = ?, "
-      "contents_version = ?, record = ?, submit_date = ?, decision_date = ?, "
-      "decision_due_date = ?, report_due_date = ?, evaluation_due_date = ?, "
-      "decision_published = ?, responsibility_published = ?, submit_time = ?, "
-      "revision = revision + 1, update_time = ? WHERE id = ?");
+  Query q(c,
+          "UPDATE proposals SET title = :title, title_sort_key = :title_key, unit_id = :unit, "
+          "state = :state, contents = :contents, contents_version = :contents_version, "
+          "record = :record, submit_date = :submit_date, decision_date = :decision_date, "
+          "decision_due_date = :decision_due, report_due_date = :report_due, "
+          "evaluation_due_date = :evaluation_due, decision_published = :decision_published, "
+          "responsibility_published = :responsibility_published, submit_time = :submit_time, "
+          "revision = revision + 1, update_time = :now WHERE id = :id");
   BindFields(q, p);
-  q.bind(16, internal::Micros(now));
-  q.bind(17, static_cast<int64_t>(p.id));
-  q.exec();
-  if (c.changes() == 0) return NotFound(ProposalName(p.id));
+  if (q.Bind(":now", now).Bind(":id", p.id).Run() == 0) return NotFound(ProposalName(p.id));
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::Proposal> ProposalRepository::Get(Connection& c, int64_t id,
                                                          const ProposalScope& scope) {
-  std::vector<BindValue> binds = {BindValue::Int(id)};
-  std::string clause = ScopeClause(scope, binds);
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kColumns, kFrom, " WHERE p.id = ?",
-                                   clause.empty() ? "" : absl::StrCat(" AND ", clause)));
-  internal::BindAll(q, binds);
-  if (!q.executeStep()) return NotFound(ProposalName(id));
-  return Read(q);
+  std::vector<internal::Param> params = {{":id", BindValue::Int(id)}};
+  std::string clause = ScopeClause(scope, params);
+  Query q(c, absl::StrCat("SELECT ", kColumns, kFrom, " WHERE p.id = :id",
+                          clause.empty() ? "" : absl::StrCat(" AND ", clause)));
+  if (!q.BindAll(params).Step()) return NotFound(ProposalName(id));
+  return Read(q.row());
 }
 
 absl::StatusOr<domain::ListPage<domain::Proposal>> ProposalRepository::List(
@@ -402,90 +169,80 @@ absl::StatusOr<domain::ListPage<domain::Proposal>> ProposalRepository::List(
   if (query.order.field == "update_time") order = {"p.update_time", BindValue::Type::kInt};
   if (query.order.field == "title") order = {"p.title_sort_key", BindValue::Type::kBlob};
   internal::SelectBuilder select(absl::StrCat("SELECT ", kColumns, ", ", order.expr, kFrom));
-  std::vector<BindValue> scope_binds;
-  std::string clause = ScopeClause(scope, scope_binds);
-  if (!clause.empty()) select.Where(clause, scope_binds);
+  std::vector<internal::Param> scope_params;
+  std::string clause = ScopeClause(scope, scope_params);
+  if (!clause.empty()) select.Where(clause, scope_params);
   std::string day = calendar::FormatIsoDate(today);
   for (const auto& term : query.filter) {
     if (term.field != "overdue") continue;
     std::string overdue =
-        "((p.state IN (2, 3) AND p.decision_due_date < ?) OR (p.state = 7 AND "
-        "p.report_due_date < ?) OR (p.state = 8 AND p.evaluation_due_date < ?))";
+        "((p.state IN (2, 3) AND p.decision_due_date < :today) OR (p.state = 7 AND "
+        "p.report_due_date < :today) OR (p.state = 8 AND p.evaluation_due_date < :today))";
     bool want = (term.int_value == 1) == (term.op == domain::FilterOp::kEq);
     select.Where(want ? overdue : absl::StrCat("NOT ", overdue),
-                 {BindValue::Text(day), BindValue::Text(day), BindValue::Text(day)});
+                 {{":today", BindValue::Text(day)}});
   }
   select.Filter(query.filter, {{"state", {"p.state", BindValue::Type::kInt}},
                                {"unit", {"p.unit_id", BindValue::Type::kInt}},
                                {"proposer", {"p.proposer_id", BindValue::Type::kInt}}});
   select.Page(query, order, "p.id");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
-  domain::ListPage<domain::Proposal> page;
-  std::string last_sort;
-  while (q.executeStep()) {
-    if (static_cast<int>(page.items.size()) == query.page_size) {
-      page.next = domain::PageCursor{last_sort, page.items.back().id};
-      break;
-    }
-    page.items.push_back(Read(q));
-    last_sort = internal::SortValue(q.getColumn(kColumnCount), order.type);
-  }
-  return page;
+  Query q(c, select.sql());
+  q.BindAll(select.params());
+  return internal::ReadPage<domain::Proposal>(q, query, kColumnCount, order.type, Read);
 }
 
 absl::Status ProposalRepository::InsertVersion(Connection& c, int64_t proposal_id,
                                                const domain::ProposalVersion& v) {
-  auto& q = c.Prepare(
-      "INSERT INTO proposal_versions (proposal_id, version, contents, changed_parts, reason, "
-      "actor, create_time) VALUES (?,?,?,?,?,?,?)");
-  q.bind(1, static_cast<int64_t>(proposal_id));
-  q.bind(2, v.version);
-  q.bind(3, ContentsJson(v.contents).dump());
-  q.bind(4, json(v.changed_parts).dump());
-  q.bind(5, v.reason);
-  q.bind(6, v.actor);
-  q.bind(7, internal::Micros(v.create_time));
-  q.exec();
+  Query(c,
+        "INSERT INTO proposal_versions (proposal_id, version, contents, changed_parts, reason, "
+        "actor, create_time) VALUES (:proposal, :version, :contents, :changed_parts, :reason, "
+        ":actor, :create_time)")
+      .Bind(":proposal", proposal_id)
+      .Bind(":version", v.version)
+      .Bind(":contents", ContentsJson(v.contents).dump())
+      .Bind(":changed_parts", json(v.changed_parts).dump())
+      .Bind(":reason", v.reason)
+      .Bind(":actor", v.actor)
+      .Bind(":create_time", v.create_time)
+      .Run();
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::ProposalVersion> ProposalRepository::GetVersion(Connection& c,
                                                                        int64_t proposal_id,
                                                                        int version) {
-  auto& q = c.Prepare(
-      "SELECT version, contents, changed_parts, reason, actor, create_time FROM "
-      "proposal_versions WHERE proposal_id = ? AND version = ?");
-  q.bind(1, static_cast<int64_t>(proposal_id));
-  q.bind(2, version);
-  if (!q.executeStep()) {
+  Query q(c,
+          "SELECT version, contents, changed_parts, reason, actor, create_time FROM "
+          "proposal_versions WHERE proposal_id = :proposal AND version = :version");
+  if (!q.Bind(":proposal", proposal_id).Bind(":version", version).Step()) {
     return NotFound(absl::StrCat(ProposalName(proposal_id), " version ", version));
   }
   domain::ProposalVersion v;
-  v.version = q.getColumn(0).getInt();
-  v.contents = ContentsFromJson(json::parse(q.getColumn(1).getString(), nullptr, false));
-  v.changed_parts = internal::StringsFromJson(q.getColumn(2).getString());
-  v.reason = q.getColumn(3).getString();
-  v.actor = q.getColumn(4).getString();
-  v.create_time = internal::FromMicros(q.getColumn(5).getInt64());
+  v.version = q.Column(0).getInt();
+  v.contents = ContentsFromJson(json::parse(q.Column(1).getString(), nullptr, false));
+  v.changed_parts = internal::StringsFromJson(q.Column(2).getString());
+  v.reason = q.Column(3).getString();
+  v.actor = q.Column(4).getString();
+  v.create_time = internal::FromMicros(q.Column(5).getInt64());
   return v;
 }
 
 absl::StatusOr<int64_t> ProposalRepository::InsertEvent(Connection& c,
                                                         const domain::ProposalEvent& e) {
-  auto& q = c.Prepare(
-      "INSERT INTO proposal_events (proposal_id, verb, actor, time, note, state_before, "
-      "state_after, contents_version) VALUES (?,?,?,?,?,?,?,?)");
-  q.bind(1, static_cast<int64_t>(e.proposal_id));
-  q.bind(2, e.verb);
-  q.bind(3, e.actor);
-  q.bind(4, internal::Micros(e.time));
-  q.bind(5, e.note);
-  q.bind(6, static_cast<int>(e.state_before));
-  q.bind(7, static_cast<int>(e.state_after));
-  q.bind(8, e.contents_version);
-  q.exec();
-  return c.last_insert_rowid();
+  Query q(c,
+          "INSERT INTO proposal_events (proposal_id, verb, actor, time, note, state_before, "
+          "state_after, contents_version) VALUES (:proposal, :verb, :actor, :time, :note, "
+          ":state_before, :state_after, :contents_version)");
+  q.Bind(":proposal", e.proposal_id)
+      .Bind(":verb", e.verb)
+      .Bind(":actor", e.actor)
+      .Bind(":time", e.time)
+      .Bind(":note", e.note)
+      .Bind(":state_before", e.state_before)
+      .Bind(":state_after", e.state_after)
+      .Bind(":contents_version", e.contents_version)
+      .Run();
+  return q.last_insert_rowid();
 }
 
 absl::StatusOr<domain::ListPage<domain::ProposalEvent>> ProposalRepository::ListEvents(
@@ -495,50 +252,48 @@ absl::StatusOr<domain::ListPage<domain::ProposalEvent>> ProposalRepository::List
   internal::SelectBuilder select(
       "SELECT e.id, e.proposal_id, e.verb, e.actor, e.time, e.note, e.state_before, "
       "e.state_after, e.contents_version FROM proposal_events e");
-  select.Where("e.proposal_id = ?", {BindValue::Int(proposal_id)});
+  select.Where("e.proposal_id = :proposal", {{":proposal", BindValue::Int(proposal_id)}});
   select.Page(by_id, {"e.id", BindValue::Type::kInt}, "e.id");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  Query q(c, select.sql());
+  q.BindAll(select.params());
   domain::ListPage<domain::ProposalEvent> page;
-  while (q.executeStep()) {
+  while (q.Step()) {
     if (static_cast<int>(page.items.size()) == query.page_size) {
       page.next = domain::PageCursor{absl::StrCat(page.items.back().id), page.items.back().id};
       break;
     }
     domain::ProposalEvent e;
-    e.id = q.getColumn(0).getInt64();
-    e.proposal_id = q.getColumn(1).getInt64();
-    e.verb = q.getColumn(2).getString();
-    e.actor = q.getColumn(3).getString();
-    e.time = internal::FromMicros(q.getColumn(4).getInt64());
-    e.note = q.getColumn(5).getString();
-    e.state_before = static_cast<domain::ProposalState>(q.getColumn(6).getInt());
-    e.state_after = static_cast<domain::ProposalState>(q.getColumn(7).getInt());
-    e.contents_version = q.getColumn(8).getInt();
+    e.id = q.Column(0).getInt64();
+    e.proposal_id = q.Column(1).getInt64();
+    e.verb = q.Column(2).getString();
+    e.actor = q.Column(3).getString();
+    e.time = internal::FromMicros(q.Column(4).getInt64());
+    e.note = q.Column(5).getString();
+    e.state_before = static_cast<domain::ProposalState>(q.Column(6).getInt());
+    e.state_after = static_cast<domain::ProposalState>(q.Column(7).getInt());
+    e.contents_version = q.Column(8).getInt();
     page.items.push_back(std::move(e));
   }
   return page;
 }
 
 absl::StatusOr<domain::SubmissionPolicy> ProposalRepository::GetSubmissionPolicy(Connection& c) {
-  auto& q = c.Prepare("SELECT value FROM meta WHERE key = ?");
-  q.bind(1, kPolicyKey);
-  if (!q.executeStep()) return domain::SubmissionPolicy::kAnyStaff;
-  std::string value = q.getColumn(0).getString();
+  Query q(c, "SELECT value FROM meta WHERE key = :key");
+  if (!q.Bind(":key", kPolicyKey).Step()) return domain::SubmissionPolicy::kAnyStaff;
+  std::string value = q.Column(0).getString();
   return value == "LEADERS_ONLY" ? domain::SubmissionPolicy::kLeadersOnly
                                  : domain::SubmissionPolicy::kAnyStaff;
 }
 
 absl::Status ProposalRepository::SetSubmissionPolicy(Connection& c,
                                                      domain::SubmissionPolicy policy) {
-  auto& q = c.Prepare(
-      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
-      "excluded.value");
-  q.bind(1, kPolicyKey);
-  std::string value =
-      policy == domain::SubmissionPolicy::kLeadersOnly ? "LEADERS_ONLY" : "ANY_STAFF";
-  q.bind(2, value.data(), static_cast<int>(value.size()));  // meta.value is a BLOB
-  q.exec();
+  Query(c,
+        "INSERT INTO meta (key, value) VALUES (:key, :value) ON CONFLICT(key) DO UPDATE SET "
+        "value = excluded.value")
+      .Bind(":key", kPolicyKey)
+      .BindBlob(":value",  // meta.value is a BLOB
+                policy == domain::SubmissionPolicy::kLeadersOnly ? "LEADERS_ONLY" : "ANY_STAFF")
+      .Run();
   return absl::OkStatus();
 }
 

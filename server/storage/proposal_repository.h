@@ -23,6 +23,13 @@ struct ProposalScope {
   int64_t own_proposer = 0;  // otherwise: public states, plus this proposer's own
 };
 
+// Contract of every function below, unless its own comment says otherwise:
+// Get*/Update*/Delete* return the row (or OK) on success and NOT_FOUND
+// naming the resource when no row matches; Insert* return the new id;
+// List*, *Of and other queries return an empty page or list when nothing
+// matches. SQLite failures are thrown, not returned: the enclosing
+// Database::Read/Write answers them as INTERNAL or UNAVAILABLE. Stateless;
+// safe from any thread on the Connection of its own transaction.
 class ProposalRepository {
  public:
   // Filter fields: state, unit, proposer, overdue.

@@ -11,6 +11,11 @@ namespace sangkien::storage {
 using domain::PublicationState;
 using internal::BindValue;
 using internal::Column;
+using internal::OverridesFromJson;
+using internal::OverridesToJson;
+using internal::Query;
+using internal::TimesFromJson;
+using internal::TimesToJson;
 
 namespace {
 
@@ -19,67 +24,16 @@ const std::vector<std::string>& StateNames() {
   return kNames;
 }
 
-void BindOptionalTime(SQLite::Statement& q, int index, const std::optional<absl::Time>& t) {
-  if (t) {
-    q.bind(index, internal::Micros(*t));
-  } else {
-    q.bind(index);
-  }
-}
-
 std::optional<absl::Time> OptionalTime(SQLite::Column col) {
   if (col.isNull()) return std::nullopt;
   return internal::FromMicros(col.getInt64());
 }
 
-std::string TimesToJson(const std::vector<absl::Time>& times) {
-  nlohmann::json out = nlohmann::json::array();
-  for (absl::Time t : times) out.push_back(internal::Micros(t));
-  return out.dump();
-}
-
-std::vector<absl::Time> TimesFromJson(const std::string& text) {
-  std::vector<absl::Time> out;
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& v : j) out.push_back(internal::FromMicros(v.get<int64_t>()));
-  return out;
-}
-
-std::string OverridesToJson(const std::vector<domain::AiringOverride>& overrides) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& o : overrides) {
-    nlohmann::json j = {{"original", internal::Micros(o.original_start_time)},
-                        {"cancelled", o.cancelled},
-                        {"note", o.note}};
-    if (o.start_time) j["start"] = internal::Micros(*o.start_time);
-    if (o.duration) j["duration_us"] = absl::ToInt64Microseconds(*o.duration);
-    out.push_back(std::move(j));
-  }
-  return out.dump();
-}
-
-std::vector<domain::AiringOverride> OverridesFromJson(const std::string& text) {
-  std::vector<domain::AiringOverride> out;
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_array()) return out;
-  for (const auto& v : j) {
-    domain::AiringOverride o;
-    o.original_start_time = internal::FromMicros(v.value("original", int64_t{0}));
-    o.cancelled = v.value("cancelled", false);
-    o.note = v.value("note", std::string());
-    if (v.contains("start")) o.start_time = internal::FromMicros(v["start"].get<int64_t>());
-    if (v.contains("duration_us")) o.duration = absl::Microseconds(v["duration_us"].get<int64_t>());
-    out.push_back(std::move(o));
-  }
-  return out;
-}
-
 // The public sees a row when it is published and inside its window.
 std::string PublicCondition(const std::string& alias) {
   return absl::StrCat(alias, ".state = ", static_cast<int>(PublicationState::kPublished), " AND (",
-                      alias, ".publish_time IS NULL OR ", alias, ".publish_time <= ?) AND (", alias,
-                      ".unpublish_time IS NULL OR ? < ", alias, ".unpublish_time)");
+                      alias, ".publish_time IS NULL OR ", alias, ".publish_time <= :now) AND (",
+                      alias, ".unpublish_time IS NULL OR :now < ", alias, ".unpublish_time)");
 }
 
 // ---- broadcasts ----
@@ -112,19 +66,27 @@ domain::Broadcast ReadBroadcast(SQLite::Statement& q) {
   return b;
 }
 
-void BindBroadcast(SQLite::Statement& q, const domain::Broadcast& b) {
-  q.bind(1, b.station_unit_id);
-  q.bind(2, b.title);
-  q.bind(3, b.topic);
-  q.bind(4, b.description);
-  q.bind(5, internal::StringsToJson(b.links).dump());
-  q.bind(6, internal::Micros(b.start_time));
-  q.bind(7, absl::ToInt64Microseconds(b.duration));
-  q.bind(8, b.rrule);
-  q.bind(9, TimesToJson(b.exdates));
-  q.bind(10, OverridesToJson(b.overrides));
-  q.bind(11, static_cast<int>(b.state));
+// The broadcast's stored fields, by the names kBroadcastValues and kBroadcastAssignments use.
+void BindBroadcast(Query& q, const domain::Broadcast& b) {
+  q.Bind(":station", b.station_unit_id)
+      .Bind(":title", b.title)
+      .Bind(":topic", b.topic)
+      .Bind(":description", b.description)
+      .Bind(":links", internal::StringsToJson(b.links).dump())
+      .Bind(":start_time", b.start_time)
+      .Bind(":duration_us", static_cast<int64_t>(absl::ToInt64Microseconds(b.duration)))
+      .Bind(":rrule", b.rrule)
+      .Bind(":exdates", TimesToJson(b.exdates))
+      .Bind(":overrides", OverridesToJson(b.overrides))
+      .Bind(":state", b.state);
 }
+constexpr const char* kBroadcastValues =
+    ":station, :title, :topic, :description, :links, :start_time, :duration_us, :rrule, "
+    ":exdates, :overrides, :state";
+constexpr const char* kBroadcastAssignments =
+    "station_unit_id = :station, title = :title, topic = :topic, description = :description, "
+    "links = :links, start_time = :start_time, duration_us = :duration_us, rrule = :rrule, "
+    "exdates = :exdates, overrides = :overrides, state = :state";
 
 // ---- case studies ----
 
@@ -154,22 +116,27 @@ domain::CaseStudy ReadCaseStudy(SQLite::Statement& q) {
   return s;
 }
 
-void BindCaseStudy(SQLite::Statement& q, const domain::CaseStudy& s) {
-  q.bind(1, s.title);
-  q.bind(2, s.unit_id);
-  q.bind(3, s.summary);
-  q.bind(4, s.body);
-  q.bind(5, s.results);
-  if (s.proposal_id > 0) {
-    q.bind(6, s.proposal_id);
-  } else {
-    q.bind(6);
-  }
-  q.bind(7, static_cast<int>(s.window.state));
-  BindOptionalTime(q, 8, s.window.publish_time);
-  BindOptionalTime(q, 9, s.window.unpublish_time);
-  q.bind(10, s.featured ? 1 : 0);
+// The case study's stored fields, by the names kCaseStudyValues and
+// kCaseStudyAssignments use.
+void BindCaseStudy(Query& q, const domain::CaseStudy& s) {
+  q.Bind(":title", s.title)
+      .Bind(":unit", s.unit_id)
+      .Bind(":summary", s.summary)
+      .Bind(":body", s.body)
+      .Bind(":results", s.results)
+      .BindIdOrNull(":proposal", s.proposal_id > 0 ? s.proposal_id : 0)
+      .Bind(":state", s.window.state)
+      .Bind(":publish_time", s.window.publish_time)
+      .Bind(":unpublish_time", s.window.unpublish_time)
+      .Bind(":featured", s.featured);
 }
+constexpr const char* kCaseStudyValues =
+    ":title, :unit, :summary, :body, :results, :proposal, :state, :publish_time, "
+    ":unpublish_time, :featured";
+constexpr const char* kCaseStudyAssignments =
+    "title = :title, unit_id = :unit, summary = :summary, body = :body, results = :results, "
+    "proposal_id = :proposal, state = :state, publish_time = :publish_time, "
+    "unpublish_time = :unpublish_time, featured = :featured";
 
 constexpr const char* kImageColumns =
     "i.id, i.case_study_id, i.content_type, i.caption, i.size_bytes, i.sha256";
@@ -186,12 +153,12 @@ domain::CaseStudyImage ReadImage(SQLite::Statement& q) {
 }
 
 absl::StatusOr<std::vector<domain::CaseStudyImage>> ImagesOf(Connection& c, int64_t id) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kImageColumns,
-                                   " FROM case_study_images i WHERE i.case_study_id = ? "
-                                   "ORDER BY i.id"));
-  q.bind(1, id);
+  Query q(c, absl::StrCat("SELECT ", kImageColumns,
+                          " FROM case_study_images i WHERE i.case_study_id = :case_study "
+                          "ORDER BY i.id"));
+  q.Bind(":case_study", id);
   std::vector<domain::CaseStudyImage> out;
-  while (q.executeStep()) out.push_back(ReadImage(q));
+  while (q.Step()) out.push_back(ReadImage(q.row()));
   return out;
 }
 
@@ -218,20 +185,20 @@ domain::Announcement ReadAnnouncement(SQLite::Statement& q) {
   return a;
 }
 
-void BindAnnouncement(SQLite::Statement& q, const domain::Announcement& a) {
-  q.bind(1, a.title);
-  q.bind(2, a.body);
-  q.bind(3, a.unit_id);
-  q.bind(4, static_cast<int>(a.window.state));
-  BindOptionalTime(q, 5, a.window.publish_time);
-  BindOptionalTime(q, 6, a.window.unpublish_time);
+// The announcement's stored fields, by the names Insert and Update use.
+void BindAnnouncement(Query& q, const domain::Announcement& a) {
+  q.Bind(":title", a.title)
+      .Bind(":body", a.body)
+      .Bind(":unit", a.unit_id)
+      .Bind(":state", a.window.state)
+      .Bind(":publish_time", a.window.publish_time)
+      .Bind(":unpublish_time", a.window.unpublish_time);
 }
 
 void AddScope(internal::SelectBuilder& select, const std::string& alias,
               const PublicityScope& scope) {
   if (scope.drafts) return;
-  select.Where(PublicCondition(alias), {BindValue::Int(internal::Micros(scope.now)),
-                                        BindValue::Int(internal::Micros(scope.now))});
+  select.Where(PublicCondition(alias), {{":now", BindValue::Int(internal::Micros(scope.now))}});
 }
 
 // The column a list orders by.
@@ -266,45 +233,37 @@ const std::vector<std::string>& PublicityRepository::BroadcastOrderFields() {
 absl::StatusOr<int64_t> PublicityRepository::InsertBroadcast(Connection& c,
                                                              const domain::Broadcast& b,
                                                              absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO broadcasts (station_unit_id, title, topic, description, links, start_time, "
-      "duration_us, rrule, exdates, overrides, state, revision, create_time, update_time) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+  Query q(c, absl::StrCat("INSERT INTO broadcasts (station_unit_id, title, topic, description, "
+                          "links, start_time, duration_us, rrule, exdates, overrides, state, "
+                          "revision, create_time, update_time) VALUES (",
+                          kBroadcastValues, ", 1, :now, :now)"));
   BindBroadcast(q, b);
-  q.bind(12, internal::Micros(now));
-  q.bind(13, internal::Micros(now));
-  q.exec();
-  return c.last_insert_rowid();
+  q.Bind(":now", now).Run();
+  return q.last_insert_rowid();
 }
 
 absl::Status PublicityRepository::UpdateBroadcast(Connection& c, const domain::Broadcast& b,
                                                   absl::Time now) {
-  auto& q = c.Prepare(
-      "UPDATE broadcasts SET station_unit_id = ?, title = ?, topic = ?, description = ?, "
-      "links = ?, start_time = ?, duration_us = ?, rrule = ?, exdates = ?, overrides = ?, "
-      "state = ?, revision = revision + 1, update_time = ? WHERE id = ?");
+  Query q(c, absl::StrCat("UPDATE broadcasts SET ", kBroadcastAssignments,
+                          ", revision = revision + 1, update_time = :now WHERE id = :id"));
   BindBroadcast(q, b);
-  q.bind(12, internal::Micros(now));
-  q.bind(13, b.id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::BroadcastName(b.id));
+  if (q.Bind(":now", now).Bind(":id", b.id).Run() == 0) {
+    return NotFound(domain::BroadcastName(b.id));
+  }
   return absl::OkStatus();
 }
 
 absl::Status PublicityRepository::DeleteBroadcast(Connection& c, int64_t id) {
-  auto& q = c.Prepare("DELETE FROM broadcasts WHERE id = ?");
-  q.bind(1, id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::BroadcastName(id));
+  if (Query(c, "DELETE FROM broadcasts WHERE id = :id").Bind(":id", id).Run() == 0) {
+    return NotFound(domain::BroadcastName(id));
+  }
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::Broadcast> PublicityRepository::GetBroadcast(Connection& c, int64_t id) {
-  auto& q =
-      c.Prepare(absl::StrCat("SELECT ", kBroadcastColumns, kBroadcastFrom, " WHERE b.id = ?"));
-  q.bind(1, id);
-  if (!q.executeStep()) return NotFound(domain::BroadcastName(id));
-  return ReadBroadcast(q);
+  Query q(c, absl::StrCat("SELECT ", kBroadcastColumns, kBroadcastFrom, " WHERE b.id = :id"));
+  if (!q.Bind(":id", id).Step()) return NotFound(domain::BroadcastName(id));
+  return ReadBroadcast(q.row());
 }
 
 absl::StatusOr<domain::ListPage<domain::Broadcast>> PublicityRepository::ListBroadcasts(
@@ -319,8 +278,8 @@ absl::StatusOr<domain::ListPage<domain::Broadcast>> PublicityRepository::ListBro
     select.Where(absl::StrCat("b.state = ", static_cast<int>(PublicationState::kPublished)));
   }
   select.Page(query, order, "b.id");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  Query q(c, select.sql());
+  q.BindAll(select.params());
   return internal::ReadPage<domain::Broadcast>(q, query, 16, order.type, ReadBroadcast);
 }
 
@@ -328,15 +287,15 @@ absl::StatusOr<std::vector<domain::Broadcast>> PublicityRepository::StationBroad
     Connection& c, int64_t station_unit_id, const PublicityScope& scope) {
   // One station through broadcasts_by_station; every station reads them all.
   std::string sql = absl::StrCat("SELECT ", kBroadcastColumns, kBroadcastFrom, " WHERE ",
-                                 station_unit_id != 0 ? "b.station_unit_id = ?" : "1");
+                                 station_unit_id != 0 ? "b.station_unit_id = :station" : "1");
   if (!scope.drafts) {
     absl::StrAppend(&sql, " AND b.state = ", static_cast<int>(PublicationState::kPublished));
   }
   absl::StrAppend(&sql, " ORDER BY b.id");
-  auto& q = c.Prepare(sql);
-  if (station_unit_id != 0) q.bind(1, station_unit_id);
+  Query q(c, sql);
+  if (station_unit_id != 0) q.Bind(":station", station_unit_id);
   std::vector<domain::Broadcast> out;
-  while (q.executeStep()) out.push_back(ReadBroadcast(q));
+  while (q.Step()) out.push_back(ReadBroadcast(q.row()));
   return out;
 }
 
@@ -360,60 +319,46 @@ const std::vector<std::string>& PublicityRepository::CaseStudyOrderFields() {
 absl::StatusOr<int64_t> PublicityRepository::InsertCaseStudy(Connection& c,
                                                              const domain::CaseStudy& s,
                                                              absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO case_studies (title, unit_id, summary, body, results, proposal_id, state, "
-      "publish_time, unpublish_time, featured, revision, create_time, update_time) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+  Query q(c, absl::StrCat("INSERT INTO case_studies (title, unit_id, summary, body, results, "
+                          "proposal_id, state, publish_time, unpublish_time, featured, revision, "
+                          "create_time, update_time) VALUES (",
+                          kCaseStudyValues, ", 1, :now, :now)"));
   BindCaseStudy(q, s);
-  q.bind(11, internal::Micros(now));
-  q.bind(12, internal::Micros(now));
-  q.exec();
-  return c.last_insert_rowid();
+  q.Bind(":now", now).Run();
+  return q.last_insert_rowid();
 }
 
 absl::Status PublicityRepository::UpdateCaseStudy(Connection& c, const domain::CaseStudy& s,
                                                   absl::Time now) {
-  auto& q = c.Prepare(
-      "UPDATE case_studies SET title = ?, unit_id = ?, summary = ?, body = ?, results = ?, "
-      "proposal_id = ?, state = ?, publish_time = ?, unpublish_time = ?, featured = ?, "
-      "revision = revision + 1, update_time = ? WHERE id = ?");
+  Query q(c, absl::StrCat("UPDATE case_studies SET ", kCaseStudyAssignments,
+                          ", revision = revision + 1, update_time = :now WHERE id = :id"));
   BindCaseStudy(q, s);
-  q.bind(11, internal::Micros(now));
-  q.bind(12, s.id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::CaseStudyName(s.id));
+  if (q.Bind(":now", now).Bind(":id", s.id).Run() == 0) {
+    return NotFound(domain::CaseStudyName(s.id));
+  }
   return absl::OkStatus();
 }
 
 absl::Status PublicityRepository::TouchCaseStudy(Connection& c, int64_t id, absl::Time now) {
-  auto& q =
-      c.Prepare("UPDATE case_studies SET revision = revision + 1, update_time = ? WHERE id = ?");
-  q.bind(1, internal::Micros(now));
-  q.bind(2, id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::CaseStudyName(id));
+  Query q(c, "UPDATE case_studies SET revision = revision + 1, update_time = :now WHERE id = :id");
+  if (q.Bind(":now", now).Bind(":id", id).Run() == 0) return NotFound(domain::CaseStudyName(id));
   return absl::OkStatus();
 }
 
 absl::Status PublicityRepository::DeleteCaseStudy(Connection& c, int64_t id) {
-  auto& images = c.Prepare("DELETE FROM case_study_images WHERE case_study_id = ?");
-  images.bind(1, id);
-  images.exec();
-  auto& q = c.Prepare("DELETE FROM case_studies WHERE id = ?");
-  q.bind(1, id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::CaseStudyName(id));
+  Query(c, "DELETE FROM case_study_images WHERE case_study_id = :id").Bind(":id", id).Run();
+  if (Query(c, "DELETE FROM case_studies WHERE id = :id").Bind(":id", id).Run() == 0) {
+    return NotFound(domain::CaseStudyName(id));
+  }
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::CaseStudy> PublicityRepository::GetCaseStudy(Connection& c, int64_t id) {
   domain::CaseStudy s;
   {
-    auto& q =
-        c.Prepare(absl::StrCat("SELECT ", kCaseStudyColumns, kCaseStudyFrom, " WHERE s.id = ?"));
-    q.bind(1, id);
-    if (!q.executeStep()) return NotFound(domain::CaseStudyName(id));
-    s = ReadCaseStudy(q);
+    Query q(c, absl::StrCat("SELECT ", kCaseStudyColumns, kCaseStudyFrom, " WHERE s.id = :id"));
+    if (!q.Bind(":id", id).Step()) return NotFound(domain::CaseStudyName(id));
+    s = ReadCaseStudy(q.row());
   }
   auto images = ImagesOf(c, id);
   if (!images.ok()) return images.status();
@@ -434,8 +379,8 @@ absl::StatusOr<domain::ListPage<domain::CaseStudy>> PublicityRepository::ListCas
   select.Page(query, order, "s.id");
   domain::ListPage<domain::CaseStudy> page;
   {
-    auto& q = c.Prepare(select.sql());
-    internal::BindAll(q, select.binds());
+    Query q(c, select.sql());
+    q.BindAll(select.params());
     page = internal::ReadPage<domain::CaseStudy>(q, query, 15, order.type, ReadCaseStudy);
   }
   for (domain::CaseStudy& s : page.items) {
@@ -449,33 +394,34 @@ absl::StatusOr<domain::ListPage<domain::CaseStudy>> PublicityRepository::ListCas
 absl::StatusOr<int64_t> PublicityRepository::InsertImage(Connection& c,
                                                          const domain::CaseStudyImage& image,
                                                          absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO case_study_images (case_study_id, content_type, caption, size_bytes, sha256, "
-      "data, create_time) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, image.case_study_id);
-  q.bind(2, image.content_type);
-  q.bind(3, image.caption);
-  q.bind(4, static_cast<int64_t>(image.data.size()));
-  q.bind(5, image.sha256_hex);
-  q.bind(6, image.data.data(), static_cast<int>(image.data.size()));
-  q.bind(7, internal::Micros(now));
-  q.exec();
-  return c.last_insert_rowid();
+  Query q(c,
+          "INSERT INTO case_study_images (case_study_id, content_type, caption, size_bytes, "
+          "sha256, data, create_time) VALUES (:case_study, :content_type, :caption, :size, "
+          ":sha256, :data, :now)");
+  q.Bind(":case_study", image.case_study_id)
+      .Bind(":content_type", image.content_type)
+      .Bind(":caption", image.caption)
+      .Bind(":size", static_cast<int64_t>(image.data.size()))
+      .Bind(":sha256", image.sha256_hex)
+      .BindBlob(":data", image.data)
+      .Bind(":now", now)
+      .Run();
+  return q.last_insert_rowid();
 }
 
 absl::StatusOr<domain::CaseStudyImage> PublicityRepository::GetImage(Connection& c,
                                                                      int64_t case_study_id,
                                                                      int64_t image_id,
                                                                      bool with_data) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kImageColumns,
-                                   ", i.data FROM case_study_images i WHERE i.id = ? AND "
-                                   "i.case_study_id = ?"));
-  q.bind(1, image_id);
-  q.bind(2, case_study_id);
-  if (!q.executeStep()) return NotFound(domain::CaseStudyImageName(case_study_id, image_id));
-  domain::CaseStudyImage image = ReadImage(q);
+  Query q(c, absl::StrCat("SELECT ", kImageColumns,
+                          ", i.data FROM case_study_images i WHERE i.id = :image AND "
+                          "i.case_study_id = :case_study"));
+  if (!q.Bind(":image", image_id).Bind(":case_study", case_study_id).Step()) {
+    return NotFound(domain::CaseStudyImageName(case_study_id, image_id));
+  }
+  domain::CaseStudyImage image = ReadImage(q.row());
   if (with_data) {
-    SQLite::Column data = q.getColumn(6);
+    SQLite::Column data = q.Column(6);
     image.data.assign(static_cast<const char*>(data.getBlob()),
                       static_cast<size_t>(data.getBytes()));
   }
@@ -484,11 +430,10 @@ absl::StatusOr<domain::CaseStudyImage> PublicityRepository::GetImage(Connection&
 
 absl::Status PublicityRepository::DeleteImage(Connection& c, int64_t case_study_id,
                                               int64_t image_id) {
-  auto& q = c.Prepare("DELETE FROM case_study_images WHERE id = ? AND case_study_id = ?");
-  q.bind(1, image_id);
-  q.bind(2, case_study_id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::CaseStudyImageName(case_study_id, image_id));
+  Query q(c, "DELETE FROM case_study_images WHERE id = :image AND case_study_id = :case_study");
+  if (q.Bind(":image", image_id).Bind(":case_study", case_study_id).Run() == 0) {
+    return NotFound(domain::CaseStudyImageName(case_study_id, image_id));
+  }
   return absl::OkStatus();
 }
 
@@ -510,44 +455,40 @@ const std::vector<std::string>& PublicityRepository::AnnouncementOrderFields() {
 absl::StatusOr<int64_t> PublicityRepository::InsertAnnouncement(Connection& c,
                                                                 const domain::Announcement& a,
                                                                 absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO announcements (title, body, unit_id, state, publish_time, unpublish_time, "
-      "revision, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
+  Query q(c,
+          "INSERT INTO announcements (title, body, unit_id, state, publish_time, "
+          "unpublish_time, revision, create_time, update_time) VALUES (:title, :body, :unit, "
+          ":state, :publish_time, :unpublish_time, 1, :now, :now)");
   BindAnnouncement(q, a);
-  q.bind(7, internal::Micros(now));
-  q.bind(8, internal::Micros(now));
-  q.exec();
-  return c.last_insert_rowid();
+  q.Bind(":now", now).Run();
+  return q.last_insert_rowid();
 }
 
 absl::Status PublicityRepository::UpdateAnnouncement(Connection& c, const domain::Announcement& a,
                                                      absl::Time now) {
-  auto& q = c.Prepare(
-      "UPDATE announcements SET title = ?, body = ?, unit_id = ?, state = ?, publish_time = ?, "
-      "unpublish_time = ?, revision = revision + 1, update_time = ? WHERE id = ?");
+  Query q(c,
+          "UPDATE announcements SET title = :title, body = :body, unit_id = :unit, "
+          "state = :state, publish_time = :publish_time, unpublish_time = :unpublish_time, "
+          "revision = revision + 1, update_time = :now WHERE id = :id");
   BindAnnouncement(q, a);
-  q.bind(7, internal::Micros(now));
-  q.bind(8, a.id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::AnnouncementName(a.id));
+  if (q.Bind(":now", now).Bind(":id", a.id).Run() == 0) {
+    return NotFound(domain::AnnouncementName(a.id));
+  }
   return absl::OkStatus();
 }
 
 absl::Status PublicityRepository::DeleteAnnouncement(Connection& c, int64_t id) {
-  auto& q = c.Prepare("DELETE FROM announcements WHERE id = ?");
-  q.bind(1, id);
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::AnnouncementName(id));
+  if (Query(c, "DELETE FROM announcements WHERE id = :id").Bind(":id", id).Run() == 0) {
+    return NotFound(domain::AnnouncementName(id));
+  }
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::Announcement> PublicityRepository::GetAnnouncement(Connection& c,
                                                                           int64_t id) {
-  auto& q = c.Prepare(
-      absl::StrCat("SELECT ", kAnnouncementColumns, kAnnouncementFrom, " WHERE a.id = ?"));
-  q.bind(1, id);
-  if (!q.executeStep()) return NotFound(domain::AnnouncementName(id));
-  return ReadAnnouncement(q);
+  Query q(c, absl::StrCat("SELECT ", kAnnouncementColumns, kAnnouncementFrom, " WHERE a.id = :id"));
+  if (!q.Bind(":id", id).Step()) return NotFound(domain::AnnouncementName(id));
+  return ReadAnnouncement(q.row());
 }
 
 absl::StatusOr<domain::ListPage<domain::Announcement>> PublicityRepository::ListAnnouncements(
@@ -559,8 +500,8 @@ absl::StatusOr<domain::ListPage<domain::Announcement>> PublicityRepository::List
                                {"state", {"a.state", BindValue::Type::kInt}}});
   AddScope(select, "a", scope);
   select.Page(query, order, "a.id");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  Query q(c, select.sql());
+  q.BindAll(select.params());
   return internal::ReadPage<domain::Announcement>(q, query, 11, order.type, ReadAnnouncement);
 }
 

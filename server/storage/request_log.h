@@ -19,10 +19,20 @@ struct RequestRecord {
   std::string extra;          // anything else the first response held
 };
 
+// Contract of every function below, unless its own comment says otherwise:
+// Get*/Update*/Delete* return the row (or OK) on success and NOT_FOUND
+// naming the resource when no row matches; Insert* return the new id;
+// List*, *Of and other queries return an empty page or list when nothing
+// matches. SQLite failures are thrown, not returned: the enclosing
+// Database::Read/Write answers them as INTERNAL or UNAVAILABLE. Stateless;
+// safe from any thread on the Connection of its own transaction.
 class RequestLog {
  public:
+  // The first call's record; nullopt when this (method, request_id) is new.
   static absl::StatusOr<std::optional<RequestRecord>> Find(Connection& c, std::string_view method,
                                                            std::string_view request_id);
+  // OK; a second record for the same (method, request_id) violates the
+  // table's key and is thrown like any SQLite error.
   static absl::Status Record(Connection& c, std::string_view method, std::string_view request_id,
                              const RequestRecord& record, absl::Time now);
 };

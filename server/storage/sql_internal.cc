@@ -30,7 +30,9 @@ std::optional<absl::CivilDay> JsonDate(const json& j) {
   if (!j.is_string()) return std::nullopt;
   return calendar::ParseIsoDate(j.get<std::string>());
 }
-json Parse(const std::string& text) { return json::parse(text, nullptr, /*allow_exceptions=*/false); }
+json Parse(const std::string& text) {
+  return json::parse(text, nullptr, /*allow_exceptions=*/false);
+}
 std::string Str(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -44,7 +46,8 @@ int64_t Int(const json& j, const char* key) {
 json SectionsToJson(const std::vector<domain::Section>& sections) {
   json out = json::array();
   for (const auto& s : sections) {
-    out.push_back({{"number", s.number}, {"heading", s.heading}, {"body", s.body}, {"level", s.level}});
+    out.push_back(
+        {{"number", s.number}, {"heading", s.heading}, {"body", s.body}, {"level", s.level}});
   }
   return out;
 }
@@ -54,7 +57,8 @@ std::vector<domain::Section> SectionsFromJson(const std::string& text) {
   json j = Parse(text);
   if (!j.is_array()) return out;
   for (const auto& e : j) {
-    out.push_back({Str(e, "number"), Str(e, "heading"), Str(e, "body"), static_cast<int>(Int(e, "level"))});
+    out.push_back(
+        {Str(e, "number"), Str(e, "heading"), Str(e, "body"), static_cast<int>(Int(e, "level"))});
   }
   return out;
 }
@@ -153,33 +157,63 @@ std::vector<calendar::AnnualDate> AnnualDatesFromJson(const std::string& text) {
   return out;
 }
 
-void BindAll(SQLite::Statement& stmt, const std::vector<BindValue>& values) {
-  int index = 1;
-  for (const BindValue& v : values) {
-    switch (v.type) {
-      case BindValue::Type::kInt:
-        stmt.bind(index, static_cast<int64_t>(v.i));
-        break;
-      case BindValue::Type::kText:
-        stmt.bind(index, v.s);
-        break;
-      case BindValue::Type::kBlob:
-        stmt.bind(index, v.s.data(), static_cast<int>(v.s.size()));
-        break;
-    }
-    ++index;
+std::string TimesToJson(const std::vector<absl::Time>& times) {
+  nlohmann::json out = nlohmann::json::array();
+  for (absl::Time t : times) out.push_back(Micros(t));
+  return out.dump();
+}
+
+std::vector<absl::Time> TimesFromJson(const std::string& text) {
+  std::vector<absl::Time> out;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) out.push_back(FromMicros(v.get<int64_t>()));
+  return out;
+}
+
+std::string OverridesToJson(const std::vector<domain::AiringOverride>& overrides) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& o : overrides) {
+    nlohmann::json j = {
+        {"original", Micros(o.original_start_time)}, {"cancelled", o.cancelled}, {"note", o.note}};
+    if (o.start_time) j["start"] = Micros(*o.start_time);
+    if (o.duration) j["duration_us"] = absl::ToInt64Microseconds(*o.duration);
+    out.push_back(std::move(j));
   }
+  return out.dump();
+}
+
+std::vector<domain::AiringOverride> OverridesFromJson(const std::string& text) {
+  std::vector<domain::AiringOverride> out;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) {
+    domain::AiringOverride o;
+    o.original_start_time = FromMicros(v.value("original", int64_t{0}));
+    o.cancelled = v.value("cancelled", false);
+    o.note = v.value("note", std::string());
+    if (v.contains("start")) o.start_time = FromMicros(v["start"].get<int64_t>());
+    if (v.contains("duration_us")) o.duration = absl::Microseconds(v["duration_us"].get<int64_t>());
+    out.push_back(std::move(o));
+  }
+  return out;
 }
 
 namespace {
 const char* OpSql(domain::FilterOp op) {
   switch (op) {
-    case domain::FilterOp::kEq: return "=";
-    case domain::FilterOp::kNe: return "!=";
-    case domain::FilterOp::kLt: return "<";
-    case domain::FilterOp::kLe: return "<=";
-    case domain::FilterOp::kGt: return ">";
-    case domain::FilterOp::kGe: return ">=";
+    case domain::FilterOp::kEq:
+      return "=";
+    case domain::FilterOp::kNe:
+      return "!=";
+    case domain::FilterOp::kLt:
+      return "<";
+    case domain::FilterOp::kLe:
+      return "<=";
+    case domain::FilterOp::kGt:
+      return ">";
+    case domain::FilterOp::kGe:
+      return ">=";
   }
   return "=";
 }
@@ -194,9 +228,13 @@ BindValue CursorBind(const std::string& value, BindValue::Type type) {
 }
 }  // namespace
 
-void SelectBuilder::Where(std::string clause, std::vector<BindValue> binds) {
+void SelectBuilder::Where(std::string clause, std::vector<Param> params) {
   where_.push_back(std::move(clause));
-  for (auto& b : binds) binds_.push_back(std::move(b));
+  for (auto& p : params) params_.push_back(std::move(p));
+}
+
+std::string SelectBuilder::UniqueName(std::string_view stem) const {
+  return absl::StrCat(std::string(stem), "_", params_.size());
 }
 
 void SelectBuilder::Filter(const std::vector<domain::FilterTerm>& terms,
@@ -205,9 +243,11 @@ void SelectBuilder::Filter(const std::vector<domain::FilterTerm>& terms,
     auto it = columns.find(term.field);
     if (it == columns.end()) continue;
     const Column& col = it->second;
-    where_.push_back(absl::StrCat(col.expr, " ", OpSql(term.op), " ?"));
-    binds_.push_back(col.type == BindValue::Type::kInt ? BindValue::Int(term.int_value)
-                                                       : BindValue::Text(term.value));
+    std::string name = absl::StrCat(":f_", params_.size());
+    where_.push_back(absl::StrCat(col.expr, " ", OpSql(term.op), " ", name));
+    params_.push_back({std::move(name), col.type == BindValue::Type::kInt
+                                            ? BindValue::Int(term.int_value)
+                                            : BindValue::Text(term.value)});
   }
 }
 
@@ -216,11 +256,10 @@ void SelectBuilder::Page(const domain::ListQuery& query, const Column& order,
   const char* cmp = query.order.descending ? "<" : ">";
   const char* dir = query.order.descending ? "DESC" : "ASC";
   if (query.after) {
-    where_.push_back(absl::StrCat("(", order.expr, " ", cmp, " ? OR (", order.expr, " = ? AND ",
-                                  id_expr, " ", cmp, " ?))"));
-    binds_.push_back(CursorBind(query.after->sort_value, order.type));
-    binds_.push_back(CursorBind(query.after->sort_value, order.type));
-    binds_.push_back(BindValue::Int(query.after->last_id));
+    where_.push_back(absl::StrCat("(", order.expr, " ", cmp, " :after_sort OR (", order.expr,
+                                  " = :after_sort AND ", id_expr, " ", cmp, " :after_id))"));
+    params_.push_back({":after_sort", CursorBind(query.after->sort_value, order.type)});
+    params_.push_back({":after_id", BindValue::Int(query.after->last_id)});
   }
   tail_ = absl::StrCat(" ORDER BY ", order.expr, " ", dir, ", ", id_expr, " ", dir, " LIMIT ",
                        query.page_size + 1);

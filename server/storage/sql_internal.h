@@ -18,8 +18,10 @@
 #include "calendar/timeframe.h"
 #include "domain/list_query.h"
 #include "domain/plan.h"
+#include "domain/publicity.h"
 #include "domain/task.h"
 #include "storage/database.h"
+#include "storage/query.h"
 
 namespace sangkien::storage::internal {
 
@@ -45,18 +47,11 @@ nlohmann::json UnitRefsToJson(const std::vector<domain::UnitRef>& refs);
 std::vector<domain::UnitRef> UnitRefsFromJson(const std::string& text);
 nlohmann::json AnnualDatesToJson(const std::vector<calendar::AnnualDate>& dates);
 std::vector<calendar::AnnualDate> AnnualDatesFromJson(const std::string& text);
-
-struct BindValue {
-  enum class Type { kInt, kText, kBlob };
-  Type type = Type::kInt;
-  int64_t i = 0;
-  std::string s;
-  static BindValue Int(int64_t v) { return {Type::kInt, v, {}}; }
-  static BindValue Text(std::string v) { return {Type::kText, 0, std::move(v)}; }
-  static BindValue Blob(std::string v) { return {Type::kBlob, 0, std::move(v)}; }
-};
-
-void BindAll(SQLite::Statement& stmt, const std::vector<BindValue>& values);
+// Instants as a JSON array of Unix microseconds.
+std::string TimesToJson(const std::vector<absl::Time>& times);
+std::vector<absl::Time> TimesFromJson(const std::string& text);
+std::string OverridesToJson(const std::vector<domain::AiringOverride>& overrides);
+std::vector<domain::AiringOverride> OverridesFromJson(const std::string& text);
 
 // How a filter field or order key maps onto SQL.
 struct Column {
@@ -69,20 +64,25 @@ struct Column {
 class SelectBuilder {
  public:
   explicit SelectBuilder(std::string select_from) : sql_(std::move(select_from)) {}
-  void Where(std::string clause, std::vector<BindValue> binds = {});
-  // Adds each term as `column op ?`; fields missing from `columns` must have
-  // been handled by the caller beforehand (they are skipped).
+  // Adds `clause`, whose named parameters `params` binds. Names starting
+  // ":f_" or ":after_" belong to the builder.
+  void Where(std::string clause, std::vector<Param> params = {});
+  // A parameter name no other clause uses, for a clause that may be added
+  // once per filter term (":unit" → ":unit_3").
+  std::string UniqueName(std::string_view stem) const;
+  // Adds each term as `column op :f_N`; fields missing from `columns` must
+  // have been handled by the caller beforehand (they are skipped).
   void Filter(const std::vector<domain::FilterTerm>& terms,
               const std::map<std::string, Column>& columns);
   // Keyset paging on (order column, id column).
   void Page(const domain::ListQuery& query, const Column& order, const std::string& id_expr);
   std::string sql() const;
-  const std::vector<BindValue>& binds() const { return binds_; }
+  const std::vector<Param>& params() const { return params_; }
 
  private:
   std::string sql_;
   std::vector<std::string> where_;
-  std::vector<BindValue> binds_;
+  std::vector<Param> params_;
   std::string tail_;
 };
 
@@ -93,17 +93,17 @@ std::string SortValue(SQLite::Column column, BindValue::Type type);
 // one row more than the page): `read` turns a row into an item, and the
 // order column at `sort_column` makes the next cursor.
 template <typename T, typename ReadFn>
-domain::ListPage<T> ReadPage(SQLite::Statement& q, const domain::ListQuery& query, int sort_column,
+domain::ListPage<T> ReadPage(Query& q, const domain::ListQuery& query, int sort_column,
                              BindValue::Type sort_type, ReadFn read) {
   domain::ListPage<T> page;
   std::string last_sort;
-  while (q.executeStep()) {
+  while (q.Step()) {
     if (static_cast<int>(page.items.size()) == query.page_size) {
       page.next = domain::PageCursor{last_sort, page.items.back().id};
       break;
     }
-    page.items.push_back(read(q));
-    last_sort = internal::SortValue(q.getColumn(sort_column), sort_type);
+    page.items.push_back(read(q.row()));
+    last_sort = internal::SortValue(q.Column(sort_column), sort_type);
   }
   return page;
 }

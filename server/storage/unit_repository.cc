@@ -10,6 +10,7 @@ namespace sangkien::storage {
 
 using internal::BindValue;
 using internal::Column;
+using internal::Query;
 
 namespace {
 
@@ -32,17 +33,18 @@ domain::Unit ReadUnit(SQLite::Statement& q) {
   return u;
 }
 
-void BindParent(SQLite::Statement& q, int index, int64_t parent_id) {
-  if (parent_id == 0) {
-    q.bind(index);
-  } else {
-    q.bind(index, static_cast<int64_t>(parent_id));
-  }
-}
-
 std::vector<std::string> UnitKindNames() {
-  return {"",       "PEOPLES_COMMITTEE", "PEOPLES_COUNCIL", "PARTY_BODY", "OFFICE", "INSPECTORATE",
-          "CENTRE", "COMMUNE",           "TOWN",            "WARD",       "OTHER"};
+  return {"",
+          "PEOPLES_COMMITTEE",
+          "PEOPLES_COUNCIL",
+          "PARTY_BODY",
+          "OFFICE",
+          "INSPECTORATE",
+          "CENTRE",
+          "COMMUNE",
+          "TOWN",
+          "WARD",
+          "OTHER"};
 }
 
 }  // namespace
@@ -63,94 +65,90 @@ const std::vector<std::string>& UnitRepository::UnitOrderFields() {
 
 absl::StatusOr<int64_t> UnitRepository::Insert(Connection& c, const domain::Unit& unit,
                                                absl::Time now) {
-  auto& q = c.Prepare(
-      "INSERT INTO units (display_name, short_name, aliases, kind, parent_id, demo, sort_key, "
-      "revision, create_time, update_time) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
-  std::string key = text::VietnameseSortKey(unit.display_name);
-  q.bind(1, unit.display_name);
-  q.bind(2, unit.short_name);
-  q.bind(3, internal::StringsToJson(unit.aliases).dump());
-  q.bind(4, static_cast<int>(unit.kind));
-  BindParent(q, 5, unit.parent_id);
-  q.bind(6, unit.demo ? 1 : 0);
-  q.bind(7, key.data(), static_cast<int>(key.size()));
-  q.bind(8, internal::Micros(now));
-  q.bind(9, internal::Micros(now));
-  q.exec();
-  return c.last_insert_rowid();
+  Query q(c,
+          "INSERT INTO units (display_name, short_name, aliases, kind, parent_id, demo, "
+          "sort_key, revision, create_time, update_time) VALUES (:display_name, :short_name, "
+          ":aliases, :kind, :parent, :demo, :sort_key, 1, :now, :now)");
+  q.Bind(":display_name", unit.display_name)
+      .Bind(":short_name", unit.short_name)
+      .Bind(":aliases", internal::StringsToJson(unit.aliases).dump())
+      .Bind(":kind", unit.kind)
+      .BindIdOrNull(":parent", unit.parent_id)
+      .Bind(":demo", unit.demo)
+      .BindBlob(":sort_key", text::VietnameseSortKey(unit.display_name))
+      .Bind(":now", now)
+      .Run();
+  return q.last_insert_rowid();
 }
 
 absl::Status UnitRepository::Update(Connection& c, const domain::Unit& unit, absl::Time now) {
-  auto& q = c.Prepare(
-      "UPDATE units SET display_name = ?, short_name = ?, aliases = ?, kind = ?, parent_id = ?, "
-      "sort_key = ?, revision = revision + 1, update_time = ? WHERE id = ?");
-  std::string key = text::VietnameseSortKey(unit.display_name);
-  q.bind(1, unit.display_name);
-  q.bind(2, unit.short_name);
-  q.bind(3, internal::StringsToJson(unit.aliases).dump());
-  q.bind(4, static_cast<int>(unit.kind));
-  BindParent(q, 5, unit.parent_id);
-  q.bind(6, key.data(), static_cast<int>(key.size()));
-  q.bind(7, internal::Micros(now));
-  q.bind(8, static_cast<int64_t>(unit.id));
-  q.exec();
-  if (c.changes() == 0) return NotFound(domain::UnitName(unit.id));
+  Query q(c,
+          "UPDATE units SET display_name = :display_name, short_name = :short_name, "
+          "aliases = :aliases, kind = :kind, parent_id = :parent, sort_key = :sort_key, "
+          "revision = revision + 1, update_time = :now WHERE id = :id");
+  int changed = q.Bind(":display_name", unit.display_name)
+                    .Bind(":short_name", unit.short_name)
+                    .Bind(":aliases", internal::StringsToJson(unit.aliases).dump())
+                    .Bind(":kind", unit.kind)
+                    .BindIdOrNull(":parent", unit.parent_id)
+                    .BindBlob(":sort_key", text::VietnameseSortKey(unit.display_name))
+                    .Bind(":now", now)
+                    .Bind(":id", unit.id)
+                    .Run();
+  if (changed == 0) return NotFound(domain::UnitName(unit.id));
   return absl::OkStatus();
 }
 
 absl::StatusOr<domain::Unit> UnitRepository::Get(Connection& c, int64_t id) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kUnitColumns, " FROM units u WHERE u.id = ?"));
-  q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) return NotFound(domain::UnitName(id));
-  return ReadUnit(q);
+  Query q(c, absl::StrCat("SELECT ", kUnitColumns, " FROM units u WHERE u.id = :id"));
+  if (!q.Bind(":id", id).Step()) return NotFound(domain::UnitName(id));
+  return ReadUnit(q.row());
 }
 
 absl::StatusOr<domain::ListPage<domain::Unit>> UnitRepository::List(
     Connection& c, const domain::ListQuery& query) {
-  internal::SelectBuilder select(absl::StrCat("SELECT ", kUnitColumns, ", ",
-                                              query.order.field == "create_time" ? "u.create_time"
-                                                                                 : "u.sort_key",
-                                              " FROM units u"));
+  internal::SelectBuilder select(absl::StrCat(
+      "SELECT ", kUnitColumns, ", ",
+      query.order.field == "create_time" ? "u.create_time" : "u.sort_key", " FROM units u"));
   select.Filter(query.filter, {{"kind", {"u.kind", BindValue::Type::kInt}},
                                {"parent", {"u.parent_id", BindValue::Type::kInt}},
                                {"demo", {"u.demo", BindValue::Type::kInt}}});
   Column order = query.order.field == "create_time" ? Column{"u.create_time", BindValue::Type::kInt}
-                                                     : Column{"u.sort_key", BindValue::Type::kBlob};
+                                                    : Column{"u.sort_key", BindValue::Type::kBlob};
   select.Page(query, order, "u.id");
-  auto& q = c.Prepare(select.sql());
-  internal::BindAll(q, select.binds());
+  Query q(c, select.sql());
+  q.BindAll(select.params());
   return internal::ReadPage<domain::Unit>(q, query, 10, order.type, ReadUnit);
 }
 
 absl::StatusOr<std::vector<domain::Unit>> UnitRepository::All(Connection& c) {
-  auto& q = c.Prepare(
-      absl::StrCat("SELECT ", kUnitColumns, " FROM units u ORDER BY u.sort_key, u.id"));
+  Query q(c, absl::StrCat("SELECT ", kUnitColumns, " FROM units u ORDER BY u.sort_key, u.id"));
   std::vector<domain::Unit> out;
-  while (q.executeStep()) out.push_back(ReadUnit(q));
+  while (q.Step()) out.push_back(ReadUnit(q.row()));
   return out;
 }
 
 absl::StatusOr<std::vector<domain::Unit>> UnitRepository::Children(Connection& c,
-                                                                  int64_t parent_id) {
-  auto& q = c.Prepare(absl::StrCat("SELECT ", kUnitColumns,
-                                   " FROM units u WHERE u.parent_id IS ? ORDER BY u.sort_key, u.id"));
-  BindParent(q, 1, parent_id);
+                                                                   int64_t parent_id) {
+  Query q(c, absl::StrCat("SELECT ", kUnitColumns,
+                          " FROM units u WHERE u.parent_id IS :parent ORDER BY u.sort_key, u.id"));
+  q.BindIdOrNull(":parent", parent_id);
   std::vector<domain::Unit> out;
-  while (q.executeStep()) out.push_back(ReadUnit(q));
+  while (q.Step()) out.push_back(ReadUnit(q.row()));
   return out;
 }
 
 absl::StatusOr<int64_t> UnitRepository::InsertGroup(Connection& c, const domain::UnitGroup& group) {
-  auto& q = c.Prepare("INSERT INTO unit_groups (display_name, aliases) VALUES (?, ?)");
-  q.bind(1, group.display_name);
-  q.bind(2, internal::StringsToJson(group.aliases).dump());
-  q.exec();
-  int64_t id = c.last_insert_rowid();
+  Query q(c, "INSERT INTO unit_groups (display_name, aliases) VALUES (:display_name, :aliases)");
+  q.Bind(":display_name", group.display_name)
+      .Bind(":aliases", internal::StringsToJson(group.aliases).dump())
+      .Run();
+  int64_t id = q.last_insert_rowid();
   for (domain::UnitKind kind : group.member_kinds) {
-    auto& k = c.Prepare("INSERT INTO unit_group_kinds (group_id, kind) VALUES (?, ?)");
-    k.bind(1, static_cast<int64_t>(id));
-    k.bind(2, static_cast<int>(kind));
-    k.exec();
+    Query(c, "INSERT INTO unit_group_kinds (group_id, kind) VALUES (:group, :kind)")
+        .Bind(":group", id)
+        .Bind(":kind", kind)
+        .Run();
   }
   return id;
 }
@@ -158,9 +156,10 @@ absl::StatusOr<int64_t> UnitRepository::InsertGroup(Connection& c, const domain:
 namespace {
 
 absl::StatusOr<domain::UnitGroup> CompleteGroup(Connection& c, domain::UnitGroup group) {
-  auto& k = c.Prepare("SELECT kind FROM unit_group_kinds WHERE group_id = ? ORDER BY kind");
-  k.bind(1, static_cast<int64_t>(group.id));
-  while (k.executeStep()) group.member_kinds.push_back(static_cast<domain::UnitKind>(k.getColumn(0).getInt()));
+  Query k(c, "SELECT kind FROM unit_group_kinds WHERE group_id = :group ORDER BY kind");
+  k.Bind(":group", group.id);
+  while (k.Step())
+    group.member_kinds.push_back(static_cast<domain::UnitKind>(k.Column(0).getInt()));
   auto members = UnitRepository::GroupMembers(c, group.id);
   if (!members.ok()) return members.status();
   group.members = std::move(*members);
@@ -170,15 +169,14 @@ absl::StatusOr<domain::UnitGroup> CompleteGroup(Connection& c, domain::UnitGroup
 }  // namespace
 
 absl::StatusOr<domain::UnitGroup> UnitRepository::GetGroup(Connection& c, int64_t id) {
-  auto& q = c.Prepare("SELECT id, display_name, aliases, revision FROM unit_groups WHERE id = ?");
-  q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) return NotFound(domain::UnitGroupName(id));
+  Query q(c, "SELECT id, display_name, aliases, revision FROM unit_groups WHERE id = :id");
+  if (!q.Bind(":id", id).Step()) return NotFound(domain::UnitGroupName(id));
   domain::UnitGroup g;
-  g.id = q.getColumn(0).getInt64();
-  g.display_name = q.getColumn(1).getString();
-  g.aliases = internal::StringsFromJson(q.getColumn(2).getString());
-  g.etag = internal::Etag(q.getColumn(3).getInt64());
-  q.reset();
+  g.id = q.Column(0).getInt64();
+  g.display_name = q.Column(1).getString();
+  g.aliases = internal::StringsFromJson(q.Column(2).getString());
+  g.etag = internal::Etag(q.Column(3).getInt64());
+  q.Reset();
   return CompleteGroup(c, std::move(g));
 }
 
@@ -188,9 +186,9 @@ absl::StatusOr<domain::ListPage<domain::UnitGroup>> UnitRepository::ListGroups(
   select.Page(query, {"g.id", BindValue::Type::kInt}, "g.id");
   std::vector<int64_t> ids;
   {
-    auto& q = c.Prepare(select.sql());
-    internal::BindAll(q, select.binds());
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    Query q(c, select.sql());
+    q.BindAll(select.params());
+    while (q.Step()) ids.push_back(q.Column(0).getInt64());
   }
   domain::ListPage<domain::UnitGroup> page;
   for (int64_t id : ids) {
@@ -206,21 +204,21 @@ absl::StatusOr<domain::ListPage<domain::UnitGroup>> UnitRepository::ListGroups(
 }
 
 absl::StatusOr<std::vector<int64_t>> UnitRepository::GroupMembers(Connection& c, int64_t group_id) {
-  auto& q = c.Prepare(
-      "SELECT u.id FROM units u JOIN unit_group_kinds k ON k.kind = u.kind "
-      "WHERE k.group_id = ? ORDER BY u.sort_key, u.id");
-  q.bind(1, static_cast<int64_t>(group_id));
+  Query q(c,
+          "SELECT u.id FROM units u JOIN unit_group_kinds k ON k.kind = u.kind "
+          "WHERE k.group_id = :group ORDER BY u.sort_key, u.id");
+  q.Bind(":group", group_id);
   std::vector<int64_t> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  while (q.Step()) out.push_back(q.Column(0).getInt64());
   return out;
 }
 
 absl::StatusOr<std::vector<int64_t>> UnitRepository::GroupsWithKind(Connection& c,
                                                                     domain::UnitKind kind) {
-  auto& q = c.Prepare("SELECT group_id FROM unit_group_kinds WHERE kind = ? ORDER BY group_id");
-  q.bind(1, static_cast<int>(kind));
+  Query q(c, "SELECT group_id FROM unit_group_kinds WHERE kind = :kind ORDER BY group_id");
+  q.Bind(":kind", kind);
   std::vector<int64_t> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  while (q.Step()) out.push_back(q.Column(0).getInt64());
   return out;
 }
 

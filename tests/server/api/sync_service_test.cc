@@ -21,6 +21,7 @@
 #include "status/status_macros.h"
 #include "storage/change_log.h"
 #include "storage/database.h"
+#include "storage/testing_raw_sql.h"
 #include "test_server.h"
 
 namespace sangkien::api_test {
@@ -539,9 +540,9 @@ TEST_F(SyncTest, AMarkerAheadOfAnOlderCopyOfTheDatabaseExpires) {
   ASSERT_TRUE((*side)
                   ->Write([&](storage::Connection& c) -> absl::Status {
                     const std::string through = std::to_string(copied_through);
-                    c.Exec("DELETE FROM changes WHERE seq > " + through);
-                    c.Exec("UPDATE sqlite_sequence SET seq = " + through +
-                           " WHERE name = 'changes'");
+                    storage::RawSqlForTests::Exec(c, "DELETE FROM changes WHERE seq > " + through);
+                    storage::RawSqlForTests::Exec(c, "UPDATE sqlite_sequence SET seq = " + through +
+                                                         " WHERE name = 'changes'");
                     return absl::OkStatus();
                   })
                   .ok());

@@ -6,6 +6,7 @@
 #include "operations_fixture.h"
 #include "status/errors.h"
 #include "storage/audit_log.h"
+#include "storage/testing_raw_sql.h"
 
 namespace sangkien::operations {
 namespace {
@@ -30,11 +31,13 @@ class AccessAndAuditTest : public OperationsTest {
   int64_t EventCount() {
     int64_t n = -1;
     EXPECT_TRUE(db_->Read([&](storage::Connection& c) -> absl::Status {
-                     auto& q = c.Prepare("SELECT count(*) FROM audit_events");
+                     auto& q =
+                         storage::RawSqlForTests::Prepare(c, "SELECT count(*) FROM audit_events");
                      q.executeStep();
                      n = q.getColumn(0).getInt64();
                      return absl::OkStatus();
-                   }).ok());
+                   })
+                    .ok());
     return n;
   }
   storage::ChainCheck Verify() {

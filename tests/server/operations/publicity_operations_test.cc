@@ -10,6 +10,7 @@
 #include "operations_fixture.h"
 #include "storage/change_log.h"
 #include "storage/search_index.h"
+#include "storage/testing_raw_sql.h"
 
 namespace sangkien::operations {
 namespace {
@@ -49,10 +50,11 @@ class PublicityOperationsTest : public OperationsTest {
   std::vector<DocRow> Docs(const std::string& resource) {
     std::vector<DocRow> out;
     EXPECT_TRUE(db_->Read([&](storage::Connection& c) -> absl::Status {
-                     SQLite::Statement q(c.raw(),
-                                         "SELECT audience, kind, visible_from, visible_until, "
-                                         "title, body FROM search_docs WHERE resource = ? "
-                                         "ORDER BY audience");
+                     auto& q = storage::RawSqlForTests::Prepare(
+                         c,
+                         "SELECT audience, kind, visible_from, visible_until, "
+                         "title, body FROM search_docs WHERE resource = ? "
+                         "ORDER BY audience");
                      q.bind(1, resource);
                      while (q.executeStep()) {
                        DocRow d;
@@ -73,9 +75,10 @@ class PublicityOperationsTest : public OperationsTest {
   std::vector<std::pair<int64_t, bool>> Schedule(const std::string& resource) {
     std::vector<std::pair<int64_t, bool>> out;
     EXPECT_TRUE(db_->Read([&](storage::Connection& c) -> absl::Status {
-                     SQLite::Statement q(c.raw(),
-                                         "SELECT at, opens FROM visibility_schedule WHERE "
-                                         "resource = ? ORDER BY at");
+                     auto& q = storage::RawSqlForTests::Prepare(
+                         c,
+                         "SELECT at, opens FROM visibility_schedule WHERE "
+                         "resource = ? ORDER BY at");
                      q.bind(1, resource);
                      while (q.executeStep()) {
                        out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt() != 0);
@@ -88,7 +91,8 @@ class PublicityOperationsTest : public OperationsTest {
   int64_t AuditCount() {
     int64_t n = 0;
     EXPECT_TRUE(db_->Read([&](storage::Connection& c) -> absl::Status {
-                     SQLite::Statement q(c.raw(), "SELECT COUNT(*) FROM audit_events");
+                     auto& q =
+                         storage::RawSqlForTests::Prepare(c, "SELECT COUNT(*) FROM audit_events");
                      q.executeStep();
                      n = q.getColumn(0).getInt64();
                      return absl::OkStatus();

@@ -17,6 +17,7 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "storage/request_log.h"
+#include "storage/testing_raw_sql.h"
 #include "testing/temp_dir.h"
 
 namespace sangkien::storage {
@@ -37,7 +38,7 @@ std::unique_ptr<Database> OpenAt(const std::string& path) {
 
 absl::Status InsertProbe(Database& db, int64_t id, size_t body_bytes) {
   return db.Write([&](Connection& c) -> absl::Status {
-    auto& q = c.Prepare("INSERT INTO probe (id, body) VALUES (?, zeroblob(?))");
+    auto& q = RawSqlForTests::Prepare(c, "INSERT INTO probe (id, body) VALUES (?, zeroblob(?))");
     q.bind(1, static_cast<int64_t>(id));
     q.bind(2, static_cast<int64_t>(body_bytes));
     q.exec();
@@ -50,8 +51,8 @@ std::unique_ptr<Database> MakeProbeDatabase(const std::string& path, int rows, s
   auto db = OpenAt(path);
   if (!db) return nullptr;
   absl::Status s = db->Write([&](Connection& c) -> absl::Status {
-    c.Exec(kCreateProbe);
-    auto& q = c.Prepare("INSERT INTO probe (id, body) VALUES (?, zeroblob(?))");
+    RawSqlForTests::Exec(c, kCreateProbe);
+    auto& q = RawSqlForTests::Prepare(c, "INSERT INTO probe (id, body) VALUES (?, zeroblob(?))");
     for (int i = 1; i <= rows; ++i) {
       q.reset();
       q.bind(1, static_cast<int64_t>(-i));  // negative ids: not the writer's
@@ -165,7 +166,7 @@ TEST(BackupTest, BackupDuringWritesHoldsEveryWriteAcknowledgedBeforeIt) {
   int64_t restored_rows = -1;
   ASSERT_TRUE(reopened
                   ->Read([&](Connection& c) -> absl::Status {
-                    auto& q = c.Prepare("SELECT count(*) FROM probe WHERE id > 0");
+                    auto& q = RawSqlForTests::Prepare(c, "SELECT count(*) FROM probe WHERE id > 0");
                     q.executeStep();
                     restored_rows = q.getColumn(0).getInt64();
                     return absl::OkStatus();

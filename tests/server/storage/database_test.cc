@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "storage/migrations.h"
+#include "storage/testing_raw_sql.h"
 #include "testing/temp_dir.h"
 
 namespace sangkien::storage {
@@ -24,7 +25,7 @@ std::unique_ptr<Database> OpenAt(const std::string& path) {
 int64_t QueryInt(Database& db, const std::string& sql) {
   int64_t value = -1;
   absl::Status s = db.Read([&](Connection& c) -> absl::Status {
-    auto& q = c.Prepare(sql);
+    auto& q = RawSqlForTests::Prepare(c, sql);
     if (q.executeStep()) value = q.getColumn(0).getInt64();
     return absl::OkStatus();
   });
@@ -48,10 +49,10 @@ TEST(DatabaseTest, WriterUsesWalFullSyncAndForeignKeys) {
   std::string mode;
   int64_t sync = -1, fk = -1;
   ASSERT_TRUE(db->Write([&](Connection& c) -> absl::Status {
-                  auto& q = c.Prepare("PRAGMA synchronous");
+                  auto& q = RawSqlForTests::Prepare(c, "PRAGMA synchronous");
                   q.executeStep();
                   sync = q.getColumn(0).getInt64();
-                  auto& f = c.Prepare("PRAGMA foreign_keys");
+                  auto& f = RawSqlForTests::Prepare(c, "PRAGMA foreign_keys");
                   f.executeStep();
                   fk = f.getColumn(0).getInt64();
                   return absl::OkStatus();
@@ -67,17 +68,17 @@ TEST(DatabaseTest, FailedWriteRollsBackAndDataSurvivesReopen) {
   {
     auto db = OpenAt(dir.File("a.db"));
     ASSERT_TRUE(db->Write([](Connection& c) -> absl::Status {
-                    c.Exec("INSERT INTO meta (key, value) VALUES ('kept', x'01')");
+                    RawSqlForTests::Exec(c, "INSERT INTO meta (key, value) VALUES ('kept', x'01')");
                     return absl::OkStatus();
                   }).ok());
     absl::Status failed = db->Write([](Connection& c) -> absl::Status {
-      c.Exec("INSERT INTO meta (key, value) VALUES ('lost', x'02')");
+      RawSqlForTests::Exec(c, "INSERT INTO meta (key, value) VALUES ('lost', x'02')");
       return absl::AbortedError("changed my mind");
     });
     EXPECT_EQ(failed.code(), absl::StatusCode::kAborted);
     absl::Status thrown = db->Write([](Connection& c) -> absl::Status {
-      c.Exec("INSERT INTO meta (key, value) VALUES ('lost2', x'02')");
-      c.Exec("INSERT INTO no_such_table VALUES (1)");
+      RawSqlForTests::Exec(c, "INSERT INTO meta (key, value) VALUES ('lost2', x'02')");
+      RawSqlForTests::Exec(c, "INSERT INTO no_such_table VALUES (1)");
       return absl::OkStatus();
     });
     EXPECT_EQ(thrown.code(), absl::StatusCode::kInternal);
@@ -92,10 +93,10 @@ TEST(DatabaseTest, ForeignKeysAreEnforced) {
   testing::TempDir dir;
   auto db = OpenAt(dir.File("a.db"));
   absl::Status s = db->Write([](Connection& c) -> absl::Status {
-    c.Exec(
-        "INSERT INTO tasks (plan_id, position, number, title, body, status, "
-        "create_time, "
-        "update_time) VALUES (999, 1, '1', 't', 'b', 1, 0, 0)");
+    RawSqlForTests::Exec(c,
+                         "INSERT INTO tasks (plan_id, position, number, title, body, status, "
+                         "create_time, "
+                         "update_time) VALUES (999, 1, '1', 't', 'b', 1, 0, 0)");
     return absl::OkStatus();
   });
   EXPECT_FALSE(s.ok());
@@ -121,7 +122,8 @@ TEST(DatabaseTest, ReadersSeeCommittedWrites) {
   auto db = OpenAt(dir.File("a.db"));
   for (int i = 0; i < 10; ++i) {
     ASSERT_TRUE(db->Write([&](Connection& c) -> absl::Status {
-                    auto& q = c.Prepare("INSERT INTO meta (key, value) VALUES (?, x'00')");
+                    auto& q = RawSqlForTests::Prepare(
+                        c, "INSERT INTO meta (key, value) VALUES (?, x'00')");
                     q.bind(1, "k" + std::to_string(i));
                     q.exec();
                     return absl::OkStatus();
@@ -138,9 +140,9 @@ TEST(DatabaseTest, GroupCommitKeepsEachWriteItsOwn) {
   auto db = OpenAt(dir.File("group.db"));
   ASSERT_NE(db, nullptr);
   ASSERT_TRUE(db->Write([](Connection& c) {
-                  c.Exec(
-                      "CREATE TABLE t (id INTEGER PRIMARY KEY, writer "
-                      "INTEGER NOT NULL)");
+                  RawSqlForTests::Exec(c,
+                                       "CREATE TABLE t (id INTEGER PRIMARY KEY, writer "
+                                       "INTEGER NOT NULL)");
                   return absl::OkStatus();
                 }).ok());
   constexpr int kThreads = 32, kEach = 20;
@@ -151,11 +153,11 @@ TEST(DatabaseTest, GroupCommitKeepsEachWriteItsOwn) {
       for (int i = 0; i < kEach; ++i) {
         int kind = (t + i) % 5;
         absl::Status s = db->Write([&](Connection& c) -> absl::Status {
-          auto& insert = c.Prepare("INSERT INTO t (writer) VALUES (?)");
+          auto& insert = RawSqlForTests::Prepare(c, "INSERT INTO t (writer) VALUES (?)");
           insert.bind(1, t * 1000 + i);
           insert.exec();
           if (kind == 3) return absl::FailedPreconditionError("refused after inserting");
-          if (kind == 4) c.Exec("INSERT INTO no_such_table VALUES (1)");  // throws
+          if (kind == 4) RawSqlForTests::Exec(c, "INSERT INTO no_such_table VALUES (1)");  // throws
           return absl::OkStatus();
         });
         if (s.ok()) {
@@ -195,7 +197,7 @@ TEST(DatabaseTest, WithoutGroupCommitEachWriteIsItsOwnTransaction) {
   ASSERT_TRUE(db.ok());
   ASSERT_TRUE((*db)
                   ->Write([](Connection& c) {
-                    c.Exec("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+                    RawSqlForTests::Exec(c, "CREATE TABLE t (id INTEGER PRIMARY KEY)");
                     return absl::OkStatus();
                   })
                   .ok());
@@ -205,7 +207,7 @@ TEST(DatabaseTest, WithoutGroupCommitEachWriteIsItsOwnTransaction) {
       for (int i = 0; i < 10; ++i) {
         EXPECT_TRUE((*db)
                         ->Write([](Connection& c) {
-                          c.Exec("INSERT INTO t DEFAULT VALUES");
+                          RawSqlForTests::Exec(c, "INSERT INTO t DEFAULT VALUES");
                           return absl::OkStatus();
                         })
                         .ok());

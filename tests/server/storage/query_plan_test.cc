@@ -55,7 +55,8 @@ const std::set<std::string> kTinyTables = {"meta",     "unit_groups",     "unit_
 // Tables some statements read whole by design, and what those statements
 // never contain: every station's broadcasts make GetOnAir's schedule, while
 // one station's must come through broadcasts_by_station.
-const std::map<std::string, std::string> kWholeReads = {{"broadcasts", "station_unit_id = ?"}};
+const std::map<std::string, std::string> kWholeReads = {
+    {"broadcasts", "station_unit_id = :station"}};
 
 // What SQLite ran: each statement's text and the most unconstrained steps
 // one run of it took.

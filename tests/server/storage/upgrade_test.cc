@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
+#include "storage/testing_raw_sql.h"
 #include "testing/temp_dir.h"
 
 namespace sangkien::storage {
@@ -132,7 +133,9 @@ TEST(UpgradeTest, EveryEarlierSchemaMigratesToTheLatestWithItsRows) {
       EXPECT_EQ(db->schema_version(), Latest());
       // The upgraded file serves a write through the current code path.
       ASSERT_TRUE(db->Write([](Connection& c) -> absl::Status {
-                      c.Prepare("INSERT INTO meta (key, value) VALUES ('upgraded', x'01')").exec();
+                      RawSqlForTests::Prepare(
+                          c, "INSERT INTO meta (key, value) VALUES ('upgraded', x'01')")
+                          .exec();
                       return absl::OkStatus();
                     }).ok());
     }
