@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <random>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <set>
 #include <thread>
 #include <vector>
@@ -26,29 +26,34 @@ using domain::UnitKind;
 
 // The 63 provinces and centrally governed cities.
 constexpr const char* kProvinces[] = {
-    "Hà Nội",     "Hồ Chí Minh", "Hải Phòng",  "Đà Nẵng",    "Cần Thơ",        "An Giang",
-    "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh",       "Bến Tre",
-    "Bình Định",  "Bình Dương",  "Bình Phước", "Bình Thuận", "Cà Mau",         "Cao Bằng",
-    "Đắk Lắk",    "Đắk Nông",    "Điện Biên",  "Đồng Nai",   "Đồng Tháp",      "Gia Lai",
-    "Hà Giang",   "Hà Nam",      "Hà Tĩnh",    "Hải Dương",  "Hậu Giang",      "Hòa Bình",
-    "Hưng Yên",   "Khánh Hòa",   "Kiên Giang", "Kon Tum",    "Lai Châu",       "Lâm Đồng",
-    "Lạng Sơn",   "Lào Cai",     "Long An",    "Nam Định",   "Nghệ An",        "Ninh Bình",
-    "Ninh Thuận", "Phú Thọ",     "Phú Yên",    "Quảng Bình", "Quảng Nam",      "Quảng Ngãi",
-    "Quảng Ninh", "Quảng Trị",   "Sóc Trăng",  "Sơn La",     "Tây Ninh",       "Thái Bình",
-    "Thái Nguyên", "Thanh Hóa",  "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh",   "Tuyên Quang",
-    "Vĩnh Long",  "Vĩnh Phúc",   "Yên Bái",
+    "Hà Nội",         "Hồ Chí Minh", "Hải Phòng",         "Đà Nẵng",
+    "Cần Thơ",        "An Giang",    "Bà Rịa - Vũng Tàu", "Bắc Giang",
+    "Bắc Kạn",        "Bạc Liêu",    "Bắc Ninh",          "Bến Tre",
+    "Bình Định",      "Bình Dương",  "Bình Phước",        "Bình Thuận",
+    "Cà Mau",         "Cao Bằng",    "Đắk Lắk",           "Đắk Nông",
+    "Điện Biên",      "Đồng Nai",    "Đồng Tháp",         "Gia Lai",
+    "Hà Giang",       "Hà Nam",      "Hà Tĩnh",           "Hải Dương",
+    "Hậu Giang",      "Hòa Bình",    "Hưng Yên",          "Khánh Hòa",
+    "Kiên Giang",     "Kon Tum",     "Lai Châu",          "Lâm Đồng",
+    "Lạng Sơn",       "Lào Cai",     "Long An",           "Nam Định",
+    "Nghệ An",        "Ninh Bình",   "Ninh Thuận",        "Phú Thọ",
+    "Phú Yên",        "Quảng Bình",  "Quảng Nam",         "Quảng Ngãi",
+    "Quảng Ninh",     "Quảng Trị",   "Sóc Trăng",         "Sơn La",
+    "Tây Ninh",       "Thái Bình",   "Thái Nguyên",       "Thanh Hóa",
+    "Thừa Thiên Huế", "Tiền Giang",  "Trà Vinh",          "Tuyên Quang",
+    "Vĩnh Long",      "Vĩnh Phúc",   "Yên Bái",
 };
 constexpr int kCityCount = 5;  // the first five are thành phố
 
 // Syllables Vietnamese place names are made of; two make a name.
 constexpr const char* kSyllables[] = {
-    "An",   "Bình",  "Cát",   "Châu",  "Đông",  "Đại",   "Đức",   "Hà",    "Hải",   "Hòa",
-    "Hồng", "Hưng",  "Hương", "Khánh", "Kim",   "Lạc",   "Lâm",   "Lập",   "Long",  "Lộc",
-    "Minh", "Mỹ",    "Nam",   "Nghĩa", "Ngọc",  "Nhân",  "Phong", "Phú",   "Phúc",  "Phước",
-    "Quang", "Quảng", "Sơn",  "Tân",   "Thạch", "Thái",  "Thanh", "Thành", "Thạnh", "Thịnh",
-    "Thọ",  "Thuận", "Thủy",  "Tiên",  "Trung", "Trường", "Tường", "Văn",  "Vĩnh",  "Xuân",
-    "Yên",  "Bảo",   "Cẩm",   "Diễn",  "Gia",   "Hậu",   "Hiệp",  "Kỳ",    "Liên",  "Mai",
-    "Ninh", "Quỳnh", "Tam",   "Tây",   "Triệu", "Tuy",   "Vạn",
+    "An",    "Bình",  "Cát",   "Châu",  "Đông",  "Đại",    "Đức",   "Hà",    "Hải",   "Hòa",
+    "Hồng",  "Hưng",  "Hương", "Khánh", "Kim",   "Lạc",    "Lâm",   "Lập",   "Long",  "Lộc",
+    "Minh",  "Mỹ",    "Nam",   "Nghĩa", "Ngọc",  "Nhân",   "Phong", "Phú",   "Phúc",  "Phước",
+    "Quang", "Quảng", "Sơn",   "Tân",   "Thạch", "Thái",   "Thanh", "Thành", "Thạnh", "Thịnh",
+    "Thọ",   "Thuận", "Thủy",  "Tiên",  "Trung", "Trường", "Tường", "Văn",   "Vĩnh",  "Xuân",
+    "Yên",   "Bảo",   "Cẩm",   "Diễn",  "Gia",   "Hậu",    "Hiệp",  "Kỳ",    "Liên",  "Mai",
+    "Ninh",  "Quỳnh", "Tam",   "Tây",   "Triệu", "Tuy",    "Vạn",
 };
 
 // What district and commune plans are about; {Y} is the year.
@@ -110,8 +115,8 @@ class Generator {
     SK_RETURN_IF_ERROR(CreateDirectory());
     Say(absl::StrCat(summary_.units, " units"));
     SK_RETURN_IF_ERROR(CreatePlans());
-    Say(absl::StrCat(summary_.plans, " plans, ", summary_.tasks, " tasks, ",
-                     summary_.assignments, " assignments"));
+    Say(absl::StrCat(summary_.plans, " plans, ", summary_.tasks, " tasks, ", summary_.assignments,
+                     " assignments"));
     SK_RETURN_IF_ERROR(CreateReports());
     Say(absl::StrCat(summary_.reports, " progress reports"));
     for (const auto& [unit, n] : commune_load_) {
@@ -132,9 +137,9 @@ class Generator {
 
   void Say(std::string_view what) {
     if (progress_) {
-      progress_(absl::StrCat(std::string(what), " (", absl::FormatDuration(absl::Trunc(
-                                              absl::Now() - start_, absl::Milliseconds(100))),
-                             ")"));
+      progress_(absl::StrCat(
+          std::string(what), " (",
+          absl::FormatDuration(absl::Trunc(absl::Now() - start_, absl::Milliseconds(100))), ")"));
     }
   }
 
@@ -158,8 +163,8 @@ class Generator {
     }
   }
 
-  absl::StatusOr<Place> AddUnit(std::string display_name, std::string short_name,
-                                std::string scope, UnitKind kind, int64_t parent_id,
+  absl::StatusOr<Place> AddUnit(std::string display_name, std::string short_name, std::string scope,
+                                UnitKind kind, int64_t parent_id,
                                 std::vector<std::string> aliases = {}) {
     domain::Unit unit;
     unit.display_name = std::move(display_name);
@@ -167,7 +172,7 @@ class Generator {
     unit.kind = kind;
     unit.parent_id = parent_id;
     unit.aliases = std::move(aliases);
-    SK_ASSIGN_OR_RETURN(domain::Unit created, directory_.CreateUnit(system_, unit, {}));
+    SK_ASSIGN_OR_RETURN(domain::Unit created, directory_.CreateUnit(system_, {unit, {}}));
     ++summary_.units;
     return Place{created.id, created.display_name, std::move(scope)};
   }
@@ -198,14 +203,13 @@ class Generator {
                           AddUnit(absl::StrCat("UBND huyện ", name), name,
                                   absl::StrCat("huyện ", name), UnitKind::kPeoplesCommittee,
                                   provinces[p].id, {absl::StrCat("Ủy ban nhân dân huyện ", name)}));
-      SK_ASSIGN_OR_RETURN(Place noi_vu,
-                          AddUnit(absl::StrCat("Phòng Nội vụ huyện ", name), "Nội vụ",
-                                  absl::StrCat("huyện ", name), UnitKind::kOffice,
-                                  district.committee.id));
-      SK_ASSIGN_OR_RETURN(Place van_hoa,
-                          AddUnit(absl::StrCat("Phòng Văn hóa, Thông tin huyện ", name), "VH-TT",
-                                  absl::StrCat("huyện ", name), UnitKind::kOffice,
-                                  district.committee.id));
+      SK_ASSIGN_OR_RETURN(Place noi_vu, AddUnit(absl::StrCat("Phòng Nội vụ huyện ", name), "Nội vụ",
+                                                absl::StrCat("huyện ", name), UnitKind::kOffice,
+                                                district.committee.id));
+      SK_ASSIGN_OR_RETURN(
+          Place van_hoa,
+          AddUnit(absl::StrCat("Phòng Văn hóa, Thông tin huyện ", name), "VH-TT",
+                  absl::StrCat("huyện ", name), UnitKind::kOffice, district.committee.id));
       district.offices = {std::move(noi_vu), std::move(van_hoa)};
       districts_.push_back(std::move(district));
     }
@@ -216,11 +220,13 @@ class Generator {
       std::string name = PlaceName(commune_names[d]);
       int roll = Uniform(0, 99);
       const char* word = roll < 85 ? "xã" : roll < 93 ? "thị trấn" : "phường";
-      UnitKind kind = roll < 85 ? UnitKind::kCommune : roll < 93 ? UnitKind::kTown : UnitKind::kWard;
-      SK_ASSIGN_OR_RETURN(Place commune,
-                          AddUnit(absl::StrCat("UBND ", word, " ", name), name,
-                                  absl::StrCat(word, " ", name), kind, district.committee.id,
-                                  {absl::StrCat("Ủy ban nhân dân ", word, " ", name)}));
+      UnitKind kind = roll < 85   ? UnitKind::kCommune
+                      : roll < 93 ? UnitKind::kTown
+                                  : UnitKind::kWard;
+      SK_ASSIGN_OR_RETURN(
+          Place commune,
+          AddUnit(absl::StrCat("UBND ", word, " ", name), name, absl::StrCat(word, " ", name), kind,
+                  district.committee.id, {absl::StrCat("Ủy ban nhân dân ", word, " ", name)}));
       district.communes.push_back(std::move(commune));
     }
     // The groups plans name, unless the database has them already; the
@@ -262,11 +268,10 @@ class Generator {
   std::vector<domain::UnitRef> Coordinators(const District& d, int64_t lead, int count) {
     std::vector<domain::UnitRef> out;
     for (int tries = 0; static_cast<int>(out.size()) < count && tries < 20; ++tries) {
-      const Place& p = Uniform(0, 2) == 0 || d.communes.empty() ? Pick(d.offices)
-                                                                 : Pick(d.communes);
-      bool taken = p.id == lead || std::any_of(out.begin(), out.end(), [&](const auto& r) {
-                     return r.id == p.id;
-                   });
+      const Place& p =
+          Uniform(0, 2) == 0 || d.communes.empty() ? Pick(d.offices) : Pick(d.communes);
+      bool taken = p.id == lead ||
+                   std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.id == p.id; });
       if (!taken) out.push_back(p.Ref());
     }
     return out;
@@ -296,22 +301,23 @@ class Generator {
     plan.issuer_unit_id = issuer.id;
     plan.place = issuer.scope;
     plan.issue_date = absl::CivilDay(year, Uniform(1, 10), Uniform(1, 28));
-    plan.title = Replace(kPlanThemes[Uniform(0, std::size(kPlanThemes) - 1)], "{Y}",
-                         absl::StrCat(year));
+    plan.title =
+        Replace(kPlanThemes[Uniform(0, std::size(kPlanThemes) - 1)], "{Y}", absl::StrCat(year));
     plan.preamble = seed_.plan.preamble;
     for (size_t s = 0; s < seed_.plan.sections.size() && s < 2; ++s) {
       plan.sections.push_back(seed_.plan.sections[s]);
     }
     plan.state = job.first || Uniform(0, 99) >= 5 ? domain::PlanState::kPublished
                                                   : domain::PlanState::kDraft;
-    int task_count = job.first ? spec_.big_plan_tasks
-                               : by_district ? Uniform(15, 45) : Uniform(6, 24);
+    int task_count = job.first     ? spec_.big_plan_tasks
+                     : by_district ? Uniform(15, 45)
+                                   : Uniform(6, 24);
     for (int i = 0; i < task_count && planned_ < target; ++i) {
       domain::Task t = SeedTask(i + 1, issuer.scope);
-      const Place& lead = by_district ? (Uniform(0, 1) == 0 || district.communes.empty()
-                                             ? Pick(district.offices)
-                                             : Pick(district.communes))
-                                      : issuer;
+      const Place& lead =
+          by_district ? (Uniform(0, 1) == 0 || district.communes.empty() ? Pick(district.offices)
+                                                                         : Pick(district.communes))
+                      : issuer;
       t.lead_units = {lead.Ref()};
       int extra = static_cast<int>(std::min<int64_t>(Uniform(0, 2), target - planned_ - 1));
       t.coordinating_units = Coordinators(district, lead.id, extra);

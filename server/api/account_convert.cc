@@ -50,7 +50,7 @@ void ToProto(const domain::Token& t, v1::Token* out) {
 }
 
 void ToProto(const domain::AuditEvent& e, v1::AuditEvent* out) {
-  out->set_sequence(e.sequence);
+  out->set_sequence(e.id);
   ToProto(e.time, out->mutable_time());
   out->set_actor(e.actor);
   out->set_method(e.method);

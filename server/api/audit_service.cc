@@ -30,14 +30,14 @@ absl::Status AuditServiceImpl::DoVerifyAuditChain(const domain::Caller& call,
   resp->set_problem(check.problem);
   resp->set_head_hash(check.head_hash);
   {
-    std::lock_guard lock(mu_);
+    absl::MutexLock lock(&mu_);
     last_verification_ = Verification{absl::Now(), check.intact};
   }
   return absl::OkStatus();
 }
 
 std::optional<AuditServiceImpl::Verification> AuditServiceImpl::last_verification() const {
-  std::lock_guard lock(mu_);
+  absl::MutexLock lock(&mu_);
   return last_verification_;
 }
 

@@ -3,10 +3,11 @@
 #define SANGKIEN_SERVER_API_AUDIT_SERVICE_H_
 
 #include <memory>
-#include <mutex>
 #include <optional>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "api/call_gate.h"
 #include "domain/page_token.h"
@@ -51,8 +52,8 @@ class AuditServiceImpl final : public v1::AuditService::CallbackService {
   const domain::PageTokenCodec& tokens_;
   const CallGate& gate_;
 
-  mutable std::mutex mu_;
-  std::optional<Verification> last_verification_;  // guarded by mu_
+  mutable absl::Mutex mu_;
+  std::optional<Verification> last_verification_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace sangkien::api

@@ -1,6 +1,7 @@
 #include "api/plan_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "api/field_paths.h"
 #include "api/list_support.h"
 #include "api/proto_convert.h"
 #include "api/request_fingerprint.h"
@@ -24,10 +25,6 @@ int64_t PlanParent(domain::Violations& v, std::string_view field, std::string_vi
 absl::Status NotATaskName(std::string_view field) {
   return InvalidField(field, "must be a task name like plans/1/tasks/2",
                       "phải là tên nhiệm vụ dạng plans/1/tasks/2");
-}
-
-domain::FieldPaths PathsOf(const google::protobuf::FieldMask& mask) {
-  return {mask.paths().begin(), mask.paths().end()};
 }
 
 // Whether the mask names `field` or a part of it: enum values in fields an
@@ -87,7 +84,7 @@ absl::Status PlanServiceImpl::DoUpdatePlan(const domain::Caller& call,
   operations::UpdatePlanCommand command;
   command.plan_id = v.Name("plan.name", req.plan().name(), "plans", true);
   SK_RETURN_IF_ERROR(v.ToStatus());
-  command.update.paths = PathsOf(req.update_mask());
+  command.update.paths = FieldPathsOf(req.update_mask());
   command.update.etag = req.plan().etag();
   v1::Plan given = req.plan();
   if (!Names(command.update.paths, "kind")) given.clear_kind();
@@ -166,7 +163,7 @@ absl::Status PlanServiceImpl::DoUpdateTask(const domain::Caller& call,
   operations::UpdateTaskCommand command;
   command.plan_id = key->plan_id;
   command.task_id = key->task_id;
-  command.update.paths = PathsOf(req.update_mask());
+  command.update.paths = FieldPathsOf(req.update_mask());
   command.update.etag = req.task().etag();
   v1::Task given = req.task();
   if (!Names(command.update.paths, "status")) given.clear_status();

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "api/enum_convert.h"
+#include "api/field_paths.h"
 #include "api/list_support.h"
 #include "api/proposal_convert.h"
 #include "api/proto_convert.h"
@@ -72,10 +73,6 @@ domain::ProposalContents ContentsFromProto(domain::Violations& v, const v1::Prop
   return out;
 }
 
-domain::FieldPaths PathsOf(const google::protobuf::FieldMask& mask) {
-  return {mask.paths().begin(), mask.paths().end()};
-}
-
 // The proposal, its etag and the note every workflow request carries.
 template <typename Req>
 ProposalStep StepOf(domain::Violations& v, const Req& req) {
@@ -132,7 +129,7 @@ absl::Status ProposalServiceImpl::DoUpdateProposal(const domain::Caller& call,
     patch.unit_id = v.Name("proposal.unit", given.unit(), "units", false);
   patch.contents = ContentsFromProto(v, given.contents(), "proposal.contents.", &mask, "contents.");
   SK_RETURN_IF_ERROR(v.ToStatus());
-  cmd.update.paths = PathsOf(mask);
+  cmd.update.paths = FieldPathsOf(mask);
   cmd.update.etag = given.etag();
   return Reply(ops_.Update(call, cmd), resp);
 }
@@ -264,7 +261,7 @@ absl::Status ProposalServiceImpl::DoRecordPilotCheck(const domain::Caller& call,
   cmd.check.notes = req.check().notes();
   const google::protobuf::FieldMask& mask = req.adjustment_mask();
   if (mask.paths_size() > 0) {
-    cmd.adjustment_paths = PathsOf(mask);
+    cmd.adjustment_paths = FieldPathsOf(mask);
     cmd.adjustments = ContentsFromProto(v, req.adjustments(), "adjustments.", &mask);
   }
   SK_RETURN_IF_ERROR(v.ToStatus());

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "api/field_paths.h"
 #include "api/list_support.h"
 #include "api/proto_convert.h"
 #include "api/publicity_convert.h"
@@ -67,10 +68,6 @@ absl::Status CheckRequestId(const std::string& request_id) {
   return v.ToStatus();
 }
 
-domain::FieldPaths PathsOf(const google::protobuf::FieldMask& mask) {
-  return domain::FieldPaths(mask.paths().begin(), mask.paths().end());
-}
-
 // An update command for the resource `name_field` names: the masked fields
 // of `in`, the mask's paths and the etag the client read.
 template <typename Proto, typename Domain = decltype(FromProto(std::declval<const Proto&>()))>
@@ -78,7 +75,7 @@ absl::StatusOr<domain::Update<Domain>> UpdateOf(const std::string& name_field,
                                                 std::string_view collection, const Proto& in,
                                                 const google::protobuf::FieldMask& mask) {
   SK_ASSIGN_OR_RETURN(int64_t id, RequireName(name_field, in.name(), collection));
-  domain::Update<Domain> update{FromProto(in), PathsOf(mask), in.etag()};
+  domain::Update<Domain> update{FromProto(in), FieldPathsOf(mask), in.etag()};
   update.patch.id = id;
   return update;
 }

@@ -11,7 +11,7 @@
 namespace sangkien::domain {
 
 struct AuditEvent {
-  int64_t sequence = 0;
+  int64_t id = 0;  // its sequence number in the chain (named id for paging)
   absl::Time time;
   std::string actor;       // "accounts/3" or "system"
   std::string method;      // the RPC or command that wrote

@@ -70,12 +70,6 @@ class AccountOperations {
   // need a unit, and a kiosk's is a commune, town or ward.
   absl::StatusOr<domain::Account> CreateAccount(const domain::Actor& actor,
                                                 const CreateAccountCommand& command);
-  // As above; for the demo seed.
-  absl::StatusOr<domain::Account> CreateAccount(const domain::Actor& actor,
-                                                const domain::Account& account,
-                                                const Idempotency& idempotency) {
-    return CreateAccount(actor, CreateAccountCommand{account, idempotency});
-  }
   // The account. Admin and inspector see every account; others only their
   // own: anything else is NOT_FOUND, so account ids do not leak.
   absl::StatusOr<domain::Account> GetAccount(const domain::Principal& principal, int64_t id);
@@ -135,11 +129,6 @@ class AccountOperations {
   absl::StatusOr<IssuedPin> IssueKioskPinAsSystem(const domain::Actor& actor, int64_t account_id);
   absl::StatusOr<CreatedToken> IssueToken(const domain::Actor& actor,
                                           const CreateTokenCommand& command);
-  absl::StatusOr<CreatedToken> IssueToken(const domain::Actor& actor, int64_t account_id,
-                                          const std::string& display_name,
-                                          std::optional<absl::Duration> ttl) {
-    return IssueToken(actor, CreateTokenCommand{account_id, display_name, ttl});
-  }
 
  private:
   storage::Database& db_;

@@ -137,17 +137,17 @@ CalendarOperations::CalendarOperations(storage::Database& db, calendar::Clock cl
       current_(std::make_shared<const calendar::HolidayCalendar>()) {}
 
 std::shared_ptr<const calendar::HolidayCalendar> CalendarOperations::Current() const {
-  std::lock_guard<std::mutex> lock(current_mu_);
+  absl::MutexLock lock(&current_mu_);
   return current_;
 }
 
 void CalendarOperations::Publish(std::shared_ptr<const calendar::HolidayCalendar> calendar) {
-  std::lock_guard<std::mutex> lock(current_mu_);
+  absl::MutexLock lock(&current_mu_);
   current_ = std::move(calendar);
 }
 
 absl::Status CalendarOperations::Refresh() {
-  std::lock_guard<std::mutex> lock(write_mu_);
+  absl::MutexLock lock(&write_mu_);
   std::vector<calendar::CalendarDay> days;
   SK_RETURN_IF_ERROR(db_.Read([&](Connection& c) -> absl::Status {
     SK_ASSIGN_OR_RETURN(days, HolidayRepository::All(c));
@@ -158,7 +158,7 @@ absl::Status CalendarOperations::Refresh() {
 }
 
 absl::Status CalendarOperations::WriteAndPublish(absl::FunctionRef<absl::Status(Connection&)> fn) {
-  std::lock_guard<std::mutex> lock(write_mu_);
+  absl::MutexLock lock(&write_mu_);
   std::vector<calendar::CalendarDay> days;
   SK_RETURN_IF_ERROR(db_.Write([&](Connection& c) -> absl::Status {
     SK_RETURN_IF_ERROR(fn(c));

@@ -6,12 +6,13 @@
 #define SANGKIEN_SERVER_OPERATIONS_CALENDAR_OPERATIONS_H_
 
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/civil_time.h"
 #include "calendar/clock.h"
 #include "calendar/working_days.h"
@@ -27,6 +28,9 @@ namespace sangkien::operations {
 // Adds a violation on `field` unless `days` is within ±kMaxWorkingDays.
 void CheckWorkingDayCount(std::string_view field, int days, domain::Violations& v);
 
+// Shared by every gRPC thread: writes are serialised by write_mu_ so their
+// calendars publish in commit order; readers take the published calendar
+// under current_mu_ and use it without a lock.
 class CalendarOperations {
  public:
   // Current() is the empty calendar (Monday to Friday) until Refresh() or a
@@ -83,9 +87,9 @@ class CalendarOperations {
   calendar::Clock clock_;
   // Held across a write and the publishing of its calendar, so that two
   // writes publish in the order they committed.
-  std::mutex write_mu_;
-  mutable std::mutex current_mu_;
-  std::shared_ptr<const calendar::HolidayCalendar> current_;  // guarded by current_mu_
+  absl::Mutex write_mu_ ABSL_ACQUIRED_BEFORE(current_mu_);
+  mutable absl::Mutex current_mu_;
+  std::shared_ptr<const calendar::HolidayCalendar> current_ ABSL_GUARDED_BY(current_mu_);
 };
 
 }  // namespace sangkien::operations

@@ -39,26 +39,12 @@ class DirectoryOperations {
   // ALREADY_EXISTS (UNIT_NAME_TAKEN) when a sibling has the same name.
   absl::StatusOr<domain::Unit> CreateUnit(const domain::Caller& caller,
                                           const CreateUnitCommand& command);
-  // As above; for the demo seed and tests.
-  absl::StatusOr<domain::Unit> CreateUnit(const domain::Caller& caller, const domain::Unit& unit,
-                                          const Idempotency& idempotency) {
-    return CreateUnit(caller, CreateUnitCommand{unit, idempotency});
-  }
   // Returns the stored unit. INVALID_ARGUMENT on "update_mask" for a path
   // that cannot change (before anything is read); NOT_FOUND when absent;
   // ABORTED on a stale etag; the merged unit is then refused as CreateUnit
   // refuses, nothing written.
   absl::StatusOr<domain::Unit> UpdateUnit(const domain::Caller& caller,
                                           const UpdateUnitCommand& command);
-  // As above with every changeable field taken from `unit`.
-  absl::StatusOr<domain::Unit> UpdateUnit(const domain::Caller& caller, const domain::Unit& unit,
-                                          const std::string& expected_etag) {
-    return UpdateUnit(
-        caller,
-        UpdateUnitCommand{
-            unit.id,
-            {unit, {"display_name", "short_name", "aliases", "kind", "parent"}, expected_etag}});
-  }
 
   // The group with its members resolved; NOT_FOUND when absent.
   absl::StatusOr<domain::UnitGroup> GetGroup(int64_t id);

@@ -66,14 +66,6 @@ class SearchOperations {
   // is searched); an error only when the database fails.
   absl::StatusOr<SearchPage> Search(const domain::Caller& caller, const SearchQuery& query,
                                     int offset);
-  // As above, for terms and kinds already reduced (the storage query-plan
-  // tests).
-  absl::StatusOr<SearchPage> Search(const domain::Caller& caller,
-                                    const std::vector<std::string>& terms,
-                                    const std::vector<domain::SearchKind>& kinds, int offset,
-                                    int page_size) {
-    return Search(caller, SearchQuery{terms, kinds, page_size}, offset);
-  }
 
  private:
   storage::Database& db_;

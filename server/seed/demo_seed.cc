@@ -85,7 +85,7 @@ absl::StatusOr<std::map<std::string, int64_t>> SeedDirectory(
                           d.kind == UnitKind::kInspectorate || d.kind == UnitKind::kCommune ||
                           d.kind == UnitKind::kTown;
     unit.parent_id = under_district ? district_id : 0;
-    SK_ASSIGN_OR_RETURN(domain::Unit created, directory.CreateUnit(system, unit, {}));
+    SK_ASSIGN_OR_RETURN(domain::Unit created, directory.CreateUnit(system, {unit, {}}));
     if (d.kind == UnitKind::kPeoplesCommittee) district_id = created.id;
     ids[d.name] = created.id;
   }
@@ -184,9 +184,10 @@ absl::StatusOr<SeededAccounts> SeedAccounts(operations::AccountOperations& accou
     account.roles = {p.role};
     account.unit_id = p.unit.empty() ? 0 : ids.at(p.unit);
     account.position = p.position;
-    SK_ASSIGN_OR_RETURN(domain::Account created, accounts.CreateAccount(system.actor, account, {}));
+    SK_ASSIGN_OR_RETURN(domain::Account created,
+                        accounts.CreateAccount(system.actor, {account, {}}));
     SK_ASSIGN_OR_RETURN(auto token,
-                        accounts.IssueToken(system.actor, created.id, "demo", std::nullopt));
+                        accounts.IssueToken(system.actor, {created.id, "demo", std::nullopt}));
     tokens.push_back({p.label, absl::StrCat("accounts/", created.id), token.secret});
     created_accounts[p.label] = created;
   }

@@ -11,39 +11,17 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "domain/account.h"
+#include "domain/audit_event.h"
 #include "domain/list_query.h"
 #include "storage/database.h"
 
 namespace sangkien::storage {
 
-struct AuditEvent {
-  int64_t id = 0;  // the sequence; named id for paging
-  absl::Time time;
-  std::string actor;
-  std::string method;
-  std::string resource;
-  std::string request_id;
-  std::string before_digest;
-  std::string after_digest;
-  std::string previous_hash;
-  std::string hash;
-};
+// The trail's rows are the domain's events; a second engine stores the
+// same fields.
+using AuditEvent = domain::AuditEvent;
+using ChainCheck = domain::AuditChainCheck;
 
-struct ChainCheck {
-  bool intact = true;
-  int64_t events_checked = 0;
-  int64_t first_broken_sequence = 0;
-  std::string problem;
-  std::string head_hash;
-};
-
-// Contract of every function below, unless its own comment says otherwise:
-// Get*/Update*/Delete* return the row (or OK) on success and NOT_FOUND
-// naming the resource when no row matches; Insert* return the new id;
-// List*, *Of and other queries return an empty page or list when nothing
-// matches. SQLite failures are thrown, not returned: the enclosing
-// Database::Read/Write answers them as INTERNAL or UNAVAILABLE. Stateless;
-// safe from any thread on the Connection of its own transaction.
 class AuditLog {
  public:
   static const std::vector<domain::FilterField>& FilterFields();

@@ -44,7 +44,7 @@ class OperationsTest : public ::testing::Test {
     domain::Unit unit;
     unit.display_name = name;
     unit.kind = kind;
-    auto created = directory_->CreateUnit(sys_, unit, {});
+    auto created = directory_->CreateUnit(sys_, {unit, {}});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? created->id : 0;
   }
@@ -65,7 +65,8 @@ class OperationsTest : public ::testing::Test {
     yearly.number = "4.2";
     yearly.title = "Rà soát cơ chế";
     yearly.lead_units = {{domain::UnitRef::Kind::kGroup, communes_, "UBND các xã"}};
-    yearly.timeframe = calendar::ParseTimeframe("Thường xuyên; định kỳ hàng năm báo cáo trước ngày 30/11");
+    yearly.timeframe =
+        calendar::ParseTimeframe("Thường xuyên; định kỳ hàng năm báo cáo trước ngày 30/11");
     auto created = plans_->CreatePlan(sys_, {plan, {quarterly, yearly}}, {request_id, "fp"});
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? *created : PlanWithTasks{};
@@ -83,8 +84,8 @@ class OperationsTest : public ::testing::Test {
   const domain::Caller sys_ = domain::Caller::System("test");
   sangkien::testing::TempDir dir_;
   std::unique_ptr<storage::Database> db_;
-  absl::Time now_ = absl::FromCivil(absl::CivilSecond(2026, 11, 27, 9, 0, 0),
-                                    calendar::DistrictTimeZone());
+  absl::Time now_ =
+      absl::FromCivil(absl::CivilSecond(2026, 11, 27, 9, 0, 0), calendar::DistrictTimeZone());
   std::unique_ptr<DirectoryOperations> directory_;
   std::unique_ptr<PlanOperations> plans_;
   int64_t noi_vu_ = 0, tu_phap_ = 0, tan_lap_ = 0, hoa_binh_ = 0;

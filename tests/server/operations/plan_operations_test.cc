@@ -227,7 +227,7 @@ TEST_F(OperationsTest, DuplicateUnitNameIsRefused) {
   domain::Unit unit;
   unit.display_name = "phòng nội vụ";
   unit.kind = domain::UnitKind::kOffice;
-  auto dup = directory_->CreateUnit(sys_, unit, {});
+  auto dup = directory_->CreateUnit(sys_, {unit, {}});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(ErrorReason(dup.status()), "UNIT_NAME_TAKEN");
 }
@@ -238,9 +238,9 @@ TEST_F(OperationsTest, UnitCannotBeItsOwnAncestor) {
   child.display_name = "Tổ công tác";
   child.kind = domain::UnitKind::kOther;
   child.parent_id = noi_vu_;
-  auto created = *directory_->CreateUnit(sys_, child, {});
+  auto created = *directory_->CreateUnit(sys_, {child, {}});
   noi_vu.parent_id = created.id;
-  auto cyc = directory_->UpdateUnit(sys_, noi_vu, noi_vu.etag);
+  auto cyc = directory_->UpdateUnit(sys_, {noi_vu.id, {noi_vu, {"parent"}, noi_vu.etag}});
   ASSERT_FALSE(cyc.ok());
   EXPECT_EQ(ErrorFieldViolations(cyc.status())[0].field, "unit.parent");
 }

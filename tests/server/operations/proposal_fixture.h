@@ -75,7 +75,7 @@ class ProposalOperationsTest : public OperationsTest {
     account.roles = {role};
     account.unit_id = unit;
     account.position = position;
-    auto created = accounts_->CreateAccount(sys_.actor, account, {});
+    auto created = accounts_->CreateAccount(sys_.actor, {account, {}});
     EXPECT_TRUE(created.ok()) << created.status();
     domain::Caller c;
     c.principal.account_id = created.ok() ? created->id : 0;

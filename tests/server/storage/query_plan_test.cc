@@ -100,8 +100,8 @@ class StatementLog {
 std::map<std::string, std::string> Aliases(const std::string& sql) {
   static const std::regex kFrom(R"((?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?)",
                                 std::regex::icase);
-  static const std::set<std::string> kKeywords = {"WHERE", "JOIN",  "ON",    "LEFT", "INNER",
-                                                  "CROSS", "ORDER", "GROUP", "LIMIT", "USING",
+  static const std::set<std::string> kKeywords = {"WHERE", "JOIN",  "ON",     "LEFT",  "INNER",
+                                                  "CROSS", "ORDER", "GROUP",  "LIMIT", "USING",
                                                   "UNION", "AND",   "NATURAL"};
   std::map<std::string, std::string> out;
   for (std::sregex_iterator it(sql.begin(), sql.end(), kFrom), end; it != end; ++it) {
@@ -155,8 +155,10 @@ std::vector<std::string> Violations(const std::string& db_path,
 // The operations the server wires up, over one database.
 struct Services {
   explicit Services(Database& db)
-      : clock([] { return absl::FromCivil(absl::CivilSecond(2026, 11, 27, 9, 0, 0),
-                                          absl::FixedTimeZone(7 * 3600)); }),
+      : clock([] {
+          return absl::FromCivil(absl::CivilSecond(2026, 11, 27, 9, 0, 0),
+                                 absl::FixedTimeZone(7 * 3600));
+        }),
         directory(db, clock),
         plans(db, directory, clock),
         accounts(db, clock),
@@ -256,9 +258,9 @@ void RunReads(Services& s, const Facts& f) {
     }
     TwoPages(Query("", PlanRepository::AssignmentFilterFields(), {"next_due_date", false}),
              [&](auto q) { return s.plans.ListAssignments(c, 0, 0, q, today); });
-    TwoPages(Query("overdue = true", PlanRepository::AssignmentFilterFields(),
-                   {"next_due_date", false}),
-             [&](auto q) { return s.plans.ListAssignments(c, f.plan, 0, q, today); });
+    TwoPages(
+        Query("overdue = true", PlanRepository::AssignmentFilterFields(), {"next_due_date", false}),
+        [&](auto q) { return s.plans.ListAssignments(c, f.plan, 0, q, today); });
     TwoPages(Query("", PlanRepository::AssignmentFilterFields(), {"next_due_date", false}),
              [&](auto q) { return s.plans.ListAssignments(c, f.plan, f.task, q, today); });
     TwoPages(Query("", PlanRepository::ReportFilterFields(), {"id", true}),
@@ -266,9 +268,9 @@ void RunReads(Services& s, const Facts& f) {
 
     for (std::vector<std::string> terms :
          {std::vector<std::string>{"dam", "nghi"}, {"cai", "cach", "h"}, {"tan"}}) {
-      ASSERT_TRUE(s.search.Search(c, terms, {}, 0, 20).ok());
-      ASSERT_TRUE(s.search.Search(c, terms, {}, 20, 20).ok());
-      ASSERT_TRUE(s.search.Search(c, terms, {SearchKind::kTask}, 0, 20).ok());
+      ASSERT_TRUE(s.search.Search(c, {terms, {}, 20}, 0).ok());
+      ASSERT_TRUE(s.search.Search(c, {terms, {}, 20}, 20).ok());
+      ASSERT_TRUE(s.search.Search(c, {terms, {domain::SearchKind::kTask}, 20}, 0).ok());
     }
 
     auto feed = s.sync.ListChanges(c, {}, true, 200);
@@ -281,9 +283,8 @@ void RunReads(Services& s, const Facts& f) {
     TwoPages(Query("", ProposalRepository::FilterFields(), {"create_time", true}),
              [&](auto q) { return s.proposals.List(c, q); });
     ASSERT_TRUE(s.publicity.OnAir(c, 0, nullptr).ok());
-    ASSERT_TRUE(s.publicity
-                    .ListAirings(c, f.station, s.clock(), s.clock() + absl::Hours(24 * 7))
-                    .ok());
+    ASSERT_TRUE(
+        s.publicity.ListAirings(c, {f.station, s.clock(), s.clock() + absl::Hours(24 * 7)}).ok());
   }
   for (std::string filter : {std::string(""), std::string("kind = COMMUNE"),
                              absl::StrCat("parent = \"units/", f.district, "\"")}) {
@@ -316,9 +317,9 @@ class QueryPlanTest : public ::testing::Test {
     ASSERT_TRUE(scale.ok()) << scale.status();
     facts_.plan = scale->big_plan_id;
     facts_.commune = scale->busiest_commune_id;
-    auto tasks = s.plans.ListTasks(domain::Caller::System("test"), facts_.plan,
-                                   Query("", PlanRepository::TaskFilterFields(),
-                                         {"position", false}));
+    auto tasks =
+        s.plans.ListTasks(domain::Caller::System("test"), facts_.plan,
+                          Query("", PlanRepository::TaskFilterFields(), {"position", false}));
     ASSERT_TRUE(tasks.ok() && !tasks->items.empty());
     facts_.task = tasks->items.front().id;
     auto commune = s.directory.GetUnit(facts_.commune);
@@ -372,8 +373,7 @@ TEST_F(QueryPlanTest, EveryReadUsesAnIndex) {
   EXPECT_TRUE(bad.empty()) << absl::StrJoin(bad, "\n");
 }
 
-class DroppedIndexTest : public QueryPlanTest,
-                         public ::testing::WithParamInterface<const char*> {};
+class DroppedIndexTest : public QueryPlanTest, public ::testing::WithParamInterface<const char*> {};
 
 TEST_P(DroppedIndexTest, IsNoticed) {
   std::string copy = dir_->File(absl::StrCat("without-", GetParam(), ".db"));
@@ -390,9 +390,8 @@ TEST_P(DroppedIndexTest, IsNoticed) {
 }
 
 INSTANTIATE_TEST_SUITE_P(MainIndexes, DroppedIndexTest,
-                         ::testing::Values("assignments_by_unit",
-                                           "tasks_by_plan", "units_by_parent",
-                                           "progress_reports_by_task"));
+                         ::testing::Values("assignments_by_unit", "tasks_by_plan",
+                                           "units_by_parent", "progress_reports_by_task"));
 
 }  // namespace
 }  // namespace sangkien::storage
