@@ -237,11 +237,7 @@ void SyncServiceImpl::FillChanges(const domain::Caller& call, const operations::
 absl::Status SyncServiceImpl::DoListChanges(const domain::Caller& call,
                                             const v1::ListChangesRequest& req,
                                             v1::ListChangesResponse* resp) {
-  if (req.page_size() < 0 || req.page_size() > operations::kMaxChangesPageSize) {
-    return InvalidField("page_size", absl::StrCat("must be 0 to ", operations::kMaxChangesPageSize),
-                        absl::StrCat("phải từ 0 đến ", operations::kMaxChangesPageSize));
-  }
-  int page_size = req.page_size() == 0 ? operations::kDefaultChangesPageSize : req.page_size();
+  SK_ASSIGN_OR_RETURN(int page_size, operations::SyncOperations::ChangesPageSize(req.page_size()));
   SK_ASSIGN_OR_RETURN(auto page, ReadFrom(call, req.resume_marker(), page_size));
   FillChanges(call, page, resp->mutable_changes(), resp->mutable_next_marker());
   resp->set_caught_up(page.caught_up);

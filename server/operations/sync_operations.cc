@@ -133,6 +133,14 @@ absl::Status SyncOperations::ApplyDueVisibility() {
   });
 }
 
+absl::StatusOr<int> SyncOperations::ChangesPageSize(int requested) {
+  if (requested < 0 || requested > kMaxChangesPageSize) {
+    return InvalidField("page_size", absl::StrCat("must be 0 to ", kMaxChangesPageSize),
+                        absl::StrCat("phải từ 0 đến ", kMaxChangesPageSize));
+  }
+  return requested == 0 ? kDefaultChangesPageSize : requested;
+}
+
 absl::StatusOr<FeedPage> SyncOperations::ListChanges(const domain::Caller& caller,
                                                      FeedPosition after, bool from_start,
                                                      int page_size) {

@@ -62,6 +62,10 @@ class SyncOperations {
   // when none did.
   absl::Status ApplyDueVisibility();
 
+  // The page size a ListChanges request asked for: kDefaultChangesPageSize
+  // for 0; INVALID_ARGUMENT on "page_size" outside 0 to kMaxChangesPageSize.
+  static absl::StatusOr<int> ChangesPageSize(int requested);
+
   // Up to `page_size` changes after `after_seq`. `from_start`: an initial
   // sync, which needs no tombstones. FAILED_PRECONDITION (MARKER_EXPIRED)
   // when `after_seq` is older than the last compaction.

@@ -1,5 +1,5 @@
-// The directory's, the holiday calendar's and search's rules, where they
-// live: the API and sangkienctl get these refusals from the operations.
+// The directory's, the holiday calendar's, search's and the change feed's rules,
+// where they live: the API and sangkienctl get these refusals from operations.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -9,6 +9,7 @@
 #include "operations/calendar_operations.h"
 #include "operations/directory_operations.h"
 #include "operations/search_operations.h"
+#include "operations/sync_operations.h"
 #include "operations_fixture.h"
 #include "status/errors.h"
 
@@ -196,6 +197,14 @@ TEST(SearchRulesTest, TheSameWordsHoweverTypedMakeTheSameQuery) {
   EXPECT_EQ(typed->terms, plain->terms);
   EXPECT_EQ(typed->kinds, plain->kinds);
   EXPECT_EQ(typed->page_size, kDefaultSearchPageSize);
+}
+
+TEST(SyncRulesTest, AChangesPageHoldsUpToAThousandChanges) {
+  EXPECT_EQ(*SyncOperations::ChangesPageSize(0), kDefaultChangesPageSize);
+  EXPECT_EQ(*SyncOperations::ChangesPageSize(kMaxChangesPageSize), kMaxChangesPageSize);
+  EXPECT_EQ(Fields(SyncOperations::ChangesPageSize(-1).status()), Strings{"page_size"});
+  EXPECT_EQ(Fields(SyncOperations::ChangesPageSize(kMaxChangesPageSize + 1).status()),
+            Strings{"page_size"});
 }
 
 }  // namespace
